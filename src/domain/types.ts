@@ -1,0 +1,124 @@
+// Shared domain types. Pure data: no DOM, no React, no MapLibre.
+
+export type Lang = 'fr' | 'en';
+export type Localized = Record<Lang, string>;
+
+/** A point as [longitude, latitude] in WGS84 degrees. */
+export type LonLat = [number, number];
+
+export type SymbolShape =
+  | 'circle'
+  | 'square'
+  | 'triangle'
+  | 'diamond'
+  | 'star'
+  | 'hexagon'
+  | 'cross'
+  | 'pentagon';
+
+export interface OfferTypeConfig {
+  id: string;
+  label: Localized;
+  /** Hex colour, chosen from a colour-blind-safe palette. */
+  color: string;
+  /** Shape drawn on the map so that colour is never the only cue. */
+  symbol: SymbolShape;
+}
+
+export interface StageConfig {
+  id: string;
+  label: Localized;
+}
+
+export interface Attribution {
+  text: string;
+  url?: string;
+}
+
+export interface RegionConfig {
+  id: string;
+  name: Localized;
+  /** INSEE region code, e.g. "76" for Occitanie. */
+  regionCode: string;
+  /** Codes of the region's départements. */
+  departements: string[];
+  /** Sub-folder of the territory source holding this region's contours. */
+  territoryDir: string;
+  /** Initial view: [[west, south], [east, north]]. */
+  bounds: [LonLat, LonLat];
+  defaultThresholdKm: number;
+  offerTypes: OfferTypeConfig[];
+  stages: StageConfig[];
+  /** Path of the structures catalogue relative to the repo root, or null when the region has none yet. */
+  structures: string | null;
+  attributions: Attribution[];
+}
+
+/** One current commune, as written to public/data/<region>/communes.json. */
+export interface Commune {
+  /** INSEE code, always a 5-character string ("09122", never 9122). */
+  code: string;
+  name: string;
+  dept: string;
+  population: number;
+  postcodes: string[];
+  /** SIREN code of the EPCI (intercommunalité), when the commune belongs to one. */
+  epci: string | null;
+  /** Representative point, inside the commune's polygon. */
+  lon: number;
+  lat: number;
+}
+
+export interface EpciInfo {
+  code: string;
+  name: string;
+}
+
+export type Precision = 'address' | 'commune' | 'none';
+export type Status = 'verified' | 'to_check';
+
+/** A support structure (one site) of the catalogue. */
+export interface Structure {
+  id: string;
+  name: string;
+  type: string;
+  stages: string[];
+  address: string;
+  postcode: string;
+  /** INSEE code of the commune, or '' when unknown. */
+  commune: string;
+  /** Position, or null when the commune is unknown ("sans localisation"). */
+  lon: number | null;
+  lat: number | null;
+  precision: Precision;
+  website: string;
+  email: string;
+  phone: string;
+  description: string;
+  /** Public URLs stating the facts, separated by " | ". */
+  source: string;
+  /** ISO date (YYYY-MM-DD) of the last check of this row. */
+  updated: string;
+  status: Status;
+  /** Declared service area: département codes, 'region', or empty (people come to the site). */
+  zone: string[];
+}
+
+/** A problem found in input data; never thrown, always returned with where it was found. */
+export interface Issue {
+  /** 1-based line number in the source file (header is line 1), when known. */
+  line?: number;
+  field?: string;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+export interface Manifest {
+  region: string;
+  generatedAt: string;
+  counts: Record<string, number>;
+  sources: Attribution[];
+  inputHashes: Record<string, string>;
+  sizes: Record<string, { bytes: number; gzip: number }>;
+  notes: string[];
+}
