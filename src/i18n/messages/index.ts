@@ -1,0 +1,12 @@
+import { core } from './core';
+import { structures } from './structures';
+
+// Register each feature's message file here (one line each).
+const bundles = [core, structures];
+
+export type MessageKey = string;
+export const messages: Record<'fr' | 'en', Record<string, string>> = { fr: {}, en: {} };
+for (const bundle of bundles) {
+  Object.assign(messages.fr, bundle.fr);
+  Object.assign(messages.en, bundle.en);
+}

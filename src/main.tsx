@@ -1,0 +1,15 @@
+import { createRoot } from 'react-dom/client';
+import { App } from './ui/App';
+import { createAppStore, type InitialState } from './store/app-store';
+import { readUrlState } from './store/url-state';
+import { syncStoreWithUrl } from './store/url-sync';
+import { pickLanguage } from './i18n/translate';
+import './ui/app.css';
+
+const fromUrl = readUrlState(window.location.search) as InitialState;
+const store = createAppStore({
+  ...fromUrl,
+  lang: pickLanguage(new URLSearchParams(window.location.search).get('lang'), navigator.languages ?? []),
+});
+syncStoreWithUrl(store);
+createRoot(document.getElementById('root')!).render(<App store={store} />);

@@ -1,0 +1,255 @@
+import * as maplibregl from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import polylabel from 'polylabel';
+import type { Feature, FeatureCollection, Geometry, Point, Polygon, MultiPolygon } from 'geojson';
+import type { LayerSpecification } from 'maplibre-gl';
+import type { RegionData } from '../data/load-region';
+import type { Commune, Structure } from '../domain/types';
+import { baseStyle, LAYER, markerImageId, OVERLAY_ANCHOR, SOURCE, structureLayerId } from './style';
+import { drawCluster, drawLabel, drawMarker, IMAGE_PIXEL_RATIO } from './draw-images';
+
+export interface MapCallbacks {
+  onSelectStructure(id: string | null): void;
+  onViewChange(view: { lon: number; lat: number; zoom: number }): void;
+  onCommuneClick?(commune: Commune): void;
+  /** Renders the commune details shown on hover or tap, as a DOM node built with textContent. */
+  renderCommune(commune: Commune): HTMLElement;
+}
+
+export interface MapOptions {
+  container: HTMLElement;
+  data: RegionData;
+  initialView: { lon: number; lat: number; zoom: number } | null;
+  callbacks: MapCallbacks;
+  ariaLabel: string;
+}
+
+/**
+ * The one owner of the imperative maplibregl.Map. React components talk to the
+ * map only through this class; it never imports UI code.
+ */
+export class MapController {
+  readonly map: maplibregl.Map;
+  private readonly data: RegionData;
+  private readonly callbacks: MapCallbacks;
+  private hoveredCode: string | null = null;
+  private readonly popup: maplibregl.Popup;
+  private readonly ready: Promise<void>;
+  private structureTypes: string[];
+
+  constructor(options: MapOptions) {
+    this.data = options.data;
+    this.callbacks = options.callbacks;
+    const { config } = options.data;
+    this.structureTypes = config.offerTypes.map((t) => t.id);
+    this.map = new maplibregl.Map({
+      container: options.container,
+      style: baseStyle(config.offerTypes),
+      bounds: options.initialView ? undefined : (config.bounds as [[number, number], [number, number]]),
+      center: options.initialView ? [options.initialView.lon, options.initialView.lat] : undefined,
+      zoom: options.initialView?.zoom,
+      fitBoundsOptions: { padding: 12 },
+      attributionControl: false,
+      dragRotate: false,
+      pitchWithRotate: false,
+      maxPitch: 0,
+      // Keeps the canvas readable for PNG export of the map.
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+    });
+    this.map.touchZoomRotate.disableRotation();
+    this.map.keyboard.disableRotation();
+    this.map.getCanvas().setAttribute('aria-label', options.ariaLabel);
+    this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+    this.map.addControl(
+      new maplibregl.AttributionControl({
+        compact: true,
+        customAttribution: config.attributions.map((a) => escapeHtml(a.text)),
+      }),
+      'bottom-right',
+    );
+    this.popup = new maplibregl.Popup({ closeButton: false, closeOnClick: false, maxWidth: '260px', className: 'commune-popup' });
+    this.map.on('styleimagemissing', (e) => this.provideImage(e.id));
+    this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
+    void this.ready.then(() => this.initialise());
+  }
+
+  whenReady(): Promise<void> {
+    return this.ready;
+  }
+
+  private initialise(): void {
+    const { data } = this;
+    this.setSourceData(SOURCE.region, { type: 'FeatureCollection', features: [data.region] });
+    this.setSourceData(SOURCE.departements, data.departements);
+    this.setSourceData(SOURCE.deptLabels, departementLabelPoints(data.departements));
+    this.setSourceData(SOURCE.communes, data.communesGeo);
+    this.bindEvents();
+  }
+
+  private provideImage(id: string): void {
+    if (this.map.hasImage(id)) return;
+    let img;
+    if (id.startsWith('marker-')) {
+      const type = this.data.config.offerTypes.find((t) => markerImageId(t.id) === id);
+      if (!type) return;
+      img = drawMarker(type.symbol, type.color);
+    } else if (id.startsWith('cluster-')) {
+      img = drawCluster(Number(id.slice('cluster-'.length)) || 0);
+    } else if (id.startsWith('label-')) {
+      img = drawLabel(id.slice('label-'.length), { fontSize: 13, bold: true, color: '#1d3557' });
+    } else return;
+    this.map.addImage(id, img, { pixelRatio: IMAGE_PIXEL_RATIO });
+  }
+
+  private bindEvents(): void {
+    const map = this.map;
+    map.on('mousemove', LAYER.communesFill, (e) => {
+      const code = e.features?.[0]?.properties?.code as string | undefined;
+      if (code) this.hoverCommune(code, e.lngLat);
+    });
+    map.on('mouseleave', LAYER.communesFill, () => this.hoverCommune(null));
+    map.on('click', (e) => {
+      const hits = map.queryRenderedFeatures(e.point, {
+        layers: [LAYER.clusters, ...this.structureTypes.map(structureLayerId)].filter((id) => map.getLayer(id)),
+      });
+      const hit = hits[0];
+      if (hit?.properties?.cluster_id !== undefined) {
+        void this.expandCluster(hit as unknown as Feature<Point>);
+        return;
+      }
+      if (hit?.properties?.id) {
+        this.callbacks.onSelectStructure(String(hit.properties.id));
+        return;
+      }
+      const commune = map.queryRenderedFeatures(e.point, { layers: [LAYER.communesFill] })[0];
+      const code = commune?.properties?.code as string | undefined;
+      if (code) {
+        this.hoverCommune(code, e.lngLat);
+        const c = this.data.communeByCode.get(code);
+        if (c) this.callbacks.onCommuneClick?.(c);
+      }
+    });
+    for (const layer of [LAYER.clusters, ...this.structureTypes.map(structureLayerId)]) {
+      map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'));
+      map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
+    }
+    map.on('moveend', () => {
+      const c = map.getCenter();
+      this.callbacks.onViewChange({ lon: c.lng, lat: c.lat, zoom: map.getZoom() });
+    });
+  }
+
+  private async expandCluster(feature: Feature<Point>): Promise<void> {
+    const source = this.map.getSource(SOURCE.structures) as maplibregl.GeoJSONSource;
+    const zoom = await source.getClusterExpansionZoom(Number(feature.properties?.cluster_id));
+    this.map.easeTo({ center: feature.geometry.coordinates as [number, number], zoom: zoom + 0.2 });
+  }
+
+  /** Highlight a commune and show its details, or clear with null. */
+  hoverCommune(code: string | null, at?: maplibregl.LngLatLike): void {
+    if (this.hoveredCode === code && code !== null) {
+      if (at) this.popup.setLngLat(at);
+      return;
+    }
+    if (this.hoveredCode) this.map.setFeatureState({ source: SOURCE.communes, id: this.hoveredCode }, { hover: false });
+    this.hoveredCode = code;
+    if (!code) {
+      this.popup.remove();
+      return;
+    }
+    this.map.setFeatureState({ source: SOURCE.communes, id: code }, { hover: true });
+    const commune = this.data.communeByCode.get(code);
+    if (!commune) return;
+    this.popup
+      .setLngLat(at ?? [commune.lon, commune.lat])
+      .setDOMContent(this.callbacks.renderCommune(commune))
+      .addTo(this.map);
+  }
+
+  /** Show these structures (already filtered); those without a position are not drawn. */
+  setStructures(structures: readonly Structure[]): void {
+    const features = structures
+      .filter((s) => s.lon !== null && s.lat !== null)
+      .map((s) => ({
+        type: 'Feature' as const,
+        geometry: { type: 'Point' as const, coordinates: [s.lon!, s.lat!] },
+        properties: { id: s.id, type: s.type, name: s.name },
+      }));
+    void this.ready.then(() => this.setSourceData(SOURCE.structures, { type: 'FeatureCollection', features }));
+  }
+
+  setSelected(id: string | null): void {
+    void this.ready.then(() => this.map.setFilter(LAYER.selected, ['==', ['get', 'id'], id ?? '']));
+  }
+
+  flyTo(lon: number, lat: number, zoom?: number): void {
+    const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    const target = { center: [lon, lat] as [number, number], zoom: zoom ?? Math.max(this.map.getZoom(), 10) };
+    if (reduced) this.map.jumpTo(target);
+    else this.map.flyTo({ ...target, duration: 900 });
+  }
+
+  fitRegion(): void {
+    this.map.fitBounds(this.data.config.bounds as [[number, number], [number, number]], { padding: 12 });
+  }
+
+  // Generic overlay API for features (search origin, coverage, what-if sites).
+
+  setSourceData(id: string, data: FeatureCollection | Feature): void {
+    const source = this.map.getSource(id) as maplibregl.GeoJSONSource | undefined;
+    if (source) source.setData(data);
+    else this.map.addSource(id, { type: 'geojson', data });
+  }
+
+  /** Add (or replace) layers below the structure markers. */
+  setLayers(layers: LayerSpecification[]): void {
+    for (const layer of layers) {
+      if (this.map.getLayer(layer.id)) this.map.removeLayer(layer.id);
+      this.map.addLayer(layer, OVERLAY_ANCHOR);
+    }
+  }
+
+  removeLayers(ids: string[]): void {
+    for (const id of ids) if (this.map.getLayer(id)) this.map.removeLayer(id);
+  }
+
+  destroy(): void {
+    this.popup.remove();
+    this.map.remove();
+  }
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** One label point per département, inside its polygon. */
+export function departementLabelPoints(fc: FeatureCollection<Geometry, { code: string; nom: string }>): FeatureCollection<Point> {
+  return {
+    type: 'FeatureCollection',
+    features: fc.features.map((f) => {
+      const polygons: Polygon['coordinates'][] =
+        f.geometry.type === 'Polygon'
+          ? [(f.geometry as Polygon).coordinates]
+          : f.geometry.type === 'MultiPolygon'
+            ? (f.geometry as MultiPolygon).coordinates
+            : [];
+      const largest = polygons.reduce((best, p) => (ringArea(p[0]!) > ringArea(best[0]!) ? p : best), polygons[0]!);
+      const point = polylabel(largest as [number, number][][], 0.001);
+      return {
+        type: 'Feature' as const,
+        geometry: { type: 'Point' as const, coordinates: [point[0]!, point[1]!] },
+        properties: { code: f.properties.code, nom: f.properties.nom },
+      };
+    }),
+  };
+}
+
+function ringArea(ring: number[][]): number {
+  let sum = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    sum += (ring[j]![0]! - ring[i]![0]!) * (ring[j]![1]! + ring[i]![1]!);
+  }
+  return Math.abs(sum / 2);
+}

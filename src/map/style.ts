@@ -1,0 +1,159 @@
+import type { LayerSpecification, StyleSpecification, ExpressionSpecification } from 'maplibre-gl';
+import type { OfferTypeConfig } from '../domain/types';
+
+// Map layers are data: these pure functions build the style so tests can read
+// it as plain objects; src/map/map-controller.ts hands it to MapLibre.
+
+export const SOURCE = {
+  region: 'region',
+  departements: 'departements',
+  deptLabels: 'dept-labels',
+  communes: 'communes',
+  structures: 'structures',
+} as const;
+
+export const LAYER = {
+  background: 'background',
+  regionFill: 'region-fill',
+  communesFill: 'communes-fill',
+  communesLine: 'communes-line',
+  communeHover: 'commune-hover',
+  departementsLine: 'departements-line',
+  regionLine: 'region-line',
+  deptLabels: 'dept-labels',
+  clusters: 'structure-clusters',
+  structurePrefix: 'structures-',
+  selected: 'structure-selected',
+} as const;
+
+/** Layers added by features (coverage, search…) go below this one, so markers stay on top. */
+export const OVERLAY_ANCHOR = LAYER.clusters;
+
+const emptyCollection = (): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features: [] });
+
+export function structureLayerId(type: string): string {
+  return `${LAYER.structurePrefix}${type}`;
+}
+
+export function markerImageId(type: string): string {
+  return `marker-${type}`;
+}
+
+export function territoryLayers(): LayerSpecification[] {
+  return [
+    { id: LAYER.background, type: 'background', paint: { 'background-color': '#dfe7ec' } },
+    { id: LAYER.regionFill, type: 'fill', source: SOURCE.region, paint: { 'fill-color': '#fbfaf6' } },
+    {
+      id: LAYER.communesFill,
+      type: 'fill',
+      source: SOURCE.communes,
+      // Transparent but hit-testable, so hovering or tapping a commune finds it.
+      paint: { 'fill-color': '#000000', 'fill-opacity': 0 },
+    },
+    {
+      id: LAYER.communeHover,
+      type: 'fill',
+      source: SOURCE.communes,
+      paint: {
+        'fill-color': '#1d3557',
+        'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.18, 0],
+      },
+    },
+    {
+      id: LAYER.communesLine,
+      type: 'line',
+      source: SOURCE.communes,
+      paint: {
+        'line-color': '#9aa5ad',
+        'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.15, 9, 0.6, 12, 1],
+        'line-opacity': ['interpolate', ['linear'], ['zoom'], 6, 0.35, 8, 0.8],
+      },
+    },
+    {
+      id: LAYER.departementsLine,
+      type: 'line',
+      source: SOURCE.departements,
+      paint: { 'line-color': '#5c6b73', 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 1, 10, 2] },
+    },
+    {
+      id: LAYER.regionLine,
+      type: 'line',
+      source: SOURCE.region,
+      paint: { 'line-color': '#1d3557', 'line-width': 2.2 },
+    },
+    {
+      id: LAYER.deptLabels,
+      type: 'symbol',
+      source: SOURCE.deptLabels,
+      maxzoom: 10,
+      layout: {
+        'icon-image': ['concat', 'label-', ['get', 'nom']],
+        'icon-allow-overlap': false,
+        'icon-optional': false,
+      },
+    },
+  ];
+}
+
+export function structureLayers(offerTypes: readonly OfferTypeConfig[]): LayerSpecification[] {
+  const notCluster: ExpressionSpecification = ['!', ['has', 'point_count']];
+  return [
+    {
+      id: LAYER.clusters,
+      type: 'symbol',
+      source: SOURCE.structures,
+      filter: ['has', 'point_count'],
+      layout: {
+        'icon-image': ['concat', 'cluster-', ['to-string', ['get', 'point_count']]],
+        'icon-allow-overlap': true,
+      },
+    },
+    ...offerTypes.map(
+      (t): LayerSpecification => ({
+        id: structureLayerId(t.id),
+        type: 'symbol',
+        source: SOURCE.structures,
+        filter: ['all', notCluster, ['==', ['get', 'type'], t.id]],
+        layout: {
+          'icon-image': markerImageId(t.id),
+          'icon-allow-overlap': true,
+          'icon-ignore-placement': true,
+        },
+      }),
+    ),
+    {
+      id: LAYER.selected,
+      type: 'circle',
+      source: SOURCE.structures,
+      filter: ['==', ['get', 'id'], ''],
+      paint: {
+        'circle-radius': 15,
+        'circle-color': 'rgba(0,0,0,0)',
+        'circle-stroke-color': '#111111',
+        'circle-stroke-width': 3,
+      },
+    },
+  ];
+}
+
+/** The whole base style: no basemap tiles, no glyphs, no sprite — nothing from a third party. */
+export function baseStyle(offerTypes: readonly OfferTypeConfig[]): StyleSpecification {
+  return {
+    version: 8,
+    sources: {
+      [SOURCE.region]: { type: 'geojson', data: emptyCollection() },
+      [SOURCE.departements]: { type: 'geojson', data: emptyCollection() },
+      [SOURCE.deptLabels]: { type: 'geojson', data: emptyCollection() },
+      [SOURCE.communes]: { type: 'geojson', data: emptyCollection(), promoteId: 'code' },
+      [SOURCE.structures]: {
+        type: 'geojson',
+        data: emptyCollection(),
+        cluster: true,
+        clusterRadius: 36,
+        clusterMaxZoom: 10,
+        promoteId: 'id',
+      },
+    },
+    layers: [...territoryLayers(), ...structureLayers(offerTypes)],
+  };
+}

@@ -1,0 +1,59 @@
+import { useEffect, useState } from 'react';
+import type { AppStore } from '../store/app-store';
+import { StoreContext, useApp, useT } from '../store/react';
+import { MapContext } from '../map/map-context';
+import type { MapController } from '../map/map-controller';
+import { MapPane } from './MapPane';
+import { Header } from './Header';
+import { SidePanel } from './SidePanel';
+import { useRegionData } from './useRegionData';
+
+/** The full application: a composition of panels, each owning its concern. */
+export function App({ store }: { store: AppStore }) {
+  return (
+    <StoreContext.Provider value={store}>
+      <Shell />
+    </StoreContext.Provider>
+  );
+}
+
+function Shell() {
+  useRegionData();
+  const t = useT();
+  const lang = useApp((s) => s.lang);
+  const data = useApp((s) => s.data);
+  const loadError = useApp((s) => s.loadError);
+  const [controller, setController] = useState<MapController | null>(null);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = t('app.title');
+  }, [lang, t]);
+
+  return (
+    <MapContext.Provider value={controller}>
+      <div className="app">
+        <a className="skip-link" href="#search">
+          {t('app.skip')}
+        </a>
+        <Header />
+        <main className="app-main">
+          {loadError ? (
+            <p className="load-error" role="alert">
+              {t('app.loadError', { detail: loadError })}
+            </p>
+          ) : !data ? (
+            <p className="loading" role="status">
+              {t('app.loading')}
+            </p>
+          ) : (
+            <>
+              <SidePanel />
+              <MapPane onController={setController} />
+            </>
+          )}
+        </main>
+      </div>
+    </MapContext.Provider>
+  );
+}

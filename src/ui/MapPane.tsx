@@ -1,0 +1,64 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { MapController } from '../map/map-controller';
+import { useApp, useAppStore, useT } from '../store/react';
+import { filterStructures } from '../domain/filter';
+import { renderCommuneDetails } from './CommuneDetails';
+
+/** Mounts the map once the region's data is loaded and keeps it in step with the store. */
+export function MapPane({ onController }: { onController(controller: MapController | null): void }) {
+  const container = useRef<HTMLDivElement>(null);
+  const store = useAppStore();
+  const t = useT();
+  const data = useApp((s) => s.data);
+  const filter = useApp((s) => s.filter);
+  const selectedId = useApp((s) => s.selectedId);
+  const [controller, setController] = useState<MapController | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    if (!data || !container.current) return;
+    let created: MapController;
+    try {
+      const deptNames = new Map(data.departements.features.map((f) => [f.properties.code, f.properties.nom]));
+      created = new MapController({
+        container: container.current,
+        data,
+        initialView: store.getState().view,
+        ariaLabel: t('map.label', { region: data.config.name[store.getState().lang] }),
+        callbacks: {
+          onSelectStructure: (id) => store.getState().select(id),
+          onViewChange: (view) => store.getState().setView(view),
+          renderCommune: (c) => renderCommuneDetails(c, store.getState().lang, deptNames.get(c.dept)),
+        },
+      });
+    } catch (error) {
+      console.error(error);
+      setFailed(true);
+      return;
+    }
+    void created.whenReady().then(() => {
+      setController(created);
+      onController(created);
+    });
+    // Tests and partner hosts can read the map's state from the page.
+    (window as unknown as { __maillageMap?: MapController }).__maillageMap = created;
+    return () => {
+      setController(null);
+      onController(null);
+      created.destroy();
+    };
+    // The map is rebuilt only when the region's data changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [data]);
+
+  const visible = useMemo(() => (data ? filterStructures(data.structures, filter) : []), [data, filter]);
+  useEffect(() => controller?.setStructures(visible), [controller, visible]);
+  useEffect(() => controller?.setSelected(selectedId), [controller, selectedId]);
+
+  return (
+    <div className="map-pane">
+      <div ref={container} className="map-canvas" data-testid="map" data-ready={controller ? 'true' : 'false'} />
+      {failed && <p className="map-fallback" role="alert">{t('app.mapUnavailable')}</p>}
+    </div>
+  );
+}

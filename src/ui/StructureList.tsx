@@ -1,0 +1,93 @@
+import { useEffect, useMemo, useState } from 'react';
+import { filterStructures } from '../domain/filter';
+import type { Structure } from '../domain/types';
+import { useMapController } from '../map/map-context';
+import { useApp, useAppStore, useT } from '../store/react';
+import { TypeSymbol } from './TypeSymbol';
+
+type Bounds = { west: number; south: number; east: number; north: number };
+
+/** The structures matching the filters (optionally only those in view), in step with the map. */
+export function StructureList() {
+  const t = useT();
+  const store = useAppStore();
+  const controller = useMapController();
+  const data = useApp((s) => s.data)!;
+  const lang = useApp((s) => s.lang);
+  const filter = useApp((s) => s.filter);
+  const [onlyInView, setOnlyInView] = useState(false);
+  const [bounds, setBounds] = useState<Bounds | null>(null);
+
+  useEffect(() => {
+    if (!controller || !onlyInView) return;
+    const update = () => {
+      const b = controller.map.getBounds();
+      setBounds({ west: b.getWest(), south: b.getSouth(), east: b.getEast(), north: b.getNorth() });
+    };
+    update();
+    controller.map.on('moveend', update);
+    return () => {
+      controller.map.off('moveend', update);
+    };
+  }, [controller, onlyInView]);
+
+  const matching = useMemo(() => filterStructures(data.structures, filter), [data, filter]);
+  const shown = useMemo(() => {
+    const list = onlyInView && bounds ? matching.filter((s) => inBounds(s, bounds)) : matching;
+    return [...list].sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+  }, [matching, onlyInView, bounds]);
+  const communeName = (code: string) => data.communeByCode.get(code)?.name ?? '';
+  const typeOf = (s: Structure) => data.config.offerTypes.find((o) => o.id === s.type);
+
+  return (
+    <section className="structure-list" aria-labelledby="list-title">
+      <h2 id="list-title" className="section-title">
+        {t('list.title')}
+      </h2>
+      <label className="inline-check">
+        <input type="checkbox" checked={onlyInView} onChange={(e) => setOnlyInView(e.target.checked)} />
+        {t('list.onlyInView')}
+      </label>
+      <p className="result-count" role="status" aria-live="polite" data-testid="list-count">
+        {onlyInView ? t('list.countInView', { n: shown.length }) : t('list.count', { n: shown.length })}
+      </p>
+      {shown.length === 0 ? (
+        <p className="empty">{t('list.empty')}</p>
+      ) : (
+        <ul className="cards" data-testid="structure-list">
+          {shown.map((s) => {
+            const type = typeOf(s);
+            return (
+              <li key={s.id}>
+                <button
+                  type="button"
+                  className="structure-item"
+                  data-id={s.id}
+                  onClick={() => {
+                    store.getState().select(s.id);
+                    if (s.lon !== null && s.lat !== null) controller?.flyTo(s.lon, s.lat, 11);
+                  }}
+                >
+                  {type && <TypeSymbol type={type} />}
+                  <span className="structure-item-text">
+                    <span className="structure-name">{s.name}</span>
+                    <span className="structure-meta">
+                      {type?.label[lang] ?? s.type}
+                      {' · '}
+                      {s.commune ? communeName(s.commune) : t('list.unlocated')}
+                      {s.status === 'to_check' && <span className="badge-check"> · {t('card.toCheck')}</span>}
+                    </span>
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function inBounds(s: Structure, b: Bounds): boolean {
+  return s.lon !== null && s.lat !== null && s.lon >= b.west && s.lon <= b.east && s.lat >= b.south && s.lat <= b.north;
+}

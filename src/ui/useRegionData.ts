@@ -1,0 +1,22 @@
+import { useEffect } from 'react';
+import { loadRegion } from '../data/load-region';
+import { useApp, useAppStore } from '../store/react';
+
+/** Loads the current region's data into the store, and reports failures in words. */
+export function useRegionData(baseUrl?: string): void {
+  const store = useAppStore();
+  const regionId = useApp((s) => s.regionId);
+  useEffect(() => {
+    let cancelled = false;
+    loadRegion(regionId, baseUrl)
+      .then((data) => {
+        if (!cancelled) store.getState().setData(data);
+      })
+      .catch((error: unknown) => {
+        if (!cancelled) store.getState().setLoadError(error instanceof Error ? error.message : String(error));
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [regionId, baseUrl, store]);
+}
