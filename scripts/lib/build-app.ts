@@ -1,0 +1,28 @@
+import { build } from 'vite';
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+
+/** Make sure public/data is built (a no-op when inputs are unchanged). */
+export function ensureData(): void {
+  if (existsSync(resolve(ROOT, 'public/data/regions.json')) && process.env.SKIP_DATA_BUILD) return;
+  const run = spawnSync(process.execPath, [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), resolve(ROOT, 'scripts/build-data.ts')], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  if (run.status !== 0) throw new Error('the data build failed (npm run build:data)');
+}
+
+/** Build the app with Vite into outDir (a folder of its own, so parallel runs never clash). */
+export async function buildApp(outDir: string): Promise<string> {
+  const out = resolve(ROOT, outDir);
+  await build({
+    root: ROOT,
+    configFile: resolve(ROOT, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: out, emptyOutDir: true },
+  });
+  return out;
+}

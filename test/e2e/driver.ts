@@ -1,0 +1,95 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// Flags that work headless as root on these machines: ../shared/docs/TIPS.md.
+const ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--enable-unsafe-swiftshader',
+  '--use-angle=swiftshader',
+];
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+}
+
+export interface OpenedPage {
+  page: Page;
+  context: BrowserContext;
+  /** Every request the page made to another origin than the app's. */
+  foreignRequests: string[];
+  /** Uncaught errors and console errors of the page. */
+  errors: string[];
+}
+
+export function appUrl(query = '', page = ''): string {
+  return `${inject('appUrl')}${page}${query}`;
+}
+
+export async function openApp(
+  browser: Browser,
+  query = '',
+  options: { viewport?: { width: number; height: number }; page?: string; locale?: string; permissions?: string[] } = {},
+): Promise<OpenedPage> {
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    locale: options.locale ?? 'fr-FR',
+    permissions: options.permissions,
+  });
+  const page = await context.newPage();
+  const origin = new URL(inject('appUrl')).origin;
+  const foreignRequests: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (req) => {
+    const url = req.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url);
+  });
+  page.on('pageerror', (err) => errors.push(String(err)));
+  page.on('dialog', (dialog) => {
+    errors.push(`dialog opened: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  await page.goto(appUrl(query, options.page));
+  return { page, context, foreignRequests, errors };
+}
+
+/** Wait until the map has loaded its data and finished rendering. */
+export async function waitForMapIdle(page: Page, timeout = 60_000): Promise<void> {
+  await page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout });
+  await page.waitForFunction(
+    () => {
+      const c = (window as unknown as { __maillageMap?: { map: { loaded(): boolean; isMoving(): boolean; areTilesLoaded(): boolean } } }).__maillageMap;
+      return !!c && c.map.loaded() && !c.map.isMoving() && c.map.areTilesLoaded();
+    },
+    undefined,
+    { timeout, polling: 100 },
+  );
+}
+
+/** Features of a layer currently drawn on the map. */
+export async function renderedFeatures(page: Page, layers: string[]): Promise<Array<Record<string, unknown>>> {
+  return page.evaluate((ids) => {
+    const c = (window as unknown as { __maillageMap: { map: { getLayer(id: string): unknown; queryRenderedFeatures(o: unknown): Array<{ properties: Record<string, unknown> }> } } }).__maillageMap;
+    const present = ids.filter((id) => c.map.getLayer(id));
+    return c.map.queryRenderedFeatures({ layers: present }).map((f) => f.properties);
+  }, layers);
+}
+
+/** Screen position of a lon/lat on the map canvas, in page coordinates. */
+export async function projectToPage(page: Page, lon: number, lat: number): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    ([lng, la]) => {
+      const c = (window as unknown as { __maillageMap: { map: { project(p: [number, number]): { x: number; y: number }; getCanvas(): HTMLCanvasElement } } }).__maillageMap;
+      const p = c.map.project([lng!, la!]);
+      const rect = c.map.getCanvas().getBoundingClientRect();
+      return { x: rect.left + p.x, y: rect.top + p.y };
+    },
+    [lon, lat],
+  );
+}

@@ -1,0 +1,32 @@
+import type { TestProject } from 'vitest/node';
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { buildApp, ensureData, ROOT } from '../../scripts/lib/build-app';
+import { serveStatic, type StaticServer } from '../../scripts/lib/static-server';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    appUrl: string;
+    hostUrl: string;
+  }
+}
+
+let servers: StaticServer[] = [];
+let outDir = '';
+
+/** Build the app once, serve it, and serve the host test pages from a second origin. */
+export default async function setup(project: TestProject) {
+  ensureData();
+  outDir = await buildApp(`.e2e-build/app-${process.pid}`);
+  const app = await serveStatic(outDir);
+  // A different port is a different origin: partner pages live there.
+  const host = await serveStatic(resolve(ROOT, 'test/e2e/host-pages'));
+  servers = [app, host];
+  project.provide('appUrl', app.url);
+  project.provide('hostUrl', host.url);
+}
+
+export async function teardown() {
+  await Promise.all(servers.map((s) => s.close()));
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+}
