@@ -9,7 +9,7 @@ export interface MapView {
   zoom: number;
 }
 
-export type PanelTab = 'list' | 'search' | 'coverage' | 'about';
+export type PanelTab = 'list' | 'search' | 'coverage' | 'import' | 'review' | 'about';
 
 /** Features embedded hosts can switch off (see src/embed). */
 export interface VisibleParts {
@@ -19,7 +19,8 @@ export interface VisibleParts {
   coverage: boolean;
 }
 
-export interface AppState {
+/** Core state; each feature adds its own slice (src/store/<feature>-slice.ts) below. */
+export interface CoreSlice {
   lang: Lang;
   regionId: string;
   data: RegionData | null;
@@ -45,11 +46,15 @@ export interface AppState {
   setTab(tab: PanelTab): void;
 }
 
-export type AppStore = StoreApi<AppState>;
+// Features: add `& YourSlice` here and `...createYourSlice(set, get)` in createAppStore.
+export type AppState = CoreSlice;
 
-export type InitialState = Partial<
-  Pick<AppState, 'lang' | 'regionId' | 'filter' | 'selectedId' | 'view' | 'tab' | 'parts' | 'embedded' | 'panelOpen'>
->;
+export type AppStore = StoreApi<AppState>;
+export type SetState = StoreApi<AppState>['setState'];
+export type GetState = StoreApi<AppState>['getState'];
+
+/** Any plain state (no actions) can be given initially, e.g. read from the URL. */
+export type InitialState = Partial<{ [K in keyof AppState as AppState[K] extends (...args: never[]) => unknown ? never : K]: AppState[K] }>;
 
 /** One store per map instance, so two embedded maps on a page never share state. */
 export function createAppStore(initial: InitialState = {}): AppStore {
@@ -65,7 +70,6 @@ export function createAppStore(initial: InitialState = {}): AppStore {
     tab: 'list',
     parts: { search: true, list: true, legend: true, coverage: true },
     embedded: false,
-    ...initial,
 
     setLang: (lang) => set({ lang }),
     setData: (data) => set({ data, loadError: null }),
@@ -84,5 +88,7 @@ export function createAppStore(initial: InitialState = {}): AppStore {
     setView: (view) => set({ view }),
     setPanelOpen: (panelOpen) => set({ panelOpen }),
     setTab: (tab) => set({ tab, panelOpen: true }),
+    // ...createYourSlice(set, get),
+    ...(initial as object),
   }));
 }
