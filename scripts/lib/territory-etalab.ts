@@ -1,0 +1,69 @@
+// Loads the parts of @etalab/decoupage-administratif the territory build needs
+// (current communes, EPCI membership, département names) and the package version,
+// which goes into the build's input hashes.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+/** One entry of the package's data/communes.json (only the fields used here). */
+export interface EtalabCommune {
+  code: string;
+  nom: string;
+  type: string;
+  region?: string;
+  departement?: string;
+  population?: number;
+  codesPostaux?: string[];
+  /** Codes of former communes merged into this current commune. */
+  anciensCodes?: string[];
+  /** For commune-deleguee / commune-associee entries: the current commune they belong to. */
+  chefLieu?: string;
+}
+
+export interface EtalabEpci {
+  code: string;
+  nom: string;
+  membres: { code: string }[];
+}
+
+export interface EtalabDepartement {
+  code: string;
+  nom: string;
+  region: string;
+}
+
+export interface EtalabData {
+  version: string;
+  communes: EtalabCommune[];
+  epci: EtalabEpci[];
+  departements: EtalabDepartement[];
+}
+
+export const ETALAB_PACKAGE = '@etalab/decoupage-administratif';
+
+const require = createRequire(import.meta.url);
+
+/** Folder of an installed package (its package.json's folder). */
+export function packageDir(name: string): string {
+  return dirname(require.resolve(`${name}/package.json`));
+}
+
+/** Version of an installed package, read from its package.json. */
+export async function packageVersion(name: string): Promise<string> {
+  const pkg = JSON.parse(await readFile(join(packageDir(name), 'package.json'), 'utf8')) as { version?: string };
+  return pkg.version ?? 'unknown';
+}
+
+async function readData<T>(file: string): Promise<T> {
+  return JSON.parse(await readFile(join(packageDir(ETALAB_PACKAGE), 'data', file), 'utf8')) as T;
+}
+
+export async function loadEtalab(): Promise<EtalabData> {
+  const [version, communes, epci, departements] = await Promise.all([
+    packageVersion(ETALAB_PACKAGE),
+    readData<EtalabCommune[]>('communes.json'),
+    readData<EtalabEpci[]>('epci.json'),
+    readData<EtalabDepartement[]>('departements.json'),
+  ]);
+  return { version, communes, epci, departements };
+}
