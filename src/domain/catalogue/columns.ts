@@ -1,0 +1,46 @@
+// Column set of a structures catalogue (data/structures.csv and imported files).
+
+/** The columns of the catalogue, in file order. */
+export const CATALOGUE_COLUMNS = [
+  'id',
+  'name',
+  'type',
+  'stages',
+  'address',
+  'postcode',
+  'commune',
+  'lon',
+  'lat',
+  'precision',
+  'website',
+  'email',
+  'phone',
+  'description',
+  'source',
+  'updated',
+  'status',
+  'zone',
+] as const;
+
+export type CatalogueColumn = (typeof CATALOGUE_COLUMNS)[number];
+
+/** Separator of the list columns (`stages`, `zone`): no spaces around it. */
+export const LIST_SEPARATOR = '|';
+
+/** Separator between several source URLs in the `source` column. */
+export const SOURCE_SEPARATOR = ' | ';
+
+/** One data row of a catalogue file, before validation: every value is a string. */
+export interface RawRow {
+  /** 1-based line where the row starts in the file (the header is line 1). */
+  line: number;
+  values: Record<CatalogueColumn, string>;
+}
+
+/** Splits a `|`-separated list cell, dropping empty items (`"a||b|"` gives `["a", "b"]`). */
+export function splitList(cell: string): string[] {
+  return cell
+    .split(LIST_SEPARATOR)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
