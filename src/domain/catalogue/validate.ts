@@ -1,4 +1,5 @@
 // Raw rows → Structures, with every problem reported by line and column.
+import { haversineKm } from '../geo/distance';
 import type { Issue, Precision, RegionConfig, Status, Structure } from '../types';
 import { splitList, type CatalogueColumn, type RawRow } from './columns';
 
@@ -269,14 +270,6 @@ function isHttpUrl(text: string): boolean {
 function bboxTest(bounds: RegionConfig['bounds']): (lon: number, lat: number) => boolean {
   const [[west, south], [east, north]] = bounds;
   return (lon, lat) => lon >= west && lon <= east && lat >= south && lat <= north;
-}
-
-function haversineKm(lon1: number, lat1: number, lon2: number, lat2: number): number {
-  const rad = Math.PI / 180;
-  const dLat = (lat2 - lat1) * rad;
-  const dLon = (lon2 - lon1) * rad;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
 function unique(items: string[]): string[] {
