@@ -144,7 +144,8 @@ export async function buildData(options: BuildDataOptions = {}): Promise<RegionR
       sources: config.attributions,
       inputHashes: hashes,
       sizes,
-      notes: [...territory.notes, ...warnings.map((w) => `${w.severity}: ${w.message}`)],
+      // Warnings already stated as notes (communes drawn with a borrowed contour) are not repeated.
+      notes: [...territory.notes, ...warnings.filter((w) => !territory.notes.includes(w.message)).map((w) => `${w.severity}: ${w.message}`)],
     };
     await writeFile(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     const ms = Date.now() - started;

@@ -90,18 +90,14 @@ export async function fitToBudget<T>(
     }
     return r;
   };
+  // Smallest index that fits, assuming coarser never grows the output.
   let lo = 0;
   let hi = intervals.length - 1;
-  if ((await at(hi)).totalGzip > maxGzip) {
-    const r = await at(hi);
-    return { intervalM: intervals[hi] as number, ...r, fits: false, tried };
-  }
-  // Invariant: intervals[hi] fits; look for a finer one that fits too.
   while (lo < hi) {
     const mid = Math.floor((lo + hi) / 2);
     if ((await at(mid)).totalGzip <= maxGzip) hi = mid;
     else lo = mid + 1;
   }
-  const r = await at(hi);
-  return { intervalM: intervals[hi] as number, ...r, fits: true, tried };
+  const r = await at(lo);
+  return { intervalM: intervals[lo] as number, ...r, fits: r.totalGzip <= maxGzip, tried };
 }
