@@ -1,0 +1,47 @@
+// Shared helpers of the search unit tests (not a test file: no .test suffix).
+import { createRequire } from 'node:module';
+import type { Commune } from '../../src/domain/types';
+
+interface EtalabCommune {
+  code: string;
+  nom: string;
+  type: string;
+  region?: string;
+  departement?: string;
+  codesPostaux?: string[];
+  population?: number;
+}
+
+/**
+ * The current communes of a region as the app's Commune type, straight from
+ * the @etalab/decoupage-administratif npm package (names, postcodes,
+ * populations). Positions are not needed for text search and stay at 0.
+ */
+export function etalabCommunes(regionCode?: string): Commune[] {
+  const require = createRequire(import.meta.url);
+  const all = require('@etalab/decoupage-administratif/data/communes.json') as EtalabCommune[];
+  return all
+    .filter((c) => c.type === 'commune-actuelle' && (!regionCode || c.region === regionCode))
+    .map((c) => ({
+      code: c.code,
+      name: c.nom,
+      dept: c.departement ?? '',
+      population: c.population ?? 0,
+      postcodes: c.codesPostaux ?? [],
+      epci: null,
+      lon: 0,
+      lat: 0,
+    }));
+}
+
+/** Seeded PRNG (mulberry32): the same numbers on every run and machine. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
