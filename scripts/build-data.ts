@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import type { Commune, Issue, Manifest, RegionConfig } from '../src/domain/types.ts';
 import { BuildError, TerritoryInputError } from './lib/territory-errors.ts';
 import { ETALAB_PACKAGE, packageVersion, type EtalabData } from './lib/territory-etalab.ts';
-import { hashFile, hashFiles, listFiles, sameHashes, sha256 } from './lib/territory-hash.ts';
+import { hashFile, hashFiles, listFiles, localImportClosure, sameHashes, sha256 } from './lib/territory-hash.ts';
 import { kb, sizeOf, type FileSize } from './lib/territory-output.ts';
 import { locateRegionInputs, type LocatedInputs } from './lib/territory-source.ts';
 
@@ -218,12 +218,13 @@ async function inputHashes(
   h[`package/${ETALAB_PACKAGE}`] = options.etalab ? options.etalab.version : await packageVersion(ETALAB_PACKAGE);
   h['package/mapshaper'] = await packageVersion('mapshaper');
   h['package/polylabel'] = await packageVersion('polylabel');
-  // The build code includes the structures step and the domain code it may use.
-  const code = [
+  // The build code: this file, the territory and structures steps and every local module they import.
+  const lib = join(CODE_ROOT, 'scripts', 'lib');
+  const code = localImportClosure([
     join(CODE_ROOT, 'scripts', 'build-data.ts'),
-    ...listFiles(join(CODE_ROOT, 'scripts', 'lib'), ['.ts']),
-    ...listFiles(join(CODE_ROOT, 'src', 'domain'), ['.ts']),
-  ];
+    ...listFiles(lib, ['.ts']).filter((f) => basename(f).startsWith('territory')),
+    join(lib, 'structures-build.ts'),
+  ]);
   h['code/build'] = await hashFiles(CODE_ROOT, code);
   if (loaded.config.structures) {
     const csv = resolve(repoRoot, loaded.config.structures);

@@ -2,9 +2,9 @@
 // manifest equal the current ones (same input files, config, package versions,
 // build code and options).
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 
 export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
@@ -46,4 +46,28 @@ export function sameHashes(a: Record<string, string>, b: Record<string, string>)
   const ka = Object.keys(a).sort();
   const kb = Object.keys(b).sort();
   return ka.length === kb.length && ka.every((k, i) => k === kb[i] && a[k] === b[k]);
+}
+
+const LOCAL_IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"](\.{1,2}\/[^'"]+)['"]/g;
+
+/**
+ * The entry files plus every local TypeScript module they import, transitively
+ * (relative specifiers only; packages are covered by their versions). Sorted.
+ */
+export function localImportClosure(entries: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const stack = entries.filter((e) => existsSync(e)).map((e) => resolve(e));
+  while (stack.length > 0) {
+    const file = stack.pop() as string;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(LOCAL_IMPORT)) {
+      const spec = m[1] as string;
+      const base = resolve(dirname(file), spec);
+      const found = [base, `${base}.ts`, join(base, 'index.ts')].find((c) => c.endsWith('.ts') && existsSync(c) && statSync(c).isFile());
+      if (found && !seen.has(found)) stack.push(found);
+    }
+  }
+  return [...seen].sort();
 }

@@ -9,6 +9,7 @@ import { booleanPointInPolygon } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildData, type RegionReport } from '../../scripts/build-data.ts';
+import { sha256 } from '../../scripts/lib/territory-hash.ts';
 import type { Commune, EpciInfo, Manifest, RegionConfig } from '../../src/domain/types.ts';
 import { readJson, REPO_ROOT, scratch } from '../fixtures/territory/fixture.ts';
 
@@ -149,6 +150,15 @@ describe('real build: specifics', () => {
     expect(readFileSync(out('occitanie', 'config.json'), 'utf8')).toBe(
       readFileSync(join(REPO_ROOT, 'data', 'regions', 'occitanie.json'), 'utf8'),
     );
+  });
+
+  it('hashes every input, the structures catalogue included', () => {
+    const m = readJson<Manifest>(out('occitanie', 'manifest.json'));
+    const csv = config('occitanie').structures as string;
+    expect(m.inputHashes[`structures/${csv}`]).toBe(sha256(readFileSync(join(REPO_ROOT, csv))));
+    expect(m.inputHashes['config/occitanie.json']).toBe(sha256(readFileSync(join(REPO_ROOT, 'data', 'regions', 'occitanie.json'))));
+    expect(Object.keys(m.inputHashes).filter((k) => k.startsWith('territory/occitanie/communes/'))).toHaveLength(13);
+    expect(m.inputHashes['package/@etalab/decoupage-administratif']).toMatch(/^\d+\.\d+\.\d+/);
   });
 
   it('does nothing on a second run with unchanged inputs', async () => {
