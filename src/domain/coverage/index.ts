@@ -1,0 +1,12 @@
+// Coverage analysis: pure functions shared by the app, its worker, the CLI and the tests.
+export * from './types';
+export { selectOffers, simOffer, locatedOffers, type OfferSelection } from './offers';
+export { nearestOffers, communePoints, distinctSites } from './nearest';
+export { summarise, isBeyond, beyondIndices, type CoverageSummary } from './summary';
+export { territoryTable, sortRows, type TerritoryRow, type GroupBy, type SortKey, type TableOptions } from './tables';
+export { gapArea, type GapResult, type GapOptions } from './gap';
+export { suggestSites, type Suggestion } from './suggest';
+export { toCsv, neutralise, communeCsvRows, COMMUNE_CSV_COLUMNS, type CommuneCsvOptions } from './csv';
+export { distanceBreaks, distanceClass, CLASS_COLORS, CLASS_COUNT } from './classes';
+export { formatSims, parseSims } from './sim';
+export { communeAt } from './locate';

@@ -1,0 +1,52 @@
+import { matchesFilter } from '../filter';
+import type { Structure } from '../types';
+import type { CoverageOffer, SimSite } from './types';
+
+export interface OfferSelection {
+  /** Offer types taken into account; null means every type. */
+  types: readonly string[] | null;
+  /** Stages: an offer counts when it serves at least one of them; empty means any stage. */
+  stages: readonly string[];
+}
+
+/**
+ * The catalogue structures taken into account, as coverage offers, in catalogue order.
+ * Example: selectOffers(structures, { types: ['incubateur'], stages: [] }).
+ */
+export function selectOffers(structures: readonly Structure[], selection: OfferSelection): CoverageOffer[] {
+  const filter = { types: selection.types, stages: selection.stages, dept: null };
+  return structures
+    .filter((s) => matchesFilter(s, filter))
+    .map((s) => ({
+      id: s.id,
+      name: s.name,
+      type: s.type,
+      lon: s.lon,
+      lat: s.lat,
+      commune: s.commune,
+      zone: s.zone,
+      hypothetical: false,
+    }));
+}
+
+/**
+ * A hypothetical site as an offer. It declares no zone: people come to it.
+ * `commune` is the INSEE code of the commune it falls in, when known.
+ */
+export function simOffer(site: SimSite, index: number, commune = ''): CoverageOffer {
+  return {
+    id: `sim-${index + 1}`,
+    name: `Site test ${index + 1}`,
+    type: site.type,
+    lon: site.lon,
+    lat: site.lat,
+    commune,
+    zone: [],
+    hypothetical: true,
+  };
+}
+
+/** Offers that have a position (the only ones the 'site' reading can use). */
+export function locatedOffers(offers: readonly CoverageOffer[]): number {
+  return offers.reduce((n, o) => n + (o.lon !== null && o.lat !== null ? 1 : 0), 0);
+}

@@ -1,0 +1,120 @@
+import { isBeyond } from './summary';
+import type { CoverageCommune, CoverageOffer, NearestResult, Reading } from './types';
+
+export type GroupBy = 'dept' | 'epci';
+
+export interface TerritoryRow {
+  /** Département code or EPCI SIREN. */
+  code: string;
+  name: string;
+  communes: number;
+  population: number;
+  beyondCommunes: number;
+  beyondPopulation: number;
+  /** Share of the territory's inhabitants beyond the threshold, 0–1. */
+  beyondPopulationShare: number;
+  /** Commune farthest from any selected offer (first in input order on ties). */
+  farthestCode: string;
+  farthestName: string;
+  /** Its distance in km; Infinity when no offer reaches it. */
+  farthestKm: number;
+  /** Selected offers counted for the territory (see countsForTerritory). */
+  offers: number;
+  /** Offers per 10,000 inhabitants, or null for a territory without inhabitants. */
+  offersPer10k: number | null;
+}
+
+export interface TableOptions {
+  groupBy: GroupBy;
+  thresholdKm: number;
+  reading: Reading;
+  /** Names of the territories by code; the code stands in when missing. */
+  names?: ReadonlyMap<string, string>;
+}
+
+/**
+ * One row per département or EPCI: communes and inhabitants beyond the
+ * threshold, farthest commune, offers per 10,000 inhabitants. An offer counts
+ * for a territory when its site lies in one of its communes; in the 'zones'
+ * reading also when it declares a zone covering one of the territory's
+ * départements (or the region). Rows come in code order.
+ */
+export function territoryTable(
+  communes: readonly CoverageCommune[],
+  nearest: NearestResult,
+  offers: readonly CoverageOffer[],
+  options: TableOptions,
+): TerritoryRow[] {
+  const key = (c: CoverageCommune) => (options.groupBy === 'dept' ? c.dept : c.epci ?? '');
+  const rows = new Map<string, TerritoryRow & { depts: Set<string> }>();
+  const groupOfCommune = new Map<string, string>();
+  communes.forEach((c, i) => {
+    const code = key(c);
+    groupOfCommune.set(c.code, code);
+    let row = rows.get(code);
+    if (!row) {
+      row = {
+        code,
+        name: options.names?.get(code) ?? code,
+        communes: 0,
+        population: 0,
+        beyondCommunes: 0,
+        beyondPopulation: 0,
+        beyondPopulationShare: 0,
+        farthestCode: '',
+        farthestName: '',
+        farthestKm: -1,
+        offers: 0,
+        offersPer10k: null,
+        depts: new Set(),
+      };
+      rows.set(code, row);
+    }
+    const d = nearest.distanceKm[i]!;
+    row.communes++;
+    row.population += c.population;
+    row.depts.add(c.dept);
+    if (isBeyond(d, options.thresholdKm)) {
+      row.beyondCommunes++;
+      row.beyondPopulation += c.population;
+    }
+    if (d > row.farthestKm) {
+      row.farthestKm = d;
+      row.farthestCode = c.code;
+      row.farthestName = c.name;
+    }
+  });
+  for (const o of offers) {
+    const located = groupOfCommune.get(o.commune);
+    for (const row of rows.values()) {
+      const inside = located === row.code && o.lon !== null;
+      const byZone =
+        options.reading === 'zones' && o.zone.some((z) => z === 'region' || row.depts.has(z));
+      if (inside || byZone) row.offers++;
+    }
+  }
+  return [...rows.values()]
+    .map(({ depts: _depts, ...row }) => ({
+      ...row,
+      beyondPopulationShare: row.population > 0 ? row.beyondPopulation / row.population : 0,
+      offersPer10k: row.population > 0 ? (row.offers / row.population) * 10_000 : null,
+    }))
+    .sort((a, b) => a.code.localeCompare(b.code));
+}
+
+export type SortKey = 'name' | 'beyondCommunes' | 'beyondPopulation' | 'beyondPopulationShare' | 'farthestKm' | 'offersPer10k' | 'population';
+
+/** Rows sorted by a column (a new array); ties keep code order, nulls last. */
+export function sortRows(rows: readonly TerritoryRow[], by: SortKey, descending: boolean): TerritoryRow[] {
+  const sign = descending ? -1 : 1;
+  return [...rows].sort((a, b) => {
+    if (by === 'name') return sign * a.name.localeCompare(b.name, 'fr') || a.code.localeCompare(b.code);
+    const x = a[by];
+    const y = b[by];
+    if (x === null && y === null) return a.code.localeCompare(b.code);
+    if (x === null) return 1;
+    if (y === null) return -1;
+    if (x === y) return a.code.localeCompare(b.code);
+    return sign * (x < y ? -1 : 1);
+  });
+}
