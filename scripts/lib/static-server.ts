@@ -55,6 +55,10 @@ export async function serveStatic(root: string, options: { headers?: Record<stri
   return {
     url: `http://127.0.0.1:${port}/`,
     server,
-    close: () => new Promise((done) => server.close(() => done())),
+    close: () =>
+      new Promise((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
   };
 }

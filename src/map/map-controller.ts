@@ -1,5 +1,8 @@
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
+// MapLibre finds its worker next to its own module, which bundling moves: hand
+// it the worker file's URL explicitly (a self-contained module, copied as is).
+import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import polylabel from 'polylabel';
 import type { Feature, FeatureCollection, Geometry, Point, Polygon, MultiPolygon } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
@@ -28,6 +31,8 @@ export interface MapOptions {
  * The one owner of the imperative maplibregl.Map. React components talk to the
  * map only through this class; it never imports UI code.
  */
+maplibregl.setWorkerUrl(maplibreWorkerUrl);
+
 export class MapController {
   readonly map: maplibregl.Map;
   private readonly data: RegionData;
@@ -69,7 +74,7 @@ export class MapController {
       'bottom-right',
     );
     this.popup = new maplibregl.Popup({ closeButton: false, closeOnClick: false, maxWidth: '260px', className: 'commune-popup' });
-    this.map.on('styleimagemissing', (e) => this.provideImage(e.id));
+    this.map.setMissingStyleImageResolver((id) => this.provideImage(id));
     this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
     void this.ready.then(() => this.initialise());
   }
