@@ -84,7 +84,8 @@ export function createAppStore(initial: InitialState = {}): AppStore {
       const types = all.length > 0 && all.every((t) => next.includes(t)) ? null : next;
       set({ filter: { ...filter, types } });
     },
-    select: (selectedId) => set({ selectedId }),
+    // Selecting shows the card: on a phone the bottom sheet opens on it.
+    select: (selectedId) => set(selectedId ? { selectedId, tab: 'list', panelOpen: true } : { selectedId }),
     setView: (view) => set({ view }),
     setPanelOpen: (panelOpen) => set({ panelOpen }),
     setTab: (tab) => set({ tab, panelOpen: true }),
