@@ -41,6 +41,7 @@ export class MapController {
   private readonly popup: maplibregl.Popup;
   private readonly ready: Promise<void>;
   private structureTypes: string[];
+  private pendingUpdates = 0;
 
   constructor(options: MapOptions) {
     this.data = options.data;
@@ -174,6 +175,7 @@ export class MapController {
 
   /** Show these structures (already filtered); those without a position are not drawn. */
   setStructures(structures: readonly Structure[]): void {
+    this.pendingUpdates += 1; // released below, once the data is handed over
     const features = structures
       .filter((s) => s.lon !== null && s.lat !== null)
       .map((s) => ({
@@ -181,7 +183,10 @@ export class MapController {
         geometry: { type: 'Point' as const, coordinates: [s.lon!, s.lat!] },
         properties: { id: s.id, type: s.type, name: s.name },
       }));
-    void this.ready.then(() => this.setSourceData(SOURCE.structures, { type: 'FeatureCollection', features }));
+    void this.ready.then(() => {
+      this.pendingUpdates -= 1;
+      this.setSourceData(SOURCE.structures, { type: 'FeatureCollection', features });
+    });
   }
 
   setSelected(id: string | null): void {
@@ -203,8 +208,31 @@ export class MapController {
 
   setSourceData(id: string, data: FeatureCollection | Feature): void {
     const source = this.map.getSource(id) as maplibregl.GeoJSONSource | undefined;
-    if (source) source.setData(data);
-    else this.map.addSource(id, { type: 'geojson', data });
+    if (!source) {
+      this.map.addSource(id, { type: 'geojson', data });
+      return;
+    }
+    // Count updates in flight so tests and hosts can wait until what the store
+    // says is what the map shows (setData resolves once the worker has it).
+    this.pendingUpdates += 1;
+    void source
+      .setData(data)
+      .catch(() => undefined)
+      .then(
+        () =>
+          new Promise<void>((done) => {
+            this.map.once('idle', () => done());
+            this.map.triggerRepaint();
+          }),
+      )
+      .finally(() => {
+        this.pendingUpdates -= 1;
+      });
+  }
+
+  /** True when every data update has been drawn. */
+  get settled(): boolean {
+    return this.pendingUpdates === 0;
   }
 
   /** Add (or replace) layers below the structure markers. */

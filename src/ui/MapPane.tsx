@@ -37,6 +37,8 @@ export function MapPane({ onController }: { onController(controller: MapControll
       return;
     }
     void created.whenReady().then(() => {
+      // Hand the markers over before anyone sees the map as ready.
+      created.setStructures(filterStructures(data.structures, store.getState().filter));
       setController(created);
       onController(created);
     });

@@ -64,8 +64,8 @@ export async function waitForMapIdle(page: Page, timeout = 60_000): Promise<void
   await page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout });
   await page.waitForFunction(
     () => {
-      const c = (window as unknown as { __maillageMap?: { map: { loaded(): boolean; isMoving(): boolean; areTilesLoaded(): boolean } } }).__maillageMap;
-      return !!c && c.map.loaded() && !c.map.isMoving() && c.map.areTilesLoaded();
+      const c = (window as unknown as { __maillageMap?: { settled: boolean; map: { loaded(): boolean; isMoving(): boolean; areTilesLoaded(): boolean } } }).__maillageMap;
+      return !!c && c.settled && c.map.loaded() && !c.map.isMoving() && c.map.areTilesLoaded();
     },
     undefined,
     { timeout, polling: 100 },
