@@ -10,7 +10,9 @@ import {
   type CoverageCommune,
   type CoverageOffer,
 } from '../../src/domain/coverage/index.ts';
-import { SphereIndex, toUnitVectors, chord2OfKm } from '../../src/domain/coverage/sphere-index.ts';
+import { SphereIndex, toUnitVectors, chord2OfKm, kmOfChord2 } from '../../src/domain/coverage/sphere-index.ts';
+import { SlabIndex } from '../../src/domain/coverage/slab-index.ts';
+import { hilbertOrder } from '../../src/domain/coverage/hilbert.ts';
 import { EARTH_RADIUS_KM, haversineKm } from '../../src/domain/geo/distance.ts';
 import type { Structure } from '../../src/domain/types.ts';
 import { mulberry32, randomCommunes, randomOffers } from '../fixtures/coverage/random.ts';
@@ -197,6 +199,50 @@ describe('coverage properties (seeded random fixtures)', () => {
         previous = current;
       }
     }
+  });
+});
+
+describe('chord and km', () => {
+  it('kmOfChord2 inverts chord2OfKm, on both sides of the series/asin switch (≈255 km)', () => {
+    for (const km of [0, 0.001, 1, 12.5, 30, 100, 254.9, 255.1, 400, 2000, 15000]) {
+      expect(kmOfChord2(chord2OfKm(km))).toBeCloseTo(km, 9);
+    }
+  });
+
+  it('agrees with haversineKm to the micrometre', () => {
+    const rand = mulberry32(77);
+    for (let k = 0; k < 500; k++) {
+      const a = [-5 + rand() * 15, 41 + rand() * 10] as const;
+      const b = [a[0] + (rand() - 0.5) * 8 * rand() ** 3, a[1] + (rand() - 0.5) * 6 * rand() ** 3] as const;
+      const v = toUnitVectors([a[0], b[0]], [a[1], b[1]]);
+      const c2 = (v[0]! - v[3]!) ** 2 + (v[1]! - v[4]!) ** 2 + (v[2]! - v[5]!) ** 2;
+      expect(Math.abs(kmOfChord2(c2) - haversineKm(a[0], a[1], b[0], b[1]))).toBeLessThan(1e-9);
+    }
+  });
+});
+
+describe('SlabIndex', () => {
+  it('finds the nearest site as brute force does, whatever the visiting order and start', () => {
+    const rand = mulberry32(61);
+    const sites = randomCommunes(rand, 90);
+    const pts = randomCommunes(rand, 600);
+    const sv = toUnitVectors(sites.map((s) => s.lon), sites.map((s) => s.lat));
+    const pv = toUnitVectors(pts.map((s) => s.lon), pts.map((s) => s.lat));
+    const slab = new SlabIndex(sv);
+    for (const order of [hilbertOrder(pts.map((p) => p.lon), pts.map((p) => p.lat)), Int32Array.from(pts.map((_, i) => pts.length - 1 - i))]) {
+      const d2 = new Float64Array(pts.length);
+      const id = new Int32Array(pts.length);
+      slab.nearestAll(pv, order, null, d2, id);
+      pts.forEach((p, i) => {
+        const want = sites.reduce((b, s, j) => {
+          const d = haversineKm(p.lon, p.lat, s.lon, s.lat);
+          return d < b[0] ? ([d, j] as [number, number]) : b;
+        }, [Infinity, -1] as [number, number]);
+        expect(id[i]).toBe(want[1]);
+        expect(kmOfChord2(d2[i]!)).toBeCloseTo(want[0], 8);
+      });
+    }
+    expect(slab.nearest(pv[0]!, pv[1]!, pv[2]!, 45)).toBe(slab.nearest(pv[0]!, pv[1]!, pv[2]!));
   });
 });
 

@@ -1,3 +1,5 @@
+import { hilbertOrder } from './hilbert';
+import { SlabIndex } from './slab-index';
 import { kmOfChord2, SphereIndex, toUnitVectors } from './sphere-index';
 import type { CoverageCommune, CoverageOffer, NearestResult, Reading } from './types';
 
@@ -8,6 +10,8 @@ export interface CommunePoints {
   lats: Float64Array;
   vectors: Float64Array;
   population: Float64Array;
+  /** Visiting order along a Hilbert curve: consecutive communes are neighbours. */
+  order: Int32Array;
 }
 
 const prepared = new WeakMap<readonly CoverageCommune[], CommunePoints>();
@@ -25,7 +29,7 @@ export function communePoints(communes: readonly CoverageCommune[]): CommunePoin
       lats[i] = c.lat;
       population[i] = c.population;
     });
-    points = { count: n, lons, lats, vectors: toUnitVectors(lons, lats), population };
+    points = { count: n, lons, lats, vectors: toUnitVectors(lons, lats), population, order: hilbertOrder(lons, lats) };
     prepared.set(communes, points);
   }
   return points;
@@ -57,8 +61,8 @@ export function distinctSites(offers: readonly CoverageOffer[]): Sites {
   return sites;
 }
 
-/** Below this many sites a straight scan of unit vectors beats walking a tree. */
-const LINEAR_SCAN_MAX = 48;
+/** Up to this many distinct sites the sorted slab scan wins; beyond, the k-d tree does. */
+const SLAB_MAX = 256;
 
 /**
  * For every commune, the distance from its representative point to the
@@ -70,8 +74,8 @@ const LINEAR_SCAN_MAX = 48;
 export function nearestOffers(communes: readonly CoverageCommune[], offers: readonly CoverageOffer[], reading: Reading): NearestResult {
   const points = communePoints(communes);
   const n = points.count;
-  const distanceKm = new Float64Array(n).fill(Infinity);
-  const offer = new Int32Array(n).fill(-1);
+  const distanceKm = new Float64Array(n);
+  const offer = new Int32Array(n);
   const byZone = new Uint8Array(n);
 
   // Zones: the first offer declaring each département, and the first declaring the whole region.
@@ -85,48 +89,47 @@ export function nearestOffers(communes: readonly CoverageCommune[], offers: read
         } else if (!zoneOffer.has(z)) zoneOffer.set(z, i);
       }
     });
+    if (zoneOffer.size > 0 || regionOffer >= 0) {
+      communes.forEach((c, i) => {
+        const d = zoneOffer.get(c.dept) ?? -1;
+        const z = d < 0 ? regionOffer : regionOffer < 0 ? d : Math.min(d, regionOffer);
+        if (z >= 0) {
+          distanceKm[i] = 0;
+          offer[i] = z;
+          byZone[i] = 1;
+        }
+      });
+    }
   }
 
   const sites = distinctSites(offers);
   const m = sites.lons.length;
+  if (m === 0) {
+    for (let i = 0; i < n; i++) {
+      if (byZone[i]) continue;
+      distanceKm[i] = Infinity;
+      offer[i] = -1;
+    }
+    return { distanceKm, offer, byZone };
+  }
   const siteVectors = toUnitVectors(sites.lons, sites.lats);
-  const index = m > LINEAR_SCAN_MAX ? new SphereIndex(siteVectors) : null;
-  const v = points.vectors;
-
+  // Squared chords and site ids first, written in place in one hot loop; km and offers after.
+  if (m <= SLAB_MAX) {
+    new SlabIndex(siteVectors).nearestAll(points.vectors, points.order, byZone, distanceKm, offer);
+  } else {
+    const tree = new SphereIndex(siteVectors);
+    const v = points.vectors;
+    for (let i = 0; i < n; i++) {
+      if (byZone[i]) continue;
+      offer[i] = tree.nearest(v[3 * i]!, v[3 * i + 1]!, v[3 * i + 2]!);
+      distanceKm[i] = tree.lastChord2;
+    }
+  }
+  const first = sites.firstOffer;
   for (let i = 0; i < n; i++) {
-    if (reading === 'zones') {
-      const d = zoneOffer.get(communes[i]!.dept) ?? -1;
-      const z = d < 0 ? regionOffer : regionOffer < 0 ? d : Math.min(d, regionOffer);
-      if (z >= 0) {
-        distanceKm[i] = 0;
-        offer[i] = z;
-        byZone[i] = 1;
-        continue;
-      }
-    }
-    if (m === 0) continue;
-    const x = v[3 * i]!;
-    const y = v[3 * i + 1]!;
-    const zc = v[3 * i + 2]!;
-    let best = -1;
-    let bestD2 = Infinity;
-    if (index) {
-      best = index.nearest(x, y, zc);
-      bestD2 = index.lastChord2;
-    } else {
-      for (let j = 0; j < m; j++) {
-        const dx = siteVectors[3 * j]! - x;
-        const dy = siteVectors[3 * j + 1]! - y;
-        const dz = siteVectors[3 * j + 2]! - zc;
-        const d2 = dx * dx + dy * dy + dz * dz;
-        if (d2 < bestD2) {
-          bestD2 = d2;
-          best = j;
-        }
-      }
-    }
-    distanceKm[i] = kmOfChord2(bestD2);
-    offer[i] = sites.firstOffer[best]!;
+    if (byZone[i]) continue;
+    distanceKm[i] = kmOfChord2(distanceKm[i]!);
+    offer[i] = first[offer[i]!]!;
   }
   return { distanceKm, offer, byZone };
 }

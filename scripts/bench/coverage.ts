@@ -1,0 +1,146 @@
+// Coverage timings (see the README, "Mesurer la couverture"): recomputing the
+// coverage of Occitanie against the whole catalogue, compared in the same run
+// with a naive all-pairs turf.distance loop; a synthetic national case; the
+// gap area and the suggestions.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { distance as turfDistance, point } from '@turf/turf';
+import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
+import {
+  communePoints,
+  gapArea,
+  nearestOffers,
+  selectOffers,
+  suggestSites,
+  summarise,
+  type CoverageCommune,
+  type CoverageOffer,
+} from '../../src/domain/coverage/index';
+import type { Commune, Structure } from '../../src/domain/types';
+import { ms, timeMedian, type BenchRow } from './types';
+
+const GROUP = 'coverage';
+const DATA = resolve(import.meta.dirname, '../../public/data/occitanie');
+const THRESHOLD = 30;
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The naive way: every commune against every offer with turf.distance, then the same summary. */
+function naive(communePts: Feature<Point>[], population: number[], offerPts: Feature<Point>[], km: number) {
+  let beyond = 0;
+  let beyondPop = 0;
+  for (let i = 0; i < communePts.length; i++) {
+    let best = Infinity;
+    for (const o of offerPts) {
+      const d = turfDistance(communePts[i]!, o, { units: 'kilometers' });
+      if (d < best) best = d;
+    }
+    if (!(best <= km)) {
+      beyond++;
+      beyondPop += population[i]!;
+    }
+  }
+  return { beyond, beyondPop };
+}
+
+function occitanie(): BenchRow[] {
+  const read = <T>(name: string) => JSON.parse(readFileSync(resolve(DATA, name), 'utf8')) as T;
+  const communes = read<Commune[]>('communes.json');
+  const structures = read<FeatureCollection<Point | null, Structure>>('structures.geojson').features.map((f) => f.properties);
+  const regionFc = read<FeatureCollection<Geometry> | Feature<Geometry>>('region.geojson');
+  const region = regionFc.type === 'FeatureCollection' ? regionFc.features[0]! : regionFc;
+  const departements = read<FeatureCollection<Geometry, { code: string }>>('departements.geojson');
+  const offers = selectOffers(structures, { types: null, stages: [] });
+  const located = offers.filter((o) => o.lon !== null);
+  const sites = new Set(located.map((o) => `${o.lon},${o.lat}`)).size;
+
+  const t0 = performance.now();
+  communePoints(communes);
+  const prep = performance.now() - t0;
+
+  let check = 0;
+  const fast = timeMedian(() => {
+    const r = nearestOffers(communes, offers, 'site');
+    check = summarise(communes, r, THRESHOLD).beyondPopulation;
+  }, 31);
+  const communePts = communes.map((c) => point([c.lon, c.lat]));
+  const offerPts = located.map((o) => point([o.lon!, o.lat!]));
+  const population = communes.map((c) => c.population);
+  let naiveCheck = 0;
+  const slow = timeMedian(() => {
+    naiveCheck = naive(communePts, population, offerPts, THRESHOLD).beyondPop;
+  }, 7);
+  if (naiveCheck !== check) throw new Error(`naive and indexed disagree: ${naiveCheck} vs ${check} inhabitants beyond`);
+  const zones = timeMedian(() => summarise(communes, nearestOffers(communes, offers, 'zones'), THRESHOLD), 31);
+
+  const gapSite = timeMedian(() => gapArea(region, offers, THRESHOLD, { reading: 'site', departements }), 5);
+  const gapSite60 = timeMedian(() => gapArea(region, offers, 60, { reading: 'site', departements }), 5);
+  const noZoneRegion = offers.filter((o) => !o.zone.includes('region'));
+  const gapZones = timeMedian(() => gapArea(region, noZoneRegion, THRESHOLD, { reading: 'zones', departements }), 5);
+  const nearest = nearestOffers(communes, offers, 'site');
+  const suggest = timeMedian(() => suggestSites(communes, nearest, THRESHOLD, 3), 5);
+  const none = nearestOffers(communes, [], 'site');
+  const suggestWorst = timeMedian(() => suggestSites(communes, none, 100, 3), 3);
+
+  const note = `${communes.length} communes, ${located.length} located offers at ${sites} distinct points, ${THRESHOLD} km`;
+  return [
+    { group: GROUP, name: 'Occitanie: recompute coverage (nearest + summary)', value: ms(fast), ratio: `${(slow / fast).toFixed(0)}× faster`, note },
+    { group: GROUP, name: 'Occitanie: naive all-pairs turf.distance loop', value: ms(slow), note: 'same answer checked' },
+    { group: GROUP, name: 'Occitanie: same, zones reading', value: ms(zones) },
+    { group: GROUP, name: 'Occitanie: commune points prepared (once per region)', value: ms(prep), note: 'unit vectors, cached' },
+    { group: GROUP, name: `Occitanie: gap area, all offers, ${THRESHOLD} km`, value: ms(gapSite), note: `${sites} circles ∪, region −` },
+    { group: GROUP, name: 'Occitanie: gap area, all offers, 60 km', value: ms(gapSite60) },
+    { group: GROUP, name: `Occitanie: gap area, zones reading, ${THRESHOLD} km`, value: ms(gapZones), note: 'offers declaring the region left out' },
+    { group: GROUP, name: `Occitanie: 3 suggestions, ${THRESHOLD} km`, value: ms(suggest) },
+    { group: GROUP, name: 'Occitanie: 3 suggestions, no offer, 100 km (worst case)', value: ms(suggestWorst) },
+  ];
+}
+
+function national(): BenchRow[] {
+  const rand = mulberry32(2026);
+  // Metropolitan France's extent; communes uniform, sites half near a commune, half anywhere.
+  const box = { west: -4.8, south: 42.3, east: 8.2, north: 51.1 };
+  const communes: CoverageCommune[] = Array.from({ length: 35_000 }, (_, i) => ({
+    code: String(i),
+    name: `C${i}`,
+    dept: String(i % 96),
+    epci: null,
+    population: Math.floor(rand() * 3000),
+    lon: box.west + rand() * (box.east - box.west),
+    lat: box.south + rand() * (box.north - box.south),
+  }));
+  const offers: CoverageOffer[] = Array.from({ length: 10_000 }, (_, i) => {
+    const near = rand() < 0.5 ? communes[Math.floor(rand() * communes.length)]! : null;
+    return {
+      id: `o${i}`,
+      name: `O${i}`,
+      type: 't',
+      lon: near ? near.lon + (rand() - 0.5) * 0.05 : box.west + rand() * (box.east - box.west),
+      lat: near ? near.lat + (rand() - 0.5) * 0.05 : box.south + rand() * (box.north - box.south),
+      commune: '',
+      zone: [],
+      hypothetical: false,
+    };
+  });
+  const t0 = performance.now();
+  communePoints(communes);
+  const prep = performance.now() - t0;
+  const recompute = timeMedian(() => summarise(communes, nearestOffers(communes, offers, 'site'), THRESHOLD), 7);
+  return [
+    { group: GROUP, name: 'national (synthetic): recompute coverage', value: ms(recompute), note: '35,000 communes × 10,000 sites, k-d tree on the sphere' },
+    { group: GROUP, name: 'national (synthetic): commune points prepared (once)', value: ms(prep) },
+  ];
+}
+
+export async function run(): Promise<BenchRow[]> {
+  return [...occitanie(), ...national()];
+}
