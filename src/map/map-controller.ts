@@ -86,6 +86,10 @@ export class MapController {
 
   private initialise(): void {
     const { data } = this;
+    // On a phone the credits fold behind their (i) button instead of covering the map.
+    if (this.map.getContainer().clientWidth < 640) {
+      this.map.getContainer().querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
+    }
     this.setSourceData(SOURCE.region, { type: 'FeatureCollection', features: [data.region] });
     this.setSourceData(SOURCE.departements, data.departements);
     this.setSourceData(SOURCE.deptLabels, departementLabelPoints(data.departements));

@@ -41,6 +41,10 @@ export function MapPane({ onController }: { onController(controller: MapControll
       created.setStructures(filterStructures(data.structures, store.getState().filter));
       setController(created);
       onController(created);
+      // A link to a structure without a camera position opens on that structure.
+      const { selectedId, view } = store.getState();
+      const selected = selectedId ? data.structures.find((s) => s.id === selectedId) : undefined;
+      if (!view && selected && selected.lon !== null && selected.lat !== null) created.flyTo(selected.lon, selected.lat, 11);
     });
     // Tests and partner hosts can read the map's state from the page.
     (window as unknown as { __maillageMap?: MapController }).__maillageMap = created;
