@@ -31,11 +31,19 @@ export interface CommuneSearchIndex {
   keys: string[];
   keyCommune: Uint32Array;
   keyKind: MatchKind[];
-  /** Normalised names, by commune position. */
-  names: string[];
+  /** Rank of each commune among equals: larger population first, then name, then code. */
+  rank: Uint32Array;
+  /** The commune at each rank. */
+  byRank: Uint32Array;
 }
 
-const CODE_QUERY = /^[0-9][0-9ab][0-9]{0,3}$/;
+/** A postal or INSEE code, or its beginning ("3", "31", "2A0"…). */
+const CODE_QUERY = /^[0-9]([0-9ab][0-9]{0,3})?$/;
+
+/** Larger population first, then name and code: the order among equally good matches. */
+export function compareCommunes(a: Commune, b: Commune): number {
+  return b.population - a.population || a.name.localeCompare(b.name, 'fr') || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+}
 
 /**
  * Index communes for `searchCommunes`. Keys: the normalised name, the same
@@ -44,10 +52,8 @@ const CODE_QUERY = /^[0-9][0-9ab][0-9]{0,3}$/;
  */
 export function buildCommuneIndex(communes: readonly Commune[]): CommuneSearchIndex {
   const entries: Array<[string, number, MatchKind]> = [];
-  const names: string[] = [];
   communes.forEach((c, i) => {
     const name = normalizeName(c.name);
-    names.push(name);
     if (name) {
       entries.push([name, i, 'name']);
       const joined = compact(name);
@@ -58,12 +64,16 @@ export function buildCommuneIndex(communes: readonly Commune[]): CommuneSearchIn
     for (const pc of c.postcodes) entries.push([pc, i, 'postcode']);
   });
   entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
+  const byRank = Uint32Array.from(communes.keys()).sort((a, b) => compareCommunes(communes[a]!, communes[b]!));
+  const rank = new Uint32Array(communes.length);
+  byRank.forEach((id, r) => (rank[id] = r));
   return {
     communes,
     keys: entries.map((e) => e[0]),
     keyCommune: Uint32Array.from(entries, (e) => e[1]),
     keyKind: entries.map((e) => e[2]),
-    names,
+    rank,
+    byRank,
   };
 }
 
@@ -78,32 +88,34 @@ function lowerBound(keys: readonly string[], q: string): number {
   return lo;
 }
 
-/** Every key starting with q, folded into the best match per commune. */
-function collect(index: CommuneSearchIndex, q: string, kinds: 'text' | 'code', into: Map<number, CommuneMatch>): void {
-  const { keys, keyCommune, keyKind, communes } = index;
+/** Best match per commune: tier + 1 (0 = no match) and the key that gave it. */
+interface Found {
+  tier: Uint8Array;
+  key: Int32Array;
+}
+
+const newFound = (n: number): Found => ({ tier: new Uint8Array(n), key: new Int32Array(n) });
+
+/** Every key starting with q, folded into the best match per commune. Typed arrays: no allocation per key. */
+function collect(index: CommuneSearchIndex, q: string, kinds: 'text' | 'code', into: Found): void {
+  const { keys, keyCommune, keyKind } = index;
   for (let j = lowerBound(keys, q); j < keys.length && keys[j]!.startsWith(q); j++) {
     const kind = keyKind[j]!;
     const isCode = kind === 'code' || kind === 'postcode';
     if ((kinds === 'code') !== isCode) continue;
-    const tier = keys[j] === q && kind !== 'word' ? 0 : kind === 'word' ? 2 : 1;
+    const tier = kind === 'word' ? 2 : keys[j] === q ? 0 : 1;
     const id = keyCommune[j]!;
-    const previous = into.get(id);
+    const previous = into.tier[id]! - 1;
     // At equal tier a postcode reads better than an INSEE code ("31000", not "31555").
-    if (previous && (previous.tier < tier || (previous.tier === tier && !(previous.by === 'code' && kind === 'postcode')))) continue;
-    const match: CommuneMatch = { commune: communes[id]!, by: kind, tier };
-    if (kind === 'postcode') match.postcode = keys[j]!;
-    into.set(id, match);
+    if (previous >= 0 && (previous < tier || (previous === tier && !(keyKind[into.key[id]!] === 'code' && kind === 'postcode')))) continue;
+    into.tier[id] = tier + 1;
+    into.key[id] = j;
   }
 }
 
 /** Better tier first, then larger population, then name and code (stable across runs). */
 export function compareMatches(a: CommuneMatch, b: CommuneMatch): number {
-  return (
-    a.tier - b.tier ||
-    b.commune.population - a.commune.population ||
-    a.commune.name.localeCompare(b.commune.name, 'fr') ||
-    (a.commune.code < b.commune.code ? -1 : a.commune.code > b.commune.code ? 1 : 0)
-  );
+  return a.tier - b.tier || compareCommunes(a.commune, b.commune);
 }
 
 /**
@@ -114,23 +126,42 @@ export function compareMatches(a: CommuneMatch, b: CommuneMatch): number {
  * Example: searchCommunes(index, "st gaudens").matches[0].commune.name === "Saint-Gaudens".
  */
 export function searchCommunes(index: CommuneSearchIndex, query: string, limit = 10): CommuneSearchResult {
+  const n = index.communes.length;
   const words = query.trim().split(/\s+/).filter(Boolean);
   // Digits mixed with words ("31800 saint gaudens") narrow the name search by code.
   const codeWords = words.filter((w) => CODE_QUERY.test(w.toLowerCase()));
   const textWords = words.filter((w) => !CODE_QUERY.test(w.toLowerCase()));
-  let found: Map<number, CommuneMatch> | null = null;
+  let found: Found | null = null;
   if (textWords.length > 0) {
-    found = new Map();
+    found = newFound(n);
     for (const variant of queryVariants(textWords.join(' '))) collect(index, variant, 'text', found);
   }
   for (const code of codeWords) {
-    const byCode = new Map<number, CommuneMatch>();
+    const byCode = newFound(n);
     collect(index, code.toLowerCase(), 'code', byCode);
+    if (found === null) found = byCode;
     // The first criterion describes the match; later ones only narrow it.
-    found = found === null ? byCode : new Map([...found].filter(([id]) => byCode.has(id)));
+    else for (let id = 0; id < n; id++) if (byCode.tier[id] === 0) found.tier[id] = 0;
   }
-  const all = [...(found?.values() ?? [])].sort(compareMatches);
-  return { matches: all.slice(0, limit), total: all.length };
+  if (!found) return { matches: [], total: 0 };
+  // One number per match, tier then rank: a numeric sort of a typed array.
+  const order: number[] = [];
+  for (let id = 0; id < n; id++) {
+    const t = found.tier[id]!;
+    if (t > 0) order.push((t - 1) * n + index.rank[id]!);
+  }
+  const sorted = Float64Array.from(order).sort();
+  const matches: CommuneMatch[] = [];
+  for (const v of sorted.subarray(0, limit)) {
+    const tier = Math.floor(v / n);
+    const id = index.byRank[v - tier * n]!;
+    const j = found.key[id]!;
+    const by = index.keyKind[j]!;
+    const match: CommuneMatch = { commune: index.communes[id]!, by, tier };
+    if (by === 'postcode') match.postcode = index.keys[j]!;
+    matches.push(match);
+  }
+  return { matches, total: sorted.length };
 }
 
 /**

@@ -72,12 +72,15 @@ export function nearest<T extends Located>(
   const { tree, located } = index;
   if (!tree || !(k > 0) || !Number.isFinite(lon) || !Number.isFinite(lat)) return [];
   const predicate = keep ? (i: number) => keep(located[i]!) : undefined;
-  const first = measure(located, around(tree, lon, lat, k, Infinity, predicate), lon, lat);
-  if (first.length < k) return first.sort(compareNeighbours);
-  // The tree's k-th item bounds the answer, but items at that very distance may
-  // have been left out in any order: fetch everything up to it, then sort by id.
-  const bound = Math.max(...first.map((n) => n.distanceKm));
-  const radius = (bound / EARTH_RADIUS_KM) * GEOKDBUSH_RADIUS_KM + SLACK_KM;
+  // One more than asked: when the extra item is clearly farther than the k-th,
+  // nothing beyond it can tie, and the k are exactly the answer.
+  const first = measure(located, around(tree, lon, lat, k + 1, Infinity, predicate), lon, lat).sort(compareNeighbours);
+  if (first.length <= k) return first;
+  const kth = first[k - 1]!.distanceKm;
+  if (first[k]!.distanceKm > kth + SLACK_KM) return first.slice(0, k);
+  // Items at the k-th distance may have been left out in any order: fetch
+  // everything up to that distance, then let the id decide.
+  const radius = (kth / EARTH_RADIUS_KM) * GEOKDBUSH_RADIUS_KM + SLACK_KM;
   const all = measure(located, around(tree, lon, lat, Infinity, radius, predicate), lon, lat);
   return all.sort(compareNeighbours).slice(0, k);
 }

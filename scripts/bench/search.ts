@@ -1,0 +1,132 @@
+// Search-as-you-type and nearest-structure timings, each against the naive
+// linear scan measured in the same run (see the README, "Trouver
+// l'accompagnement le plus proche").
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { buildCommuneIndex, searchCommunes, searchCommunesLinear } from '../../src/domain/search/commune-index';
+import { buildNearestIndex, nearest, nearestLinear } from '../../src/domain/search/nearest';
+import type { Commune, Structure } from '../../src/domain/types';
+import { ms, timeMedian, type BenchRow } from './types';
+
+const GROUP = 'search';
+const DATA = resolve(import.meta.dirname, '../../public/data/occitanie');
+
+/** What people type, one keystroke at a time. */
+const QUERIES = [
+  'mende',
+  'carcassonne',
+  'st gaudens',
+  'saint-gaudens',
+  'toulouse',
+  'montpellier',
+  'foix',
+  'auch',
+  'villefranche de rouergue',
+  'bagneres de bigorre',
+  '31000',
+  '09240',
+  '48095',
+  "l'isle jourdain",
+];
+const keystrokes = QUERIES.flatMap((q) => Array.from({ length: q.length }, (_, i) => q.slice(0, i + 1)));
+
+/** Sub-millisecond figures in µs, so that fast paths do not all read "0.00 ms". */
+const time = (value: number) => (value < 1 ? `${(value * 1000).toFixed(1)} µs` : ms(value));
+
+/** Median and p95 over keystrokes of the time of one search, each timed over `reps` repetitions. */
+function perKeystroke(search: (q: string) => unknown, reps: number, runs: number): { median: number; p95: number } {
+  const times = keystrokes.map(
+    (q) =>
+      timeMedian(() => {
+        for (let r = 0; r < reps; r++) search(q);
+      }, runs) / reps,
+  );
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)]!, p95: times[Math.floor(times.length * 0.95)]! };
+}
+
+function france(): Commune[] {
+  const require = createRequire(import.meta.url);
+  const all = require('@etalab/decoupage-administratif/data/communes.json') as Array<{ code: string; nom: string; type: string; departement?: string; codesPostaux?: string[]; population?: number }>;
+  return all
+    .filter((c) => c.type === 'commune-actuelle')
+    .map((c) => ({ code: c.code, name: c.nom, dept: c.departement ?? '', population: c.population ?? 0, postcodes: c.codesPostaux ?? [], epci: null, lon: 0, lat: 0 }));
+}
+
+function searchRows(label: string, communes: Commune[]): BenchRow[] {
+  const t0 = performance.now();
+  const index = buildCommuneIndex(communes);
+  const build = performance.now() - t0;
+  const fast = perKeystroke((q) => searchCommunes(index, q), 50, 5);
+  // The linear scan is slow enough to time one call at a time, three times.
+  const slow = perKeystroke((q) => searchCommunesLinear(communes, q), 1, 3);
+  const note = `${communes.length} communes, ${keystrokes.length} keystrokes of ${QUERIES.length} queries`;
+  return [
+    { group: GROUP, name: `commune index build (${label})`, value: ms(build), note: `${communes.length} communes` },
+    {
+      group: GROUP,
+      name: `search per keystroke, median (${label})`,
+      value: time(fast.median),
+      ratio: `${(slow.median / fast.median).toFixed(0)}× faster than linear (${time(slow.median)})`,
+      note,
+    },
+    {
+      group: GROUP,
+      name: `search per keystroke, p95 (${label})`,
+      value: time(fast.p95),
+      ratio: `${(slow.p95 / fast.p95).toFixed(0)}× (linear p95 ${time(slow.p95)})`,
+    },
+  ];
+}
+
+/** Seeded PRNG (mulberry32), so every run measures the same catalogue. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function nearestRows(label: string, structures: Structure[], communes: Commune[]): BenchRow[] {
+  const t0 = performance.now();
+  const index = buildNearestIndex(structures);
+  const build = performance.now() - t0;
+  // Every 4th commune as origin: a spread over the whole region.
+  const origins = communes.filter((_, i) => i % 4 === 0);
+  const perQuery = (fn: (o: Commune) => unknown) => timeMedian(() => origins.forEach(fn), 3) / origins.length;
+  const fast = perQuery((o) => nearest(index, o.lon, o.lat, 5));
+  const slow = perQuery((o) => nearestLinear(structures, o.lon, o.lat, 5));
+  return [
+    {
+      group: GROUP,
+      name: `nearest k=5 per query (${label})`,
+      value: time(fast),
+      ratio: `${(slow / fast).toFixed(1)}× faster than linear scan + sort (${time(slow)})`,
+      note: `${structures.length} structures, ${origins.length} origins over the region; index built in ${time(build)}`,
+    },
+  ];
+}
+
+export async function run(): Promise<BenchRow[]> {
+  const communes = JSON.parse(readFileSync(resolve(DATA, 'communes.json'), 'utf8')) as Commune[];
+  const geo = JSON.parse(readFileSync(resolve(DATA, 'structures.geojson'), 'utf8')) as { features: Array<{ properties: Structure }> };
+  const structures = geo.features.map((f) => f.properties);
+  const random = mulberry32(1);
+  const synthetic: Structure[] = Array.from({ length: 10_000 }, (_, i) => ({
+    ...structures[0]!,
+    id: `synthetic-${i}`,
+    lon: -0.3 + random() * 5.2,
+    lat: 42.3 + random() * 2.7,
+  }));
+  return [
+    ...searchRows('Occitanie', communes),
+    ...searchRows('France', france()),
+    ...nearestRows('catalogue', structures, communes),
+    ...nearestRows('10,000 synthetic sites', synthetic, communes),
+  ];
+}
