@@ -1,0 +1,82 @@
+// Finding a commune from what a row gives: INSEE code, or name with postcode or département.
+import type { Commune } from '../types';
+import { communeKey, textKey } from './text';
+
+export type CommuneMatch =
+  | { kind: 'found'; commune: Commune; how: 'code' | 'name+postcode' | 'name+dept' | 'name' | 'postcode' }
+  | { kind: 'none' }
+  | { kind: 'unknownCode'; code: string }
+  | { kind: 'unknownName'; name: string }
+  | { kind: 'ambiguous'; name: string; candidates: Commune[] };
+
+export interface CommuneQuery {
+  code: string;
+  name: string;
+  postcode: string;
+  dept: string;
+}
+
+/** Indexes of the region's communes by code, name key and postcode, built once per import. */
+export class CommuneIndex {
+  readonly byCode = new Map<string, Commune>();
+  private readonly byName = new Map<string, Commune[]>();
+  private readonly byPostcode = new Map<string, Commune[]>();
+  private readonly deptByName = new Map<string, string>();
+
+  constructor(communes: readonly Commune[], departementNames: ReadonlyArray<{ code: string; name: string }> = []) {
+    for (const c of communes) {
+      this.byCode.set(c.code, c);
+      push(this.byName, communeKey(c.name), c);
+      for (const p of c.postcodes) push(this.byPostcode, p, c);
+    }
+    for (const d of departementNames) this.deptByName.set(textKey(d.name), d.code);
+  }
+
+  /** A département code from "31", "Haute-Garonne" or "Haute-Garonne (31)"; '' when unknown. */
+  deptCode(text: string): string {
+    const t = text.trim();
+    const inParens = /\((\d{1,2}|2[AB])\)\s*$/i.exec(t);
+    const raw = inParens ? inParens[1]! : t;
+    if (/^\d$/.test(raw)) return `0${raw}`;
+    if (/^(?:\d{2,3}|2[AB])$/i.test(raw)) return raw.toUpperCase();
+    return this.deptByName.get(textKey(t)) ?? '';
+  }
+
+  /**
+   * The commune a row designates. The INSEE code wins; else the name, narrowed by the
+   * postcode, then by the département (given, or the postcode's first two digits); a
+   * postcode alone is enough when a single commune has it.
+   */
+  find(q: CommuneQuery): CommuneMatch {
+    if (q.code !== '') {
+      const c = this.byCode.get(q.code);
+      return c ? { kind: 'found', commune: c, how: 'code' } : { kind: 'unknownCode', code: q.code };
+    }
+    if (q.name !== '') {
+      const candidates = this.byName.get(communeKey(q.name)) ?? [];
+      if (candidates.length === 0) return { kind: 'unknownName', name: q.name };
+      if (q.postcode !== '') {
+        const withPostcode = candidates.filter((c) => c.postcodes.includes(q.postcode));
+        if (withPostcode.length === 1) return { kind: 'found', commune: withPostcode[0]!, how: 'name+postcode' };
+      }
+      const dept = q.dept !== '' ? q.dept : q.postcode.length === 5 ? q.postcode.slice(0, 2) : '';
+      if (dept !== '') {
+        const inDept = candidates.filter((c) => c.dept === dept);
+        if (inDept.length === 1) return { kind: 'found', commune: inDept[0]!, how: 'name+dept' };
+      }
+      if (candidates.length === 1) return { kind: 'found', commune: candidates[0]!, how: 'name' };
+      return { kind: 'ambiguous', name: q.name, candidates };
+    }
+    if (q.postcode !== '') {
+      const withPostcode = this.byPostcode.get(q.postcode) ?? [];
+      if (withPostcode.length === 1) return { kind: 'found', commune: withPostcode[0]!, how: 'postcode' };
+    }
+    return { kind: 'none' };
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -1,0 +1,443 @@
+// Table rows → structures: repairs, positions and communes here, then the catalogue's own
+// validation (src/domain/catalogue/validate.ts) as the last gate, so an imported row obeys
+// exactly the rules of data/structures.csv.
+import { validateStructures, type CatalogueContext } from '../catalogue/validate';
+import { CATALOGUE_COLUMNS, type CatalogueColumn, type RawRow } from '../catalogue/columns';
+import { restoreCell } from '../export/formula';
+import type { Commune, Structure } from '../types';
+import { repairInsee, repairPostcode } from './codes';
+import { CommuneIndex } from './communes';
+import { readPosition } from './coords';
+import { issue, type IssueCode } from './issues';
+import { mappedFields } from './mapping';
+import { slugify, textKey } from './text';
+import {
+  DEFAULT_OPTIONS,
+  type ImportContext,
+  type ImportCounts,
+  type ImportIssue,
+  type ImportOptions,
+  type ImportResult,
+  type Mapping,
+  type RowOutcome,
+  type Table,
+  type TableRow,
+  type TargetField,
+  TARGET_FIELDS,
+} from './types';
+import {
+  readDate,
+  readPrecision,
+  readStatus,
+  repairEmail,
+  repairPhone,
+  repairWebsite,
+  splitLoose,
+  stageIndex,
+  typeIndex,
+} from './values';
+
+/**
+ * Stand-ins given to the catalogue validator for what an imported list may lack (a source
+ * URL, a date of last check) and put back to '' afterwards: the validator requires them in
+ * data/structures.csv, an import reports them as warnings instead.
+ */
+const SOURCE_STANDIN = 'https://source.invalid/';
+const UPDATED_STANDIN = '1970-01-01';
+
+const BATCH = 2000;
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f]/;
+/** A point this close (degrees) to its commune's centre is the commune's position written out by an export. */
+const SAME_POINT = 1e-6;
+
+/**
+ * Imports the rows of a table. Every row ends up in `outcomes` as valid, warning (kept) or
+ * rejected (with at least one error issue on its line); nothing is dropped silently.
+ *
+ * @example importTable(table, guessMapping(table.header, table.rows), ctx).counts.valid
+ */
+export function importTable(
+  table: Table,
+  mapping: Mapping,
+  ctx: ImportContext,
+  options: ImportOptions = DEFAULT_OPTIONS,
+  onProgress?: (fraction: number) => void,
+): ImportResult {
+  const index = new CommuneIndex(ctx.communes, ctx.departementNames);
+  const inRegion = ctx.inRegion ?? bboxTest(ctx.config.bounds);
+  const types = typeIndex(ctx.config);
+  const stages = stageIndex(ctx.config);
+  const depts = new Set(ctx.config.departements);
+  const fields = mappedFields(mapping);
+  const has = (f: TargetField) => mapping[f] !== undefined;
+  const hasStages = has('stages');
+  const validationCtx: CatalogueContext = { config: ctx.config, communes: index.byCode, inRegion };
+
+  const counts: ImportCounts = {
+    rows: table.rows.length,
+    valid: 0,
+    warning: 0,
+    rejected: 0,
+    blankLines: table.blankLines,
+    preambleLines: table.preambleLines,
+    lambert93: 0,
+    swapped: 0,
+    repairedCodes: 0,
+    communeFromName: 0,
+    communeFromPoint: 0,
+    placedAtCommune: 0,
+    unlocated: 0,
+  };
+  const issues: ImportIssue[] = [...table.issues, ...fileNotes(table, mapping, options)];
+  const outcomes: RowOutcome[] = [];
+  const structures: Structure[] = [];
+  const structureLines: number[] = [];
+  const firstLineOfId = new Map<string, number>();
+  const usedIds = new Set<string>();
+  const headerWidth = table.header.length;
+  const lastMapped = Math.max(-1, ...Object.values(mapping).filter((c): c is number => c !== undefined));
+  const explicitIds = presetIds(table, mapping);
+
+  let batch: Array<{ row: TableRow; raw: RawRow; rowIssues: ImportIssue[]; noSource: boolean; noDate: boolean }> = [];
+
+  const finish = (row: TableRow, rowIssues: ImportIssue[], structure: Structure | null) => {
+    issues.push(...rowIssues);
+    if (!structure) {
+      counts.rejected++;
+      outcomes.push({ line: row.line, endLine: row.endLine, status: 'rejected' });
+      return;
+    }
+    const status = rowIssues.some((i) => i.severity === 'warning') ? 'warning' : 'valid';
+    counts[status]++;
+    if (structure.precision === 'commune') counts.placedAtCommune++;
+    else if (structure.precision === 'none') counts.unlocated++;
+    outcomes.push({ line: row.line, endLine: row.endLine, status, id: structure.id });
+    structures.push(structure);
+    structureLines.push(row.line);
+  };
+
+  const flush = () => {
+    if (batch.length === 0) return;
+    const validated = validateStructures(
+      batch.map((b) => b.raw),
+      validationCtx,
+    );
+    const byLine = new Map<number, ImportIssue[]>();
+    for (const i of validated.issues) {
+      const list = byLine.get(i.line ?? 0);
+      if (list) list.push(i);
+      else byLine.set(i.line ?? 0, [i]);
+    }
+    let next = 0;
+    for (const b of batch) {
+      const found = byLine.get(b.row.line) ?? [];
+      // The stand-ins never fail validation; a duplicate "No stage" warning is ours to give.
+      const own = found.filter(
+        (i) =>
+          !(b.noSource && i.field === 'source') &&
+          !(b.noDate && i.field === 'updated') &&
+          // Without a stages column, one file-level note says it instead of a warning per row.
+          !(!hasStages && i.field === 'stages' && i.severity === 'warning'),
+      );
+      const rowIssues = [...b.rowIssues, ...own];
+      if (own.some((i) => i.severity === 'error')) {
+        finish(b.row, rowIssues, null);
+        continue;
+      }
+      const s = validated.structures[next++]!;
+      if (b.noSource) s.source = '';
+      if (b.noDate) s.updated = '';
+      finish(b.row, rowIssues, s);
+    }
+    batch = [];
+  };
+
+  let done = 0;
+  for (const row of table.rows) {
+    if (++done % BATCH === 0) onProgress?.(done / table.rows.length);
+    const line = row.line;
+    const rowIssues: ImportIssue[] = [...(row.notes ?? [])];
+    const err = (code: IssueCode, params: Record<string, string | number> = {}, field?: string) =>
+      rowIssues.push(issue('error', code, params, { line, field }));
+    const warn = (code: IssueCode, params: Record<string, string | number> = {}, field?: string) =>
+      rowIssues.push(issue('warning', code, params, { line, field }));
+
+    if (row.broken) {
+      finish(row, [row.broken, ...rowIssues], null);
+      continue;
+    }
+    if (table.kind === 'csv') {
+      if (row.fields.length > headerWidth && row.fields.slice(headerWidth).some((f) => f.trim() !== '')) {
+        err('extraFields', { n: row.fields.length, m: headerWidth });
+        finish(row, rowIssues, null);
+        continue;
+      }
+      if (row.fields.length <= lastMapped) warn('shortRow', { n: row.fields.length, m: headerWidth });
+    }
+    if (row.fields.some((f) => f.includes('\uFFFD'))) warn('replacedBytes');
+    if (row.fields.some((f) => CONTROL.test(f))) warn('controlChars');
+
+    const cells = {} as Record<TargetField, string>;
+    for (const f of TARGET_FIELDS) cells[f] = readCell(row, mapping[f], f, table.kind === 'csv', warn);
+    const get = (f: TargetField): string => cells[f];
+    const repaired = (field: TargetField, from: string, to: string) => {
+      counts.repairedCodes++;
+      warn('repairedCode', { field, from, to }, field);
+    };
+
+    // Codes.
+    const postcodeCell = repairPostcode(get('postcode'));
+    if (postcodeCell.repaired) repaired('postcode', get('postcode'), postcodeCell.value);
+    const postcode = postcodeCell.value;
+    const codeCell = repairInsee(get('commune'));
+    if (codeCell.repaired) repaired('commune', get('commune'), codeCell.value);
+    const dept = index.deptCode(get('dept'));
+    const communeName = get('communeName');
+
+    // Position: x/y when given, else lon/lat.
+    const useXY = get('x') !== '' || get('y') !== '';
+    const reading = useXY
+      ? readPosition(get('x'), get('y'), options.crs, inRegion)
+      : readPosition(get('lon'), get('lat'), options.crs, inRegion);
+    let point: [number, number] | null = null;
+    if (reading.kind === 'error') {
+      const field = useXY ? (reading.field === 'lon' ? 'x' : 'y') : reading.field;
+      err(reading.code, { field, value: reading.value }, field);
+    } else if (reading.kind === 'point') {
+      point = [reading.lon, reading.lat];
+      if (reading.from === 'lambert93') counts.lambert93++;
+      if (reading.swapped) {
+        counts.swapped++;
+        warn('swapped', {}, useXY ? 'x' : 'lon');
+      }
+    }
+
+    const declared = readPrecision(get('precision'));
+    if (declared === null) warn('unknownPrecision', { value: get('precision') }, 'precision');
+
+    // Commune.
+    let commune: Commune | null = null;
+    const match = index.find({ code: codeCell.value, name: communeName, postcode, dept });
+    if (match.kind === 'found') {
+      commune = match.commune;
+      if (match.how !== 'code') counts.communeFromName++;
+      if (match.how === 'postcode') warn('communeFromPostcode', { commune: commune.name, postcode }, 'postcode');
+      // Another département's postcode points to a wrong commune; a CEDEX variant does not.
+      if (/^\d{5}$/.test(postcode) && postcode.slice(0, 2) !== commune.dept.slice(0, 2) && !commune.postcodes.includes(postcode)) {
+        warn('postcodeMismatch', { postcode, commune: commune.name, postcodes: commune.postcodes.join(', ') }, 'postcode');
+      }
+    } else if (match.kind === 'unknownName' || match.kind === 'ambiguous') {
+      const params: Record<string, string> =
+        match.kind === 'ambiguous'
+          ? { name: match.name, candidates: match.candidates.map((c) => `${c.code} ${c.dept}`).join(', ') }
+          : { name: match.name };
+      // With a point, the point gives the commune; without, the row cannot be placed.
+      if (point) warn(match.kind === 'ambiguous' ? 'ambiguousCommune' : 'unknownCommuneName', params, 'communeName');
+      else err(match.kind === 'ambiguous' ? 'ambiguousCommune' : 'unknownCommuneName', params, 'communeName');
+    }
+    let communeCode = commune ? commune.code : match.kind === 'unknownCode' ? match.code : '';
+
+    if (point && commune && declared === 'commune' && near(point, commune)) point = null;
+    if (point && ctx.communeAt) {
+      const at = ctx.communeAt(point[0], point[1]);
+      if (communeCode === '' || match.kind === 'unknownName' || match.kind === 'ambiguous') {
+        if (at) {
+          communeCode = at;
+          counts.communeFromPoint++;
+        } else if (inRegion(point[0], point[1])) warn('pointInNoCommune', {}, 'lon');
+      } else if (commune && at && at !== commune.code) {
+        const found = index.byCode.get(at);
+        warn('pointInOtherCommune', { found: found?.name ?? at, foundCode: at, given: commune.name, givenCode: commune.code }, 'commune');
+      }
+    }
+    // Type and lists.
+    let type = get('type');
+    if (type === '' && options.defaultType) type = options.defaultType;
+    const typeId = types.get(textKey(type));
+    if (type === '') err('missingType', {}, 'type');
+    else if (!typeId) err('unknownType', { value: type, expected: ctx.config.offerTypes.map((t) => t.label.fr).join(', ') }, 'type');
+
+    const rowStages: string[] = [];
+    for (const s of splitLoose(get('stages'))) {
+      const id = stages.get(textKey(s));
+      if (id) {
+        if (!rowStages.includes(id)) rowStages.push(id);
+      } else warn('unknownStage', { value: s, expected: ctx.config.stages.map((st) => st.label.fr).join(', ') }, 'stages');
+    }
+    const zone: string[] = [];
+    for (const z of splitLoose(get('zone'))) {
+      const key = textKey(z);
+      const code = key === 'region' || key === 'toute la region' || key === 'regional' || key === textKey(ctx.config.name.fr) ? 'region' : index.deptCode(z);
+      if (code !== '' && (code === 'region' || depts.has(code))) {
+        if (!zone.includes(code)) zone.push(code);
+      } else warn('unknownZone', { value: z }, 'zone');
+    }
+
+    if (!point && communeCode === '' && match.kind === 'none' && reading.kind !== 'error') {
+      // A network declaring its service zone is not expected to have a site on the map.
+      if (declared !== 'none' && zone.length === 0) warn('unlocated');
+    }
+
+    // Contacts.
+    const website = repairWebsite(get('website'));
+    if (website.repaired) warn('repairedWebsite', { from: get('website'), to: website.value }, 'website');
+    const email = repairEmail(get('email'));
+    if (email.repaired) warn('repairedEmail', { from: get('email'), to: email.value }, 'email');
+    const phone = repairPhone(get('phone'));
+    if (phone.repaired) warn('repairedPhone', { from: get('phone'), to: phone.value }, 'phone');
+
+    // Freshness.
+    const source = get('source');
+    if (source === '' && has('source')) warn('noSource', {}, 'source');
+    let updated = '';
+    const date = readDate(get('updated'));
+    if (date.kind === 'ok') {
+      updated = date.iso;
+      if (date.from === 'excel') warn('excelDate', { value: get('updated'), to: date.iso }, 'updated');
+    } else if (date.kind === 'bad') warn('badDate', { value: get('updated') }, 'updated');
+    else if (options.defaultUpdated) updated = options.defaultUpdated;
+    let status = readStatus(get('status'));
+    if (status === null) {
+      if (get('status') !== '') warn('unknownStatus', { value: get('status') }, 'status');
+      status = 'to_check';
+    }
+
+    // Id: given (made a slug if needed), else from name and commune.
+    const name = get('name');
+    let id = get('id');
+    if (id !== '') {
+      if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
+        const slug = slugify(id);
+        warn('repairedId', { from: id, to: slug || '?' }, 'id');
+        id = slug;
+      }
+      const first = firstLineOfId.get(id);
+      if (first !== undefined) err('duplicateId', { value: id, first }, 'id');
+      else if (id !== '') firstLineOfId.set(id, line);
+    }
+    // Without a name the row is rejected for that reason alone, not for a missing id too.
+    if (id === '' && name === '') id = `line-${line}`;
+    else if (id === '') {
+      const place = commune?.name ?? (communeCode ? index.byCode.get(communeCode)?.name ?? '' : '');
+      id = uniqueId(slugify(place ? `${name} ${place}` : name) || 'structure', usedIds, explicitIds);
+    }
+    if (id !== '') usedIds.add(id);
+
+    if (rowIssues.some((i) => i.severity === 'error')) {
+      finish(row, rowIssues, null);
+      continue;
+    }
+
+    // Without a point the validator places the row at its commune (or nowhere): the declared precision only matters for "none".
+    const precision = point ? 'address' : declared === 'none' ? 'none' : '';
+    const values: Record<CatalogueColumn, string> = {
+      id,
+      name,
+      type: typeId ?? type,
+      stages: rowStages.join('|'),
+      address: get('address'),
+      postcode,
+      commune: communeCode,
+      lon: point ? String(point[0]) : '',
+      lat: point ? String(point[1]) : '',
+      precision,
+      website: website.value,
+      email: email.value,
+      phone: phone.value,
+      description: get('description'),
+      source: source === '' ? SOURCE_STANDIN : source,
+      updated: updated === '' ? UPDATED_STANDIN : updated,
+      status,
+      zone: zone.join('|'),
+    };
+    batch.push({
+      row,
+      raw: { line, values: pick(values) },
+      rowIssues,
+      noSource: source === '',
+      noDate: updated === '',
+    });
+    if (batch.length >= BATCH) flush();
+  }
+  flush();
+  onProgress?.(1);
+
+  outcomes.sort((a, b) => a.line - b.line);
+  issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return { structures, structureLines, outcomes, issues, counts, mappedFields: fields };
+}
+
+/** Notes about the file as a whole: missing columns, unused columns. */
+function fileNotes(table: Table, mapping: Mapping, options: ImportOptions): ImportIssue[] {
+  const notes: ImportIssue[] = [];
+  const has = (f: TargetField) => mapping[f] !== undefined;
+  if (!has('name')) notes.push(issue('error', 'noNameColumn'));
+  if (!has('type') && !options.defaultType) notes.push(issue('error', 'noTypeColumn'));
+  if (!['commune', 'communeName', 'postcode', 'lon', 'lat', 'x', 'y'].some((f) => has(f as TargetField))) {
+    notes.push(issue('warning', 'noPositionColumn'));
+  }
+  if (!has('stages')) notes.push(issue('warning', 'noStagesColumn'));
+  if (!has('source')) notes.push(issue('warning', 'noSourceColumn'));
+  if (!has('updated') && !options.defaultUpdated) notes.push(issue('warning', 'noUpdatedColumn'));
+  const used = new Set(Object.values(mapping));
+  const unused = table.header.filter((h, i) => h.trim() !== '' && !used.has(i));
+  if (unused.length > 0) notes.push(issue('warning', 'unusedColumns', { columns: unused.join(', ') }));
+  return notes;
+}
+
+/** A cell as text: trimmed, with CSV export neutralisation undone, ="09122" formulas unwrapped. */
+function readCell(
+  row: TableRow,
+  column: number | undefined,
+  field: TargetField,
+  csv: boolean,
+  warn: (code: IssueCode, params: Record<string, string | number>, field?: string) => void,
+): string {
+  if (column === undefined) return '';
+  const raw = (row.fields[column] ?? '').trim();
+  // Only CSV exports neutralise formulas; GeoJSON values are read as they are.
+  const value = csv ? restoreCell(raw) : raw;
+  // ="09122": the trick spreadsheets use to keep leading zeros.
+  const formula = value === raw ? /^="(.*)"$/.exec(value) : null;
+  if (formula) {
+    warn('excelFormula', { to: formula[1]! }, field);
+    return formula[1]!;
+  }
+  return value;
+}
+
+/** Ids given in the file (made slugs), so that generated ids never take one of them. */
+function presetIds(table: Table, mapping: Mapping): Set<string> {
+  const ids = new Set<string>();
+  const c = mapping.id;
+  if (c === undefined) return ids;
+  for (const row of table.rows) {
+    const raw = (row.fields[c] ?? '').trim();
+    const v = table.kind === 'csv' ? restoreCell(raw) : raw;
+    if (v !== '') ids.add(/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(v) ? v : slugify(v));
+  }
+  return ids;
+}
+
+function pick(values: Record<CatalogueColumn, string>): Record<CatalogueColumn, string> {
+  const out = {} as Record<CatalogueColumn, string>;
+  for (const c of CATALOGUE_COLUMNS) out[c] = values[c];
+  return out;
+}
+
+function uniqueId(base: string, used: ReadonlySet<string>, explicit: ReadonlySet<string>): string {
+  if (!used.has(base) && !explicit.has(base)) return base;
+  for (let n = 2; ; n++) {
+    const candidate = `${base}-${n}`;
+    if (!used.has(candidate) && !explicit.has(candidate)) return candidate;
+  }
+}
+
+function near(point: [number, number], c: Commune): boolean {
+  return Math.abs(point[0] - c.lon) < SAME_POINT && Math.abs(point[1] - c.lat) < SAME_POINT;
+}
+
+function bboxTest(bounds: [[number, number], [number, number]]): (lon: number, lat: number) => boolean {
+  const [[west, south], [east, north]] = bounds;
+  return (lon, lat) => lon >= west && lon <= east && lat >= south && lat <= north;
+}

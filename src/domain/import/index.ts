@@ -1,0 +1,23 @@
+// Import pipeline: pure functions from a file's bytes to checked structures and a plan.
+export * from './types';
+export { decodeBytes } from './decode';
+export { MAX_FILE_BYTES, checkSize, sniffBinary } from './limits';
+export type { Refusal } from './limits';
+export { readCsvTable, readGeoJsonTable, sniffDelimiter, GEOMETRY_LAT, GEOMETRY_LON } from './table';
+export { guessMapping, mappedFields, setMapping } from './mapping';
+export { parseDecimal, readPosition, lambert93ToLonLat, lonLatToLambert93, isLambert93, LAMBERT93 } from './coords';
+export { repairInsee, repairPostcode, repairDept } from './codes';
+export { CommuneIndex } from './communes';
+export { PolygonIndex, pointInGeometry, featureGeometry } from './point-index';
+export { importTable } from './import-table';
+export { planImport, mergeInto, matchKey } from './plan';
+export type { ImportPlan, PlannedRow, ImportTarget } from './plan';
+export { readImportFile, importBytes } from './pipeline';
+export type { ReadFile, ReadOutcome, ReadOptions } from './pipeline';
+export { ISSUE_TEXT, fill, issue } from './issues';
+export type { IssueCode } from './issues';
+export { geocodeStructures, banQueryUrl, parseBanAnswer, BAN_SEARCH_URL, LOW_SCORE } from './ban';
+export type { GeocodeOutcome, BanHit } from './ban';
+export { slugify, textKey, communeKey } from './text';
+export { buildImportContext } from './context';
+export type { RegionInputs } from './context';

@@ -1,0 +1,307 @@
+// Text → table (header + rows with real line numbers), for CSV/TSV and GeoJSON.
+import Papa from 'papaparse';
+import type { DelimiterChoice, ImportIssue, Table, TableRow } from './types';
+import type { Refusal } from './limits';
+import { issue } from './issues';
+
+type Delimiter = ';' | ',' | '\t';
+const CANDIDATES: readonly Delimiter[] = [';', '\t', ','];
+
+/**
+ * Guesses the separator from the first 30 lines (quotes respected): the one whose count
+ * per line is the same on most lines, ties going to ";" then tab then "," — a French file
+ * with decimal commas still has the same number of ";" on every line.
+ *
+ * @example sniffDelimiter('Nom;Lat\nA;43,6') === ';'
+ */
+export function sniffDelimiter(text: string): Delimiter {
+  const counts: Record<Delimiter, number[]> = { ';': [], '\t': [], ',': [] };
+  let current: Record<Delimiter, number> = { ';': 0, '\t': 0, ',': 0 };
+  let inQuotes = false;
+  let lines = 0;
+  let nonBlank = false;
+  for (let i = 0; i < text.length && lines < 30; i++) {
+    const ch = text[i]!;
+    if (ch === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && (ch === '\n' || ch === '\r')) {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      if (nonBlank) {
+        for (const d of CANDIDATES) counts[d].push(current[d]);
+        lines++;
+      }
+      current = { ';': 0, '\t': 0, ',': 0 };
+      nonBlank = false;
+    } else {
+      if (!inQuotes && (ch === ';' || ch === '\t' || ch === ',')) current[ch]++;
+      if (ch !== ' ') nonBlank = true;
+    }
+  }
+  if (nonBlank) for (const d of CANDIDATES) counts[d].push(current[d]);
+
+  let best: Delimiter = ';';
+  let bestScore = -1;
+  for (const d of CANDIDATES) {
+    const perLine = counts[d];
+    const header = perLine[0] ?? 0;
+    if (header === 0) continue;
+    const same = perLine.filter((n) => n === header).length / perLine.length;
+    // Consistency first, then how many columns the separator gives.
+    const score = same * 1000 + Math.min(header, 999);
+    if (score > bestScore) {
+      best = d;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** 1-based line of any offset, by binary search over the offsets where lines start. */
+class Lines {
+  private readonly starts: number[] = [0];
+  readonly total: number;
+  constructor(text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) this.starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        this.starts.push(i + 1);
+      }
+    }
+    const last = this.starts[this.starts.length - 1]!;
+    // A final line break does not open a new line.
+    this.total = text.length === 0 ? 0 : last === text.length ? this.starts.length - 1 : this.starts.length;
+  }
+  lineAt(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+  startOf(line: number): number {
+    return this.starts[line - 1] ?? Number.POSITIVE_INFINITY;
+  }
+}
+
+export interface CsvOptions {
+  delimiter?: DelimiterChoice;
+  /** Called now and then with the share of the text read (0–1). */
+  onProgress?: (fraction: number) => void;
+}
+
+const PROGRESS_EVERY = 5000;
+/** How many first rows may be a title above the table (a row with at most one filled cell). */
+const MAX_PREAMBLE = 10;
+
+/**
+ * Reads CSV/TSV text with PapaParse, row by row (streamed over the text), keeping for each
+ * row the lines it spans. A quote opened and never properly closed would swallow the rest
+ * of the file into one field: that row is rejected on its first line only and reading
+ * resumes on the next line, so one bad cell never costs the rows after it.
+ */
+export function readCsvTable(text: string, options: CsvOptions = {}): Table {
+  const lines = new Lines(text);
+  const delimiter: Delimiter =
+    options.delimiter && options.delimiter !== 'auto' ? options.delimiter : sniffDelimiter(text);
+  const issues: ImportIssue[] = [];
+  const rows: TableRow[] = [];
+  let header: string[] | null = null;
+  let headerLine = 0;
+  let blankLines = 0;
+  let preambleLines = 0;
+  const pending: TableRow[] = [];
+  let seen = 0;
+
+  const acceptHeader = (candidate: TableRow, before: TableRow[]) => {
+    header = candidate.fields.map((f) => f.trim());
+    headerLine = candidate.line;
+    for (const p of before) {
+      preambleLines += p.endLine - p.line + 1;
+      issues.push(issue('warning', 'preamble', { line: p.line }, { line: p.line }));
+    }
+  };
+
+  const takeRow = (row: TableRow) => {
+    if (header !== null) {
+      rows.push(row);
+      return;
+    }
+    if (row.broken) {
+      // A broken row before any header: keep it as a row so that it is reported.
+      rows.push(row);
+      return;
+    }
+    pending.push(row);
+    const filled = row.fields.filter((f) => f.trim() !== '').length;
+    if (filled >= 2) {
+      const before = pending.splice(0, pending.length);
+      const candidate = before.pop()!;
+      acceptHeader(candidate, before);
+    } else if (pending.length >= MAX_PREAMBLE) flushPending();
+  };
+  // No row with two filled cells near the top: a one-column file, its first row is the header.
+  const flushPending = () => {
+    if (header !== null || pending.length === 0) return;
+    const all = pending.splice(0, pending.length);
+    acceptHeader(all[0]!, []);
+    rows.push(...all.slice(1));
+  };
+
+  let start = 0;
+  let newline: string | undefined;
+  while (start < text.length) {
+    let restartAt = -1;
+    let rowStart = start;
+    const chunk = start === 0 ? text : text.slice(start);
+    Papa.parse<string[]>(chunk, {
+      delimiter,
+      // The line break found on the first pass is kept when reading resumes after a broken row.
+      newline: newline as Papa.ParseConfig['newline'],
+      skipEmptyLines: false,
+      step: (result, parser) => {
+        newline ??= result.meta.linebreak;
+        const from = rowStart;
+        const to = start + result.meta.cursor;
+        rowStart = to;
+        if (from >= text.length) return; // Papa's empty row after a final line break
+        const line = lines.lineAt(from);
+        const endLine = Math.max(line, lines.lineAt(Math.max(from, to - 1)));
+        const fields = result.data;
+        const quoteError = result.errors.find((e) => e.code === 'MissingQuotes' || e.code === 'InvalidQuotes');
+
+        if (quoteError && (endLine > line || quoteError.code === 'MissingQuotes')) {
+          const lineEnd = Math.min(lines.startOf(line + 1), text.length);
+          const raw = text.slice(from, lineEnd).replace(/[\r\n]+$/, '');
+          takeRow({
+            line,
+            endLine: line,
+            fields: raw.split(delimiter),
+            broken: issue('error', 'unclosedQuote', { line }, { line }),
+          });
+          restartAt = lineEnd;
+          parser.abort();
+          return;
+        }
+        if (fields.every((f) => f.trim() === '')) {
+          blankLines += endLine - line + 1;
+          return;
+        }
+        const row: TableRow = { line, endLine, fields };
+        if (quoteError) {
+          row.notes = [issue('warning', 'strayQuote', { line }, { line })];
+        }
+        takeRow(row);
+        if (++seen % PROGRESS_EVERY === 0) options.onProgress?.(to / text.length);
+      },
+    });
+    if (restartAt < 0 || restartAt <= start) break;
+    start = restartAt;
+  }
+  flushPending();
+  options.onProgress?.(1);
+
+  if (header === null) header = [];
+  return {
+    kind: 'csv',
+    header,
+    headerLine,
+    rows,
+    blankLines,
+    preambleLines,
+    totalLines: lines.total,
+    delimiter,
+    issues,
+  };
+}
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** Columns holding a point geometry's coordinates in a GeoJSON table. */
+export const GEOMETRY_LON = 'geometry.lon';
+export const GEOMETRY_LAT = 'geometry.lat';
+
+/**
+ * Reads a GeoJSON FeatureCollection (or a Feature, or an array of features) as a table:
+ * one row per feature (its "line" is its 1-based number), columns are the properties
+ * (arrays joined with "|") plus the point's coordinates.
+ */
+export function readGeoJsonTable(text: string): Table | Refusal {
+  let json: Json;
+  try {
+    json = JSON.parse(text) as Json;
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { code: 'badJson', message: `Not valid JSON: ${detail}`, params: { detail } };
+  }
+  const features = featuresOf(json);
+  if (!features) {
+    return { code: 'notGeoJson', message: 'JSON but not GeoJSON: expected a FeatureCollection, a Feature or an array of features.' };
+  }
+  const keys = new Map<string, number>();
+  for (const f of features) {
+    const props = isObject(f) && isObject(f.properties) ? f.properties : {};
+    for (const k of Object.keys(props)) if (!keys.has(k)) keys.set(k, keys.size);
+  }
+  const header = [...keys.keys(), GEOMETRY_LON, GEOMETRY_LAT];
+  const rows: TableRow[] = features.map((f, i) => {
+    const line = i + 1;
+    const fields = new Array<string>(header.length).fill('');
+    const notes: TableRow['notes'] = [];
+    if (!isObject(f) || f.type !== 'Feature') {
+      return {
+        line,
+        endLine: line,
+        fields,
+        broken: issue('error', 'notFeature', { line }, { line }),
+      };
+    }
+    const props = isObject(f.properties) ? f.properties : {};
+    for (const [k, v] of Object.entries(props)) fields[keys.get(k)!] = cell(v);
+    const g = f.geometry;
+    if (isObject(g)) {
+      const c = g.coordinates;
+      if (g.type === 'Point' && Array.isArray(c) && typeof c[0] === 'number' && typeof c[1] === 'number') {
+        fields[header.length - 2] = String(c[0]);
+        fields[header.length - 1] = String(c[1]);
+      } else {
+        notes.push(issue('warning', 'geometryIgnored', { line, type: String(g.type) }, { line }));
+      }
+    }
+    return notes.length > 0 ? { line, endLine: line, fields, notes } : { line, endLine: line, fields };
+  });
+  return {
+    kind: 'geojson',
+    header,
+    headerLine: 0,
+    rows,
+    blankLines: 0,
+    preambleLines: 0,
+    totalLines: features.length,
+    delimiter: null,
+    issues: [],
+  };
+}
+
+function featuresOf(json: Json): Json[] | null {
+  if (Array.isArray(json)) return json;
+  if (!isObject(json)) return null;
+  if (json.type === 'FeatureCollection' && Array.isArray(json.features)) return json.features;
+  if (json.type === 'Feature') return [json];
+  return null;
+}
+
+function isObject(v: Json | undefined): v is { [key: string]: Json } {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function cell(v: Json): string {
+  if (v === null) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (Array.isArray(v)) return v.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join('|');
+  return JSON.stringify(v);
+}
