@@ -1,9 +1,11 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
+import { offlinePlugin } from './scripts/lib/offline-plugin.ts';
 
 export default defineConfig({
-  plugins: [react()],
+  // offlinePlugin: service worker for offline use (production builds only).
+  plugins: [react(), offlinePlugin()],
   // Relative base so the built app works from any folder of a partner's server.
   base: './',
   // Pre-bundling breaks MapLibre's worker chunk (504): see ../shared/docs/TIPS.md.

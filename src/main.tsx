@@ -4,6 +4,7 @@ import { createAppStore, type InitialState } from './store/app-store';
 import { readUrlState } from './store/url-state';
 import { syncStoreWithUrl } from './store/url-sync';
 import { pickLanguage } from './i18n/translate';
+import { registerServiceWorker } from './offline/register-sw';
 import './ui/app.css';
 
 const fromUrl = readUrlState(window.location.search) as InitialState;
@@ -12,4 +13,5 @@ const store = createAppStore({
   lang: pickLanguage(new URLSearchParams(window.location.search).get('lang'), navigator.languages ?? []),
 });
 syncStoreWithUrl(store);
+registerServiceWorker(store);
 createRoot(document.getElementById('root')!).render(<App store={store} />);

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { PanelTab } from '../store/app-store';
 import { useApp, useAppStore, useT } from '../store/react';
+import { DataFreshness } from './DataFreshness';
 import { Filters } from './Filters';
 import { StructureCard } from './StructureCard';
 import { StructureList } from './StructureList';
@@ -59,6 +60,7 @@ export function SidePanel() {
       <div className="panel-body" id="panel-body" role={panelTabs.length > 1 ? 'tabpanel' : undefined}>
         <current.Component />
       </div>
+      <DataFreshness />
     </aside>
   );
 }

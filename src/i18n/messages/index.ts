@@ -1,8 +1,9 @@
 import { core } from './core';
 import { structures } from './structures';
+import { offline } from './offline';
 
 // Register each feature's message file here (one line each).
-const bundles = [core, structures];
+const bundles = [core, structures, offline];
 
 export type MessageKey = string;
 export const messages: Record<'fr' | 'en', Record<string, string>> = { fr: {}, en: {} };

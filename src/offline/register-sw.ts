@@ -1,0 +1,73 @@
+import type { AppStore } from '../store/app-store';
+import { dataBaseUrl } from '../data/load-region';
+
+/**
+ * Register the service worker built by scripts/lib/offline-plugin.ts, in
+ * production builds only (`npm run dev` must keep serving fresh modules).
+ *
+ * On a first visit the page is not yet controlled when it loads its data, so
+ * those responses never pass through the worker: once the worker is active we
+ * hand it the data URLs the page fetched (Workbox's CACHE_URLS message), and it
+ * stores them in its network-first data cache. Later visits are controlled from
+ * the start and every data fetch refreshes the cache by itself.
+ *
+ * When the region's data is known to be cached, `<html data-offline="ready">`
+ * is set: tests and curious hosts can wait for it.
+ */
+export function registerServiceWorker(store: AppStore): void {
+  if (!import.meta.env.PROD) return;
+  if (typeof navigator === 'undefined' || !('serviceWorker' in navigator) || !window.isSecureContext) return;
+  const controlledAtStart = navigator.serviceWorker.controller !== null;
+  const base = new URL(import.meta.env.BASE_URL, window.location.href);
+
+  // Registering waits for the data: precaching the shell must not compete
+  // with the first map on a slow connection.
+  void whenDataLoaded(store)
+    .then(async () => {
+      await navigator.serviceWorker.register(new URL('sw.js', base), { scope: base.pathname });
+      const registration = await navigator.serviceWorker.ready;
+      if (!controlledAtStart && registration.active) {
+        await postAndWait(registration.active, { type: 'CACHE_URLS', payload: { urlsToCache: fetchedDataUrls() } });
+      }
+      document.documentElement.dataset.offline = 'ready';
+    })
+    .catch((error: unknown) => {
+      // Offline use is a bonus: the app works without it.
+      console.warn('Maillage: offline mode unavailable:', error);
+    });
+}
+
+function whenDataLoaded(store: AppStore): Promise<void> {
+  return new Promise((resolve) => {
+    if (store.getState().data) return resolve();
+    const unsubscribe = store.subscribe((state) => {
+      if (state.data) {
+        unsubscribe();
+        resolve();
+      }
+    });
+  });
+}
+
+/** Data files this page has fetched so far (the same URLs the worker's data route matches). */
+function fetchedDataUrls(): string[] {
+  const prefix = dataBaseUrl();
+  const urls = performance
+    .getEntriesByType('resource')
+    .map((entry) => entry.name)
+    .filter((name) => name.startsWith(prefix) && /\.(?:json|geojson)$/.test(new URL(name).pathname));
+  return [...new Set(urls)];
+}
+
+/** Post a message to the worker and wait for its reply on a private channel. */
+function postAndWait(worker: ServiceWorker, message: unknown, timeoutMs = 120_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const channel = new MessageChannel();
+    const timer = setTimeout(() => reject(new Error('the service worker did not answer')), timeoutMs);
+    channel.port1.onmessage = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    worker.postMessage(message, [channel.port2]);
+  });
+}
