@@ -1,4 +1,5 @@
 import type { AppState, InitialState, MapView } from './app-store';
+import { coverageCodec } from './coverage-url';
 
 /**
  * One codec per concern: how it reads its keys from the query string and
@@ -56,7 +57,7 @@ const coreCodec: UrlCodec = {
   },
 };
 
-export const urlCodecs: UrlCodec[] = [coreCodec];
+export const urlCodecs: UrlCodec[] = [coreCodec, coverageCodec];
 
 export function readUrlState(search: string): Record<string, unknown> {
   const params = new URLSearchParams(search);
@@ -66,6 +67,6 @@ export function readUrlState(search: string): Record<string, unknown> {
 export function writeUrlState(state: AppState): string {
   const params = new URLSearchParams();
   for (const codec of urlCodecs) codec.write(state, params);
-  const text = params.toString().replace(/%2C/g, ',').replace(/%2F/g, '/');
+  const text = params.toString().replace(/%2C/g, ',').replace(/%2F/g, '/').replace(/%3B/g, ';');
   return text ? `?${text}` : '';
 }

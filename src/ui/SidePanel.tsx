@@ -3,6 +3,7 @@ import type { PanelTab } from '../store/app-store';
 import { useApp, useAppStore, useT } from '../store/react';
 import { DataFreshness } from './DataFreshness';
 import { Filters } from './Filters';
+import { CoverageTab } from './coverage';
 import { StructureCard } from './StructureCard';
 import { StructureList } from './StructureList';
 
@@ -21,6 +22,7 @@ function ListTab() {
 /** Tabs of the side panel. Features register theirs here (one line each). */
 export const panelTabs: Array<{ id: PanelTab; label: string; Component: ComponentType }> = [
   { id: 'list', label: 'tab.list', Component: ListTab },
+  { id: 'coverage', label: 'tab.coverage', Component: CoverageTab },
 ];
 
 /** Side panel on wide screens, bottom sheet on phones. */

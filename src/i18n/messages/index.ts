@@ -1,9 +1,10 @@
 import { core } from './core';
+import { coverage } from './coverage';
 import { structures } from './structures';
 import { offline } from './offline';
 
 // Register each feature's message file here (one line each).
-const bundles = [core, structures, offline];
+const bundles = [core, structures, offline, coverage];
 
 export type MessageKey = string;
 export const messages: Record<'fr' | 'en', Record<string, string>> = { fr: {}, en: {} };

@@ -1,0 +1,85 @@
+// Imperative side of the coverage layers: the one place where the coverage
+// view talks to MapLibre (through the MapController). React calls these from
+// effects; every function is safe to call again with new data.
+import type { Feature, FeatureCollection } from 'geojson';
+import type { Commune } from '../domain/types';
+import type { MapController } from './map-controller';
+import {
+  COMMUNE_FILL_BEFORE,
+  communePaint,
+  COVERAGE_LAYER,
+  COVERAGE_SOURCE,
+  coverageCommuneLayer,
+  coverageOverlayLayers,
+  DISTANCE_STATE,
+  HATCH_IMAGE,
+  NO_OFFER_KM,
+  territoryLayer,
+} from './layers/coverage';
+import { SOURCE } from './style';
+import { drawHatch } from './hatch';
+
+const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
+
+/** Add the coverage sources and layers (idempotent). */
+export function mountCoverage(controller: MapController, thresholdKm: number, classes: boolean): void {
+  const { map } = controller;
+  if (!map.hasImage(HATCH_IMAGE)) map.addImage(HATCH_IMAGE, drawHatch(), { pixelRatio: 2 });
+  for (const id of Object.values(COVERAGE_SOURCE)) if (!map.getSource(id)) controller.setSourceData(id, empty());
+  if (!map.getLayer(COVERAGE_LAYER.communes)) {
+    map.addLayer(coverageCommuneLayer(thresholdKm, classes), map.getLayer(COMMUNE_FILL_BEFORE) ? COMMUNE_FILL_BEFORE : undefined);
+  }
+  if (!map.getLayer(COVERAGE_LAYER.gapFill)) controller.setLayers(coverageOverlayLayers());
+}
+
+export function unmountCoverage(controller: MapController): void {
+  controller.removeLayers([...Object.values(COVERAGE_LAYER)]);
+}
+
+/** Each commune's distance into feature-state, once per recomputation. */
+export function setCommuneDistances(controller: MapController, communes: readonly Commune[], distanceKm: Float64Array): void {
+  const { map } = controller;
+  for (let i = 0; i < communes.length; i++) {
+    const d = distanceKm[i]!;
+    map.setFeatureState({ source: SOURCE.communes, id: communes[i]!.code }, { [DISTANCE_STATE]: Number.isFinite(d) ? d : NO_OFFER_KM });
+  }
+}
+
+/** Threshold or classes changed: only paint expressions change. */
+export function setCommunePaint(controller: MapController, thresholdKm: number, classes: boolean): void {
+  const { map } = controller;
+  if (!map.getLayer(COVERAGE_LAYER.communes)) return;
+  const paint = communePaint(thresholdKm, classes);
+  map.setPaintProperty(COVERAGE_LAYER.communes, 'fill-color', paint['fill-color']);
+  map.setPaintProperty(COVERAGE_LAYER.communes, 'fill-opacity', paint['fill-opacity']);
+}
+
+export function setGap(controller: MapController, gap: Feature | null): void {
+  controller.setSourceData(COVERAGE_SOURCE.gap, gap ? { type: 'FeatureCollection', features: [gap] } : empty());
+}
+
+export function setSims(controller: MapController, sims: ReadonlyArray<{ lon: number; lat: number; type: string }>): void {
+  controller.setSourceData(COVERAGE_SOURCE.sims, {
+    type: 'FeatureCollection',
+    features: sims.map((s, i) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [s.lon, s.lat] }, properties: { index: i, type: s.type } })),
+  });
+}
+
+export function setSuggestions(controller: MapController, suggestions: ReadonlyArray<{ lon: number; lat: number; rank: number }>): void {
+  controller.setSourceData(COVERAGE_SOURCE.suggestions, {
+    type: 'FeatureCollection',
+    features: suggestions.map((s) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [s.lon, s.lat] }, properties: { rank: s.rank } })),
+  });
+}
+
+/** Outline a territory (printable sheet), or clear it with null. */
+export function setTerritoryOutline(controller: MapController, filter: { dept: string } | { codes: string[] } | null): void {
+  controller.removeLayers([COVERAGE_LAYER.territory]);
+  if (filter) controller.setLayers([territoryLayer(filter)]);
+}
+
+/** The map as a PNG data URL (the map keeps its drawing buffer for this). */
+export function mapImage(controller: MapController): string {
+  controller.map.triggerRepaint();
+  return controller.map.getCanvas().toDataURL('image/png');
+}

@@ -1,0 +1,173 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import {
+  communeAt,
+  locatedOffers,
+  selectOffers,
+  simOffer,
+  summarise,
+  territoryTable,
+  type CoverageOffer,
+  type CoverageSummary,
+  type NearestResult,
+  type TerritoryRow,
+} from '../../domain/coverage/index';
+import type { RegionData } from '../../data/load-region';
+import { useApp } from '../../store/react';
+import type { CoverageSettings } from '../../store/coverage-slice';
+import { LatestOnly } from '../../workers/coverage-client';
+import type { ExtrasResult } from '../../workers/coverage-engine';
+import { coverageClientFor } from './coverage-client-cache';
+
+export interface SimInfo {
+  index: number;
+  lon: number;
+  lat: number;
+  type: string;
+  /** INSEE code of the commune it falls in, '' outside the region. */
+  commune: string;
+  /** Counted when its type is among the selected types (and known to the region). */
+  counted: boolean;
+  knownType: boolean;
+}
+
+export interface CoverageAnalysis {
+  settings: CoverageSettings;
+  /** Threshold in force (the slider's while dragging). */
+  thresholdKm: number;
+  offers: CoverageOffer[];
+  catalogueOffers: number;
+  located: number;
+  sims: SimInfo[];
+  /** Nearest answer for the current offers and reading, or null while the first one is computed. */
+  nearest: NearestResult | null;
+  /** The offers that answer refers to (its `offer` indices point into this list). */
+  resultOffers: CoverageOffer[];
+  /** True while a newer nearest answer is on its way (the figures shown are the previous ones). */
+  computing: boolean;
+  summary: CoverageSummary | null;
+  rows: TerritoryRow[];
+  deptRows: TerritoryRow[];
+  extras: ExtrasResult | null;
+  extrasPending: boolean;
+  error: string | null;
+}
+
+const EXTRAS_DELAY_MS = 180;
+
+interface ExtrasArgs {
+  key: string;
+  offers: CoverageOffer[];
+  reading: CoverageSettings['reading'];
+  thresholdKm: number;
+}
+
+/** Everything the coverage view shows, computed from the store: heavy parts in the worker. */
+export function useCoverageAnalysis(data: RegionData): CoverageAnalysis {
+  const settings = useApp((s) => s.coverage);
+  const liveKm = useApp((s) => s.coverageLiveKm);
+  const committedKm = settings.thresholdKm ?? data.config.defaultThresholdKm;
+  const thresholdKm = liveKm ?? committedKm;
+  const client = coverageClientFor(data);
+
+  const typeIds = useMemo(() => data.config.offerTypes.map((t) => t.id), [data]);
+  const catalogue = useMemo(
+    () => selectOffers(data.structures, { types: settings.types, stages: settings.stages }),
+    [data, settings.types, settings.stages],
+  );
+  const sims = useMemo<SimInfo[]>(
+    () =>
+      settings.sims.map((s, index) => {
+        const knownType = typeIds.includes(s.type);
+        return {
+          ...s,
+          index,
+          commune: communeAt(data.communesGeo, s.lon, s.lat),
+          knownType,
+          counted: knownType && (settings.types === null || settings.types.includes(s.type)),
+        };
+      }),
+    [data, settings.sims, settings.types, typeIds],
+  );
+  const offers = useMemo(
+    () => [...catalogue, ...sims.filter((s) => s.counted).map((s) => simOffer(s, s.index, s.commune))],
+    [catalogue, sims],
+  );
+  const reading = settings.reading;
+
+  // Nearest offer per commune: in the worker, latest request only.
+  const requestKey = useMemo(() => ({ offers, reading }), [offers, reading]);
+  const [nearest, setNearest] = useState<{ key: typeof requestKey; result: NearestResult } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const nearestRunner = useRef<LatestOnly<typeof requestKey, NearestResult> | null>(null);
+  useEffect(() => {
+    const runner = new LatestOnly<typeof requestKey, NearestResult>(
+      (req) => client.nearest({ offers: req.offers, reading: req.reading }),
+      (result, key) => setNearest({ key, result }),
+      (e) => setError(String(e)),
+    );
+    nearestRunner.current = runner;
+    return () => runner.dispose();
+  }, [client]);
+  useEffect(() => nearestRunner.current?.request(requestKey), [requestKey]);
+
+  // Gap area and suggestions: debounced, in the worker, latest only.
+  const [extras, setExtras] = useState<{ key: string; result: ExtrasResult } | null>(null);
+  const extrasKey = useMemo(
+    () => `${thresholdKm}|${reading}|${offers.map((o) => `${o.id}:${o.lon}:${o.lat}`).join(',')}`,
+    [thresholdKm, reading, offers],
+  );
+  const extrasRunner = useRef<LatestOnly<ExtrasArgs, ExtrasResult> | null>(null);
+  useEffect(() => {
+    const runner = new LatestOnly<ExtrasArgs, ExtrasResult>(
+      (args) => client.extras({ offers: args.offers, reading: args.reading, thresholdKm: args.thresholdKm, suggestions: 3 }),
+      (result, args) => setExtras({ key: args.key, result }),
+      (e) => setError(String(e)),
+    );
+    extrasRunner.current = runner;
+    return () => runner.dispose();
+  }, [client]);
+  useEffect(() => {
+    const args: ExtrasArgs = { key: extrasKey, offers, reading, thresholdKm };
+    const timer = setTimeout(() => extrasRunner.current?.request(args), EXTRAS_DELAY_MS);
+    return () => clearTimeout(timer);
+    // extrasKey stands for offers, reading and threshold together.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [extrasKey]);
+
+  const current = nearest?.result ?? null;
+  // Figures follow the slider at once: comparing 4,446 distances is instant.
+  const summary = useMemo(() => (current ? summarise(data.communes, current, thresholdKm) : null), [data, current, thresholdKm]);
+  const tableOffers = nearest?.key.offers ?? offers;
+  const tableReading = nearest?.key.reading ?? reading;
+  const epciNames = useMemo(() => new Map(data.epci.map((e) => [e.code, e.name])), [data]);
+  const deptNames = useMemo(() => new Map(data.departements.features.map((f) => [f.properties.code, f.properties.nom])), [data]);
+  const deptRows = useMemo(
+    () => (current ? territoryTable(data.communes, current, tableOffers, { groupBy: 'dept', thresholdKm, reading: tableReading, names: deptNames }) : []),
+    [data, current, tableOffers, thresholdKm, tableReading, deptNames],
+  );
+  const epciRows = useMemo(
+    () =>
+      current && settings.groupBy === 'epci'
+        ? territoryTable(data.communes, current, tableOffers, { groupBy: 'epci', thresholdKm, reading: tableReading, names: epciNames })
+        : [],
+    [data, current, tableOffers, thresholdKm, tableReading, epciNames, settings.groupBy],
+  );
+
+  return {
+    settings,
+    thresholdKm,
+    offers,
+    catalogueOffers: catalogue.length,
+    located: locatedOffers(offers),
+    sims,
+    nearest: current,
+    resultOffers: tableOffers,
+    computing: nearest === null || nearest.key !== requestKey,
+    summary,
+    rows: settings.groupBy === 'epci' ? epciRows : deptRows,
+    deptRows,
+    extras: extras?.result ?? null,
+    extrasPending: extras === null || extras.key !== extrasKey,
+    error,
+  };
+}

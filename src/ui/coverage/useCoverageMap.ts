@@ -1,0 +1,77 @@
+import { useEffect } from 'react';
+import type { RegionData } from '../../data/load-region';
+import {
+  mountCoverage,
+  setCommuneDistances,
+  setCommunePaint,
+  setGap,
+  setSims,
+  setSuggestions,
+  unmountCoverage,
+} from '../../map/coverage-overlay';
+import type { MapController } from '../../map/map-controller';
+import { structureLayerId, LAYER } from '../../map/style';
+import { useApp, useAppStore } from '../../store/react';
+import type { CoverageAnalysis } from './useCoverageAnalysis';
+
+/** Keep the coverage layers of the map in step with the analysis, while the coverage view is open. */
+export function useCoverageMap(controller: MapController | null, data: RegionData, analysis: CoverageAnalysis): void {
+  const { thresholdKm, nearest, extras, settings } = analysis;
+  useEffect(() => {
+    if (!controller) return;
+    mountCoverage(controller, thresholdKm, settings.classes);
+    return () => {
+      unmountCoverage(controller);
+    };
+    // Mounted once per map; later changes go through the effects below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [controller]);
+
+  useEffect(() => {
+    if (controller && nearest) setCommuneDistances(controller, data.communes, nearest.distanceKm);
+  }, [controller, data, nearest]);
+
+  useEffect(() => {
+    if (controller) setCommunePaint(controller, thresholdKm, settings.classes);
+  }, [controller, thresholdKm, settings.classes]);
+
+  useEffect(() => {
+    if (!controller || !extras) return;
+    setGap(controller, extras.gap);
+    setSuggestions(controller, extras.suggestions);
+  }, [controller, extras]);
+
+  useEffect(() => {
+    if (controller) setSims(controller, analysis.sims);
+  }, [controller, analysis.sims]);
+
+  useAddSiteOnClick(controller, data);
+}
+
+/** In "Ajouter un site test" mode, a click on the map (not on a marker) adds a hypothetical site there. */
+function useAddSiteOnClick(controller: MapController | null, data: RegionData): void {
+  const store = useAppStore();
+  const addMode = useApp((s) => s.coverageAddMode);
+  useEffect(() => {
+    if (!controller || !addMode) return;
+    const { map } = controller;
+    const canvas = map.getCanvas();
+    const previousCursor = canvas.style.cursor;
+    canvas.style.cursor = 'crosshair';
+    const markerLayers = [LAYER.clusters, ...data.config.offerTypes.map((t) => structureLayerId(t.id))];
+    const onClick = (e: { point: { x: number; y: number }; lngLat: { lng: number; lat: number } }) => {
+      // A click on a structure keeps its usual meaning (open its card).
+      const onMarker = map.queryRenderedFeatures([e.point.x, e.point.y], { layers: markerLayers.filter((id) => map.getLayer(id)) }).length > 0;
+      if (onMarker) return;
+      const state = store.getState();
+      const type = state.coverageSimType ?? state.coverage.types?.[0] ?? data.config.offerTypes[0]?.id;
+      if (!type) return;
+      state.addSim({ lon: Math.round(e.lngLat.lng * 1e4) / 1e4, lat: Math.round(e.lngLat.lat * 1e4) / 1e4, type });
+    };
+    map.on('click', onClick);
+    return () => {
+      map.off('click', onClick);
+      canvas.style.cursor = previousCursor;
+    };
+  }, [controller, addMode, data, store]);
+}
