@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Lang } from '../domain/types';
 import type { StructureFilter } from '../domain/filter';
 import type { RegionData } from '../data/load-region';
+import { createSearchSlice, type SearchSlice } from './search-slice';
 import { createCoverageSlice, type CoverageSlice } from './coverage-slice';
 
 export interface MapView {
@@ -48,7 +49,7 @@ export interface CoreSlice {
 }
 
 // Features: add `& YourSlice` here and `...createYourSlice(set, get)` in createAppStore.
-export type AppState = CoreSlice & CoverageSlice;
+export type AppState = CoreSlice & CoverageSlice & SearchSlice;
 
 export type AppStore = StoreApi<AppState>;
 export type SetState = StoreApi<AppState>['setState'];
@@ -91,6 +92,7 @@ export function createAppStore(initial: InitialState = {}): AppStore {
     setPanelOpen: (panelOpen) => set({ panelOpen }),
     setTab: (tab) => set({ tab, panelOpen: true }),
     // ...createYourSlice(set, get),
+    ...createSearchSlice(set, get),
     ...createCoverageSlice(set, get),
     ...(initial as object),
   }));

@@ -1,4 +1,5 @@
 import type { AppState, InitialState, MapView } from './app-store';
+import { searchCodec } from './search-url';
 import { coverageCodec } from './coverage-url';
 
 /**
@@ -57,7 +58,7 @@ const coreCodec: UrlCodec = {
   },
 };
 
-export const urlCodecs: UrlCodec[] = [coreCodec, coverageCodec];
+export const urlCodecs: UrlCodec[] = [coreCodec, coverageCodec, searchCodec];
 
 export function readUrlState(search: string): Record<string, unknown> {
   const params = new URLSearchParams(search);

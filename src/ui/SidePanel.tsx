@@ -3,6 +3,8 @@ import type { PanelTab } from '../store/app-store';
 import { useApp, useAppStore, useT } from '../store/react';
 import { DataFreshness } from './DataFreshness';
 import { Filters } from './Filters';
+import { NearPanel } from './search/NearPanel';
+import { SearchBox } from './search/SearchBox';
 import { CoverageTab } from './coverage';
 import { StructureCard } from './StructureCard';
 import { StructureList } from './StructureList';
@@ -22,6 +24,7 @@ function ListTab() {
 /** Tabs of the side panel. Features register theirs here (one line each). */
 export const panelTabs: Array<{ id: PanelTab; label: string; Component: ComponentType }> = [
   { id: 'list', label: 'tab.list', Component: ListTab },
+  { id: 'search', label: 'tab.near', Component: NearPanel },
   { id: 'coverage', label: 'tab.coverage', Component: CoverageTab },
 ];
 
@@ -42,6 +45,7 @@ export function SidePanel() {
       >
         {open ? t('panel.close') : t('panel.open')}
       </button>
+      <SearchBox />
       {panelTabs.length > 1 && (
         <div className="tabs" role="tablist">
           {panelTabs.map((p) => (

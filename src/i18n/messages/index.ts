@@ -1,10 +1,11 @@
 import { core } from './core';
 import { coverage } from './coverage';
 import { structures } from './structures';
+import { search } from './search';
 import { offline } from './offline';
 
 // Register each feature's message file here (one line each).
-const bundles = [core, structures, offline, coverage];
+const bundles = [core, structures, offline, coverage, search];
 
 export type MessageKey = string;
 export const messages: Record<'fr' | 'en', Record<string, string>> = { fr: {}, en: {} };

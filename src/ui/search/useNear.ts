@@ -1,0 +1,49 @@
+import { useMemo } from 'react';
+import { nearStructures, parcours, type NearAnswer, type StageStep } from '../../domain/search/near';
+import { nearest } from '../../domain/search/nearest';
+import { isInRegion, type Origin } from '../../domain/search/origin';
+import type { Commune } from '../../domain/types';
+import { useApp } from '../../store/react';
+import { regionIndexes } from './indexes';
+
+/** Where an origin is, once checked against the region's data. */
+export type Place =
+  | { ok: true; origin: Origin; lon: number; lat: number; commune: Commune | null; closest: Commune | null; inRegion: boolean }
+  | { ok: false; origin: Origin; code: string };
+
+/** The current origin resolved against the region: its point, its commune or the closest one, in or out. */
+export function usePlace(): Place | null {
+  const data = useApp((s) => s.data);
+  const origin = useApp((s) => s.origin);
+  return useMemo(() => {
+    if (!data || !origin) return null;
+    if (origin.kind === 'commune') {
+      const commune = data.communeByCode.get(origin.code);
+      if (!commune) return { ok: false, origin, code: origin.code };
+      return { ok: true, origin, lon: commune.lon, lat: commune.lat, commune, closest: commune, inRegion: true };
+    }
+    const closest = nearest(regionIndexes(data).communePoints, origin.lon, origin.lat, 1)[0]?.item ?? null;
+    return { ok: true, origin, lon: origin.lon, lat: origin.lat, commune: null, closest, inRegion: isInRegion(data.region, origin.lon, origin.lat) };
+  }, [data, origin]);
+}
+
+/** The k nearest structures passing the current filters, from the current place. */
+export function useNearAnswer(k: number): NearAnswer | null {
+  const data = useApp((s) => s.data);
+  const filter = useApp((s) => s.filter);
+  const place = usePlace();
+  return useMemo(() => {
+    if (!data || !place?.ok) return null;
+    return nearStructures(regionIndexes(data).structures, data.structures, place.lon, place.lat, filter, k);
+  }, [data, filter, place, k]);
+}
+
+export function useParcours(): StageStep[] | null {
+  const data = useApp((s) => s.data);
+  const filter = useApp((s) => s.filter);
+  const place = usePlace();
+  return useMemo(() => {
+    if (!data || !place?.ok) return null;
+    return parcours(regionIndexes(data).structures, data.config.stages, place.lon, place.lat, filter);
+  }, [data, filter, place]);
+}
