@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { RegionData } from '../../data/load-region';
 import {
   mountCoverage,
@@ -13,6 +13,8 @@ import type { MapController } from '../../map/map-controller';
 import { structureLayerId, LAYER } from '../../map/style';
 import { useApp, useAppStore } from '../../store/react';
 import type { CoverageAnalysis } from './useCoverageAnalysis';
+
+const PAINT_INTERVAL_MS = 120;
 
 /** Keep the coverage layers of the map in step with the analysis, while the coverage view is open. */
 export function useCoverageMap(controller: MapController | null, data: RegionData, analysis: CoverageAnalysis): void {
@@ -31,9 +33,26 @@ export function useCoverageMap(controller: MapController | null, data: RegionDat
     if (controller && nearest) setCommuneDistances(controller, data.communes, nearest.distanceKm);
   }, [controller, data, nearest]);
 
+  // While the slider is dragged the figures follow every step, the map at most
+  // every PAINT_INTERVAL_MS: each paint change makes MapLibre re-evaluate the
+  // fill of all 4,446 communes (tens of ms on a slow machine).
+  const paintTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const lastPaint = useRef(0);
   useEffect(() => {
-    if (controller) setCommunePaint(controller, thresholdKm, settings.classes);
+    if (!controller) return;
+    const apply = () => {
+      lastPaint.current = performance.now();
+      paintTimer.current = null;
+      setCommunePaint(controller, thresholdKm, settings.classes);
+    };
+    if (paintTimer.current) clearTimeout(paintTimer.current);
+    const wait = PAINT_INTERVAL_MS - (performance.now() - lastPaint.current);
+    if (wait <= 0) apply();
+    else paintTimer.current = setTimeout(apply, wait);
   }, [controller, thresholdKm, settings.classes]);
+  useEffect(() => () => {
+    if (paintTimer.current) clearTimeout(paintTimer.current);
+  }, []);
 
   useEffect(() => {
     if (!controller || !extras) return;
