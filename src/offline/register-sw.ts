@@ -15,7 +15,9 @@ import { dataBaseUrl } from '../data/load-region';
  * is set: tests and curious hosts can wait for it.
  */
 export function registerServiceWorker(store: AppStore): void {
-  if (!import.meta.env.PROD) return;
+  // MODE, not PROD: a build run from the test runner (NODE_ENV=test) is still a
+  // production build and must behave like the deployed app.
+  if (import.meta.env.MODE !== 'production') return;
   if (typeof navigator === 'undefined' || !('serviceWorker' in navigator) || !window.isSecureContext) return;
   const controlledAtStart = navigator.serviceWorker.controller !== null;
   const base = new URL(import.meta.env.BASE_URL, window.location.href);

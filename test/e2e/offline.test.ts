@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { appUrl, launch, openApp, waitForMapIdle } from './driver';
+
+const structureCount = (
+  JSON.parse(readFileSync(resolve(import.meta.dirname, '../../public/data/occitanie/structures.geojson'), 'utf8')) as {
+    features: unknown[];
+  }
+).features.length;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** First visit: the service worker is installed and has cached this region's data. */
+async function waitForOfflineReady(page: Page): Promise<void> {
+  await page.waitForSelector('html[data-offline="ready"]', { state: 'attached', timeout: 90_000 });
+}
+
+async function listedCount(page: Page): Promise<number> {
+  return page.locator('[data-testid="structure-list"] [data-id]').count();
+}
+
+describe('offline use after a first visit', () => {
+  it('reloads without network: map idle, every structure listed, and the data date shown', async () => {
+    const { page, context, errors } = await openApp(browser);
+    const foreign: string[] = [];
+    const origin = new URL(appUrl()).origin;
+    // Context-level events also see the service worker's own requests.
+    context.on('request', (req) => {
+      if (!req.url().startsWith(origin) && !/^(data|blob):/.test(req.url())) foreign.push(req.url());
+    });
+    await waitForMapIdle(page);
+    await waitForOfflineReady(page);
+    const freshnessOnline = await page.getByTestId('data-freshness').innerText();
+    expect(freshnessOnline).toMatch(/^Données mises à jour le \d{1,2} \S+ \d{4}/);
+
+    await context.setOffline(true);
+    await page.reload();
+    await waitForMapIdle(page);
+    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    expect(await listedCount(page)).toBe(structureCount);
+    await expect.poll(() => page.getByTestId('data-freshness').innerText()).toMatch(/^Hors ligne : données mises à jour le /);
+    // The départements were drawn from cached data, not an empty map.
+    const depts = await page.evaluate(() => {
+      const c = (window as unknown as { __maillageMap: { map: { querySourceFeatures(id: string): Array<{ properties: { code: string } }> } } }).__maillageMap;
+      return new Set(c.map.querySourceFeatures('departements').map((f) => f.properties.code)).size;
+    });
+    expect(depts).toBe(13);
+    expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('opens offline with another query string (language, selection) from the same cache', async () => {
+    const { page, context } = await openApp(browser);
+    await waitForMapIdle(page);
+    await waitForOfflineReady(page);
+    await context.setOffline(true);
+    await page.goto(appUrl('?lang=en&dept=31'));
+    await waitForMapIdle(page);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.getByTestId('data-freshness').innerText()).toMatch(/^Offline: data updated on /);
+    expect(await listedCount(page)).toBeGreaterThan(0);
+    expect(await listedCount(page)).toBeLessThan(structureCount);
+    await context.close();
+  });
+
+  it('serves its service worker and Workbox runtime from its own origin, data network-first', async () => {
+    const sw = await (await fetch(appUrl('', 'sw.js'))).text();
+    // Shell precached, including MapLibre's worker; data cached at run time, network first.
+    expect(sw).toMatch(/url:"index\.html"/);
+    expect(sw).toMatch(/maplibre-gl-worker-[\w-]+\.mjs/);
+    expect(sw).toContain('NetworkFirst');
+    expect(sw).not.toMatch(/\.(json|geojson)",revision/);
+    const imported = [...sw.matchAll(/define\(\["\.\/([\w-]+)"\]/g)].map((m) => m[1]!);
+    expect(imported.length).toBe(1);
+    const runtime = await fetch(appUrl('', `${imported[0]}.js`));
+    expect(runtime.status).toBe(200);
+    expect(`${sw}\n${await runtime.text()}`).not.toMatch(/importScripts\(["']https?:/);
+  });
+});
