@@ -1,0 +1,163 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/**
+ * What a first visit downloads, measured on a build folder: the JavaScript and
+ * CSS an HTML entry loads before anything is clicked (its <script>, <link
+ * rel=modulepreload|stylesheet> and the static imports of those scripts, but
+ * not `import()`ed lazy parts), MapLibre's worker, the web component module,
+ * and a region's data files. Sizes are gzip level 6, like a web server's.
+ */
+
+export interface Measure {
+  id: string;
+  label: string;
+  /** Files counted, relative to the build folder (or to public/data for data). */
+  files: string[];
+  bytes: number;
+  gzip: number;
+}
+
+export interface BudgetConfig {
+  /** Budgets in KB of gzip (1 KB = 1024 bytes), by measure id; `data-*` ids use `data-region`. */
+  budgetsKB: Record<string, number>;
+  /** Files a first visit loads from public/data/<region>/ (src/data/load-region.ts), plus regions.json. */
+  initialDataFiles: string[];
+}
+
+export interface Verdict extends Measure {
+  budgetKB: number | null;
+  ok: boolean;
+}
+
+export const gzipSize = (buf: Buffer | string): number => gzipSync(buf, { level: 6 }).length;
+
+function sizes(root: string, files: string[]): { bytes: number; gzip: number } {
+  let bytes = 0;
+  let gzip = 0;
+  for (const file of files) {
+    const buf = readFileSync(join(root, file));
+    bytes += buf.length;
+    gzip += gzipSize(buf);
+  }
+  return { bytes, gzip };
+}
+
+/** URLs of the scripts and stylesheets an HTML page loads up front (relative ones only). */
+export function htmlAssets(html: string): { scripts: string[]; styles: string[] } {
+  const scripts: string[] = [];
+  const styles: string[] = [];
+  for (const tag of html.match(/<(script|link)\b[^>]*>/gi) ?? []) {
+    const attr = (name: string) => tag.match(new RegExp(`\\b${name}\\s*=\\s*["']([^"']+)["']`, 'i'))?.[1];
+    if (/^<script/i.test(tag)) {
+      const src = attr('src');
+      if (src) scripts.push(src);
+    } else {
+      const rel = attr('rel')?.toLowerCase();
+      const href = attr('href');
+      if (!href || href.startsWith('data:')) continue;
+      if (rel === 'stylesheet') styles.push(href);
+      else if (rel === 'modulepreload') scripts.push(href);
+    }
+  }
+  const local = (u: string) => !/^[a-z]+:|^\/\//i.test(u);
+  return { scripts: scripts.filter(local), styles: styles.filter(local) };
+}
+
+/**
+ * Relative modules a (minified) ES module imports statically:
+ * `import"./a.js"`, `import{x}from"./a.js"`, `export*from"./a.js"`.
+ * `import("./lazy.js")` is left out on purpose: lazy parts are not initial.
+ */
+export function staticImports(code: string): string[] {
+  const found = new Set<string>();
+  const pattern = /(?:^|[;\s})])(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["'](\.{1,2}\/[^"']+?\.m?js)["']/g;
+  for (const m of code.matchAll(pattern)) found.add(m[1]!);
+  return [...found];
+}
+
+/** A module and everything it imports statically, as paths relative to root. */
+export function jsClosure(root: string, entries: string[]): string[] {
+  const seen = new Set<string>();
+  const queue = entries.map((e) => resolve(root, e));
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    const rel = relative(root, file);
+    if (seen.has(rel) || !existsSync(file)) continue;
+    seen.add(rel);
+    for (const imp of staticImports(readFileSync(file, 'utf8'))) queue.push(resolve(dirname(file), imp));
+  }
+  return [...seen].sort();
+}
+
+function measureHtmlEntry(dist: string, html: string, id: string, label: string): Measure[] {
+  const page = join(dist, html);
+  if (!existsSync(page)) return [];
+  const base = dirname(page);
+  const { scripts, styles } = htmlAssets(readFileSync(page, 'utf8'));
+  const toRel = (u: string) => relative(dist, resolve(base, u.split(/[?#]/)[0]!.replace(/^\//, '')));
+  const js = jsClosure(dist, scripts.map(toRel));
+  const css = styles.map(toRel).filter((f) => existsSync(join(dist, f)));
+  return [
+    { id: `${id}-js`, label: `${label}: initial JavaScript`, files: js, ...sizes(dist, js) },
+    { id: `${id}-css`, label: `${label}: initial CSS`, files: css, ...sizes(dist, css) },
+  ];
+}
+
+function findFiles(dir: string, test: (name: string) => boolean, root = dir): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...findFiles(path, test, root));
+    else if (test(entry.name)) out.push(relative(root, path));
+  }
+  return out.sort();
+}
+
+/** Every measure available in a build folder; parts that were not built are simply absent. */
+export function measureBuild(dist: string): Measure[] {
+  const out: Measure[] = [];
+  out.push(...measureHtmlEntry(dist, 'index.html', 'app', 'App (index.html)'));
+  // MapLibre's worker: fetched as soon as a map starts, by the app and the embeds.
+  const workers = findFiles(join(dist, 'assets'), (n) => /^maplibre-gl-worker.*\.m?js$/.test(n)).map((f) => join('assets', f));
+  if (workers.length > 0) out.push({ id: 'map-worker', label: 'MapLibre worker', files: workers, ...sizes(dist, workers) });
+  const sw = ['sw.js', ...findFiles(dist, (n) => /^workbox-[\w-]+\.js$/.test(n)).filter((f) => !f.includes('/'))].filter((f) =>
+    existsSync(join(dist, f)),
+  );
+  if (existsSync(join(dist, 'sw.js'))) out.push({ id: 'service-worker', label: 'Service worker + Workbox', files: sw, ...sizes(dist, sw) });
+  out.push(...measureHtmlEntry(dist, 'embed.html', 'embed-page', 'Embed page (embed.html)'));
+  const component = findFiles(dist, (n) => n === 'maillage-map.js')[0];
+  if (component) {
+    const files = jsClosure(dist, [component]);
+    out.push({ id: 'embed-component-js', label: `Web component (${component})`, files, ...sizes(dist, files) });
+  }
+  return out;
+}
+
+/** First-visit data of each region built in dataDir (public/data). */
+export function measureData(dataDir: string, initialFiles: string[]): Measure[] {
+  if (!existsSync(dataDir)) return [];
+  const regions = readdirSync(dataDir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(join(dataDir, e.name, 'manifest.json')))
+    .map((e) => e.name)
+    .sort();
+  return regions.map((region) => {
+    const files = [...initialFiles.map((f) => `${region}/${f}`), 'regions.json'].filter((f) => existsSync(join(dataDir, f)));
+    return { id: `data-${region}`, label: `Data, first visit (${region})`, files, ...sizes(dataDir, files) };
+  });
+}
+
+export function budgetFor(id: string, config: BudgetConfig): number | null {
+  return config.budgetsKB[id] ?? (id.startsWith('data-') ? (config.budgetsKB['data-region'] ?? null) : null);
+}
+
+export function judge(measures: Measure[], config: BudgetConfig): Verdict[] {
+  return measures.map((m) => {
+    const budgetKB = budgetFor(m.id, config);
+    return { ...m, budgetKB, ok: budgetKB === null || m.gzip <= budgetKB * 1024 };
+  });
+}
+
+export const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;

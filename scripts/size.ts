@@ -1,0 +1,45 @@
+// `npm run size`: gzip size of what a first visit downloads (app, MapLibre worker,
+// embed page and web component, each region's data) against size-budgets.json.
+// Exits 1 when a budget is exceeded. `npm run size -- --dist dist` measures an
+// existing build instead of building into .cache/size-build.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { buildApp, ensureData, ROOT } from './lib/build-app';
+import { judge, kib, measureBuild, measureData, type BudgetConfig } from './lib/bundle-size';
+
+const args = process.argv.slice(2);
+const distArg = args.indexOf('--dist');
+const config = JSON.parse(readFileSync(resolve(ROOT, 'size-budgets.json'), 'utf8')) as BudgetConfig;
+
+let dist: string;
+if (distArg >= 0 && args[distArg + 1]) {
+  dist = resolve(ROOT, args[distArg + 1]!);
+} else {
+  ensureData();
+  console.log('Building the app into .cache/size-build…');
+  dist = await buildApp('.cache/size-build');
+}
+
+const verdicts = judge([...measureBuild(dist), ...measureData(resolve(ROOT, 'public/data'), config.initialDataFiles)], config);
+const rows = [
+  ['measure', 'gzip', 'raw', 'budget', 'status'],
+  ...verdicts.map((v) => [
+    v.label,
+    kib(v.gzip),
+    kib(v.bytes),
+    v.budgetKB === null ? '—' : `${v.budgetKB} KB`,
+    v.budgetKB === null ? 'no budget' : v.ok ? `ok (${Math.round((100 * v.gzip) / (v.budgetKB * 1024))} %)` : 'OVER',
+  ]),
+];
+const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+for (const row of rows) console.log(row.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
+
+const measured = new Set(verdicts.map((v) => v.id));
+const absent = Object.keys(config.budgetsKB).filter((id) => id !== 'data-region' && !measured.has(id));
+if (absent.length > 0) console.log(`Not in this build (no check): ${absent.join(', ')}`);
+for (const v of verdicts.filter((x) => x.ok === false)) {
+  console.error(`Budget exceeded: ${v.label} is ${kib(v.gzip)} gzip, budget ${v.budgetKB} KB (${v.files.join(', ')})`);
+}
+const over = verdicts.filter((v) => !v.ok).length;
+console.log(over === 0 ? 'All size budgets met.' : `${over} size budget(s) exceeded.`);
+process.exit(over === 0 ? 0 : 1);
