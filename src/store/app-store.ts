@@ -4,6 +4,7 @@ import type { StructureFilter } from '../domain/filter';
 import type { RegionData } from '../data/load-region';
 import { createSearchSlice, type SearchSlice } from './search-slice';
 import { createCoverageSlice, type CoverageSlice } from './coverage-slice';
+import { createImportSlice, type ImportSlice } from './import-slice';
 
 export interface MapView {
   lon: number;
@@ -49,7 +50,7 @@ export interface CoreSlice {
 }
 
 // Features: add `& YourSlice` here and `...createYourSlice(set, get)` in createAppStore.
-export type AppState = CoreSlice & CoverageSlice & SearchSlice;
+export type AppState = CoreSlice & CoverageSlice & SearchSlice & ImportSlice;
 
 export type AppStore = StoreApi<AppState>;
 export type SetState = StoreApi<AppState>['setState'];
@@ -94,6 +95,7 @@ export function createAppStore(initial: InitialState = {}): AppStore {
     // ...createYourSlice(set, get),
     ...createSearchSlice(set, get),
     ...createCoverageSlice(set, get),
+    ...createImportSlice(set, get),
     ...(initial as object),
   }));
 }

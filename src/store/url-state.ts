@@ -1,6 +1,7 @@
 import type { AppState, InitialState, MapView } from './app-store';
 import { searchCodec } from './search-url';
 import { coverageCodec } from './coverage-url';
+import { importCodec } from './import-url';
 
 /**
  * One codec per concern: how it reads its keys from the query string and
@@ -58,7 +59,7 @@ const coreCodec: UrlCodec = {
   },
 };
 
-export const urlCodecs: UrlCodec[] = [coreCodec, coverageCodec, searchCodec];
+export const urlCodecs: UrlCodec[] = [coreCodec, coverageCodec, searchCodec, importCodec];
 
 export function readUrlState(search: string): Record<string, unknown> {
   const params = new URLSearchParams(search);

@@ -7,6 +7,7 @@ import { MapPane } from './MapPane';
 import { Header } from './Header';
 import { SidePanel } from './SidePanel';
 import { useRegionData } from './useRegionData';
+import { ImportSync } from './import/ImportSync';
 
 /** The full application: a composition of panels, each owning its concern. */
 export function App({ store }: { store: AppStore }) {
@@ -50,6 +51,7 @@ function Shell() {
             <>
               <SidePanel />
               <MapPane onController={setController} />
+              <ImportSync />
             </>
           )}
         </main>

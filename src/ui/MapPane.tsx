@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { MapController } from '../map/map-controller';
 import { useApp, useAppStore, useT } from '../store/react';
 import { filterStructures } from '../domain/filter';
+import { selectAllStructures } from '../store/import-slice';
 import { renderCommuneDetails } from './CommuneDetails';
 
 /** Mounts the map once the region's data is loaded and keeps it in step with the store. */
@@ -11,6 +12,7 @@ export function MapPane({ onController }: { onController(controller: MapControll
   const t = useT();
   const data = useApp((s) => s.data);
   const filter = useApp((s) => s.filter);
+  const structures = useApp(selectAllStructures);
   const selectedId = useApp((s) => s.selectedId);
   const [controller, setController] = useState<MapController | null>(null);
   const [failed, setFailed] = useState(false);
@@ -38,12 +40,12 @@ export function MapPane({ onController }: { onController(controller: MapControll
     }
     void created.whenReady().then(() => {
       // Hand the markers over before anyone sees the map as ready.
-      created.setStructures(filterStructures(data.structures, store.getState().filter));
+      created.setStructures(filterStructures(selectAllStructures(store.getState()), store.getState().filter));
       setController(created);
       onController(created);
       // A link to a structure without a camera position opens on that structure.
       const { selectedId, view } = store.getState();
-      const selected = selectedId ? data.structures.find((s) => s.id === selectedId) : undefined;
+      const selected = selectedId ? selectAllStructures(store.getState()).find((s) => s.id === selectedId) : undefined;
       if (!view && selected && selected.lon !== null && selected.lat !== null) created.flyTo(selected.lon, selected.lat, 11);
     });
     // Tests and partner hosts can read the map's state from the page.
@@ -57,7 +59,7 @@ export function MapPane({ onController }: { onController(controller: MapControll
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [data]);
 
-  const visible = useMemo(() => (data ? filterStructures(data.structures, filter) : []), [data, filter]);
+  const visible = useMemo(() => filterStructures(structures, filter), [structures, filter]);
   useEffect(() => controller?.setStructures(visible), [controller, visible]);
   useEffect(() => controller?.setSelected(selectedId), [controller, selectedId]);
 

@@ -3,6 +3,7 @@ import { safeHttpUrl, safeMailto, safeTel, splitSources } from '../domain/safe-u
 import { formatDate } from '../i18n/translate';
 import { useMapController } from '../map/map-context';
 import { useApp, useAppStore, useT } from '../store/react';
+import { selectAllStructures } from '../store/import-slice';
 import { TypeSymbol } from './TypeSymbol';
 
 /** Every detail of the selected structure. All values are rendered as text, never as HTML. */
@@ -14,7 +15,8 @@ export function StructureCard() {
   const lang = useApp((s) => s.lang);
   const selectedId = useApp((s) => s.selectedId);
   const heading = useRef<HTMLHeadingElement>(null);
-  const s = data.structures.find((x) => x.id === selectedId);
+  const structures = useApp(selectAllStructures);
+  const s = structures.find((x) => x.id === selectedId);
 
   useEffect(() => {
     heading.current?.focus();

@@ -3,6 +3,7 @@ import { filterStructures } from '../domain/filter';
 import type { Structure } from '../domain/types';
 import { useMapController } from '../map/map-context';
 import { useApp, useAppStore, useT } from '../store/react';
+import { selectAllStructures } from '../store/import-slice';
 import { TypeSymbol } from './TypeSymbol';
 
 type Bounds = { west: number; south: number; east: number; north: number };
@@ -15,6 +16,7 @@ export function StructureList() {
   const data = useApp((s) => s.data)!;
   const lang = useApp((s) => s.lang);
   const filter = useApp((s) => s.filter);
+  const structures = useApp(selectAllStructures);
   const [onlyInView, setOnlyInView] = useState(false);
   const [bounds, setBounds] = useState<Bounds | null>(null);
 
@@ -31,7 +33,7 @@ export function StructureList() {
     };
   }, [controller, onlyInView]);
 
-  const matching = useMemo(() => filterStructures(data.structures, filter), [data, filter]);
+  const matching = useMemo(() => filterStructures(structures, filter), [structures, filter]);
   const shown = useMemo(() => {
     const list = onlyInView && bounds ? matching.filter((s) => inBounds(s, bounds)) : matching;
     return [...list].sort((a, b) => a.name.localeCompare(b.name, 'fr'));

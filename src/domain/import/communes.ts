@@ -22,6 +22,8 @@ export class CommuneIndex {
   private readonly byName = new Map<string, Commune[]>();
   private readonly byPostcode = new Map<string, Commune[]>();
   private readonly deptByName = new Map<string, string>();
+  /** Keys of the names asked so far: a file names the same towns again and again. */
+  private readonly keys = new Map<string, string>();
 
   constructor(communes: readonly Commune[], departementNames: ReadonlyArray<{ code: string; name: string }> = []) {
     for (const c of communes) {
@@ -53,7 +55,12 @@ export class CommuneIndex {
       return c ? { kind: 'found', commune: c, how: 'code' } : { kind: 'unknownCode', code: q.code };
     }
     if (q.name !== '') {
-      const candidates = this.byName.get(communeKey(q.name)) ?? [];
+      let key = this.keys.get(q.name);
+      if (key === undefined) {
+        key = communeKey(q.name);
+        if (this.keys.size < 50_000) this.keys.set(q.name, key);
+      }
+      const candidates = this.byName.get(key) ?? [];
       if (candidates.length === 0) return { kind: 'unknownName', name: q.name };
       if (q.postcode !== '') {
         const withPostcode = candidates.filter((c) => c.postcodes.includes(q.postcode));

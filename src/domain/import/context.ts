@@ -16,13 +16,34 @@ export interface RegionInputs {
 
 export function buildImportContext(inputs: RegionInputs): ImportContext {
   const ctx: ImportContext = { config: inputs.config, communes: inputs.communes };
+  let communeAt: ((lon: number, lat: number) => string | null) | null = null;
   if (inputs.communesGeo) {
     const index = new PolygonIndex(inputs.communesGeo);
-    ctx.communeAt = (lon, lat) => index.find(lon, lat);
+    communeAt = lastPoint((lon, lat) => index.find(lon, lat));
+    ctx.communeAt = communeAt;
   }
-  if (inputs.region) ctx.inRegion = pointInGeometry(featureGeometry(inputs.region));
+  if (inputs.region) {
+    const inOutline = pointInGeometry(featureGeometry(inputs.region));
+    // Communes tile the region: a point in a commune needs no test against the long outline.
+    ctx.inRegion = lastPoint((lon, lat) => (communeAt?.(lon, lat) ?? null) !== null || inOutline(lon, lat));
+  }
   if (inputs.departements) {
     ctx.departementNames = inputs.departements.features.map((f) => ({ code: f.properties.code, name: f.properties.nom }));
   }
   return ctx;
+}
+
+/** Remembers the last answer: a row asks about the same point several times (swap test, validation, commune). */
+function lastPoint<T>(fn: (lon: number, lat: number) => T): (lon: number, lat: number) => T {
+  let lastLon = NaN;
+  let lastLat = NaN;
+  let last!: T;
+  return (lon, lat) => {
+    if (lon !== lastLon || lat !== lastLat) {
+      last = fn(lon, lat);
+      lastLon = lon;
+      lastLat = lat;
+    }
+    return last;
+  };
 }

@@ -71,6 +71,16 @@ export function importTable(
   const fields = mappedFields(mapping);
   const has = (f: TargetField) => mapping[f] !== undefined;
   const hasStages = has('stages');
+  // Types, stages and statuses take a handful of values: their keys are computed once.
+  const keys = new Map<string, string>();
+  const cachedKey = (text: string) => {
+    let key = keys.get(text);
+    if (key === undefined) {
+      key = textKey(text);
+      if (keys.size < 10_000) keys.set(text, key);
+    }
+    return key;
+  };
   const validationCtx: CatalogueContext = { config: ctx.config, communes: index.byCode, inRegion };
 
   const counts: ImportCounts = {
@@ -94,6 +104,7 @@ export function importTable(
   const structureLines: number[] = [];
   const firstLineOfId = new Map<string, number>();
   const usedIds = new Set<string>();
+  const nextSuffix = new Map<string, number>();
   const headerWidth = table.header.length;
   const lastMapped = Math.max(-1, ...Object.values(mapping).filter((c): c is number => c !== undefined));
   const explicitIds = presetIds(table, mapping);
@@ -253,13 +264,13 @@ export function importTable(
     // Type and lists.
     let type = get('type');
     if (type === '' && options.defaultType) type = options.defaultType;
-    const typeId = types.get(textKey(type));
+    const typeId = types.get(cachedKey(type));
     if (type === '') err('missingType', {}, 'type');
     else if (!typeId) err('unknownType', { value: type, expected: ctx.config.offerTypes.map((t) => t.label.fr).join(', ') }, 'type');
 
     const rowStages: string[] = [];
     for (const s of splitLoose(get('stages'))) {
-      const id = stages.get(textKey(s));
+      const id = stages.get(cachedKey(s));
       if (id) {
         if (!rowStages.includes(id)) rowStages.push(id);
       } else warn('unknownStage', { value: s, expected: ctx.config.stages.map((st) => st.label.fr).join(', ') }, 'stages');
@@ -319,7 +330,7 @@ export function importTable(
     if (id === '' && name === '') id = `line-${line}`;
     else if (id === '') {
       const place = commune?.name ?? (communeCode ? index.byCode.get(communeCode)?.name ?? '' : '');
-      id = uniqueId(slugify(place ? `${name} ${place}` : name) || 'structure', usedIds, explicitIds);
+      id = uniqueId(slugify(place ? `${name} ${place}` : name) || 'structure', usedIds, explicitIds, nextSuffix);
     }
     if (id !== '') usedIds.add(id);
 
@@ -425,11 +436,15 @@ function pick(values: Record<CatalogueColumn, string>): Record<CatalogueColumn, 
   return out;
 }
 
-function uniqueId(base: string, used: ReadonlySet<string>, explicit: ReadonlySet<string>): string {
+/** `base`, or `base-2`, `base-3`…; `next` remembers where each base got to, so many namesakes stay linear. */
+function uniqueId(base: string, used: ReadonlySet<string>, explicit: ReadonlySet<string>, next: Map<string, number>): string {
   if (!used.has(base) && !explicit.has(base)) return base;
-  for (let n = 2; ; n++) {
+  for (let n = next.get(base) ?? 2; ; n++) {
     const candidate = `${base}-${n}`;
-    if (!used.has(candidate) && !explicit.has(candidate)) return candidate;
+    if (!used.has(candidate) && !explicit.has(candidate)) {
+      next.set(base, n + 1);
+      return candidate;
+    }
   }
 }
 

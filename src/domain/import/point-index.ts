@@ -8,7 +8,7 @@ interface Entry {
   polygons: Ring[][];
 }
 
-const CELL = 0.05; // degrees: about 4 km, a few communes per cell
+const CELL = 0.02; // degrees: about 2 km, one to three communes per cell
 
 /**
  * A point-in-polygon finder over features with a `code` property (communes). Points on a

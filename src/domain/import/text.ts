@@ -5,6 +5,7 @@
  * @example textKey("Code_Postal ") === "code postal"; textKey("Tél.") === "tel"
  */
 export function textKey(text: string): string {
+  if (text === '') return '';
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -1,0 +1,45 @@
+import type { FeatureCollection, Point } from 'geojson';
+import type { LayerSpecification } from 'maplibre-gl';
+import type { Structure } from '../../domain/types';
+
+// Imported layers: a coloured halo under each structure's marker, so that a layer's own
+// colour shows while the marker keeps its type symbol.
+
+export const IMPORT_SOURCE = 'imported-layers';
+export const IMPORT_HALO_LAYER = 'imported-layers-halo';
+
+export function importHaloLayers(): LayerSpecification[] {
+  return [
+    {
+      id: IMPORT_HALO_LAYER,
+      type: 'circle',
+      source: IMPORT_SOURCE,
+      paint: {
+        'circle-color': ['get', 'color'],
+        'circle-opacity': 0.35,
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 6, 9, 12, 14],
+        'circle-stroke-color': ['get', 'color'],
+        'circle-stroke-width': 2,
+      },
+    },
+  ];
+}
+
+/** One point per located structure of the visible layers, with its layer's colour. */
+export function importHaloData(layers: ReadonlyArray<{ id: string; color: string; structures: readonly Structure[] }>): FeatureCollection<Point> {
+  return {
+    type: 'FeatureCollection',
+    features: layers.flatMap((layer) =>
+      layer.structures
+        .filter((s) => s.lon !== null && s.lat !== null)
+        .map((s) => ({
+          type: 'Feature' as const,
+          geometry: { type: 'Point' as const, coordinates: [s.lon!, s.lat!] },
+          properties: { id: s.id, layer: layer.id, color: layer.color },
+        })),
+    ),
+  };
+}
+
+/** Colours for imported layers, apart from the offer types' palette. */
+export const LAYER_COLOURS = ['#7b3294', '#1b7837', '#c51b7d', '#b2182b', '#2166ac', '#8c510a'];

@@ -1,0 +1,28 @@
+import { lazy, Suspense } from 'react';
+import { useT } from '../../store/react';
+
+// Import and review are for referents: their code (PapaParse, proj4, the worker) loads when
+// a tab is first opened, never with the map or in an embed.
+const LazyImportPanel = lazy(() => import('./ImportPanel').then((m) => ({ default: m.ImportPanel })));
+const LazyReviewPanel = lazy(() => import('./ReviewPanel').then((m) => ({ default: m.ReviewPanel })));
+
+function Loading() {
+  const t = useT();
+  return <p className="loading">{t('app.loading')}</p>;
+}
+
+export function ImportTab() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <LazyImportPanel />
+    </Suspense>
+  );
+}
+
+export function ReviewTab() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <LazyReviewPanel />
+    </Suspense>
+  );
+}

@@ -1,0 +1,83 @@
+// The import's worker-side API: keeps the region context and the last table read, so that a
+// new mapping re-runs only the checks. Runs in the worker, or on the main thread as fallback.
+import { buildImportContext, type RegionInputs } from '../domain/import/context';
+import { rejectedCsv } from '../domain/export/export';
+import { importTable } from '../domain/import/import-table';
+import { readImportFile, type ReadOptions } from '../domain/import/pipeline';
+import type { Refusal } from '../domain/import/limits';
+import type { ImportContext, ImportOptions, ImportResult, Mapping, Table } from '../domain/import/types';
+
+export type Phase = 'read' | 'parse' | 'check';
+export type ProgressFn = (phase: Phase, fraction: number) => void;
+
+/** What the dialog needs to know of a file read, without its (possibly 100,000) rows. */
+export interface ReadSummary {
+  ok: boolean;
+  refusal?: Refusal;
+  kind?: Table['kind'];
+  header?: string[];
+  /** First rows, for the mapping step's preview. */
+  sample?: string[][];
+  mapping?: Mapping;
+  encoding?: string;
+  bom?: boolean;
+  delimiter?: string | null;
+  rows?: number;
+  totalLines?: number;
+}
+
+export interface ImportApi {
+  setRegion(inputs: RegionInputs): void;
+  read(file: Blob, name: string, options: Omit<ReadOptions, 'onProgress'>, onProgress?: ProgressFn): Promise<ReadSummary>;
+  run(mapping: Mapping, options: ImportOptions, onProgress?: ProgressFn): ImportResult;
+  /** The rejected rows of the last run, as CSV with a reason column. */
+  rejected(reasons: Record<number, string[]>, reasonColumn: string, lineColumn: string): string;
+}
+
+export function createImportApi(): ImportApi {
+  let ctx: ImportContext | null = null;
+  let table: Table | null = null;
+  let last: ImportResult | null = null;
+
+  return {
+    setRegion(inputs) {
+      ctx = buildImportContext(inputs);
+    },
+    async read(file, name, options, onProgress) {
+      onProgress?.('read', 0);
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      onProgress?.('read', 1);
+      const read = readImportFile(bytes, name, { ...options, onProgress: (f) => onProgress?.('parse', f) });
+      table = null;
+      last = null;
+      if (!read.ok) return { ok: false, refusal: read.refusal };
+      table = read.table;
+      return {
+        ok: true,
+        kind: read.table.kind,
+        header: read.table.header,
+        sample: read.table.rows.slice(0, 5).map((r) => r.fields),
+        mapping: read.mapping,
+        encoding: read.encoding,
+        bom: read.bom,
+        delimiter: read.table.delimiter,
+        rows: read.table.rows.length,
+        totalLines: read.table.totalLines,
+      };
+    },
+    run(mapping, options, onProgress) {
+      if (!ctx) throw new Error('setRegion must come first');
+      if (!table) throw new Error('no file read');
+      last = importTable(table, mapping, ctx, options, (f) => onProgress?.('check', f));
+      return last;
+    },
+    rejected(reasons, reasonColumn, lineColumn) {
+      if (!table || !last) return '';
+      const byLine = new Map(table.rows.map((r) => [r.line, r]));
+      const rows = last.outcomes
+        .filter((o) => o.status === 'rejected')
+        .map((o) => ({ line: o.line, fields: byLine.get(o.line)?.fields ?? [], reasons: reasons[o.line] ?? [] }));
+      return rejectedCsv(table.header, rows, reasonColumn, lineColumn);
+    },
+  };
+}
