@@ -76,7 +76,7 @@ export function CoverageControls({ data, thresholdKm }: { data: RegionData; thre
             }}
             onBlur={() => setDraft(String(thresholdKm))}
           />
-          <span aria-hidden="true">km</span>
+          <span aria-hidden="true">{t('coverage.kmUnit')}</span>
         </div>
         <p id="coverage-km-hint" className={draftValid ? 'coverage-hint' : 'coverage-hint is-error'}>
           {draftValid ? t('coverage.thresholdHint', { min: THRESHOLD_MIN_KM, max: THRESHOLD_MAX_KM }) : t('coverage.thresholdInvalid', { min: THRESHOLD_MIN_KM, max: THRESHOLD_MAX_KM })}
