@@ -119,6 +119,16 @@ describe('importing a referent’s list', () => {
     const download = page.waitForEvent('download');
     await page.getByTestId('import-download-rejected').click();
     expect((await download).suggestedFilename()).toBe('errors-rejets.csv');
+
+    // Drag and drop goes through the same pipeline.
+    const dataTransfer = await page.evaluateHandle(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['Nom;Type;Code INSEE\nDéposée;Réseau;81004\n'], 'glissee.csv', { type: 'text/csv' }));
+      return dt;
+    });
+    await page.dispatchEvent('[data-testid="import-drop"]', 'drop', { dataTransfer });
+    await page.waitForFunction(() => document.querySelector('[data-testid="import-counts"]')?.textContent?.includes('sur 1 '));
+    expect(await page.getByTestId('import-counts').innerText()).toContain('1 valides');
     expect(errors).toEqual([]);
     await context.close();
   });
