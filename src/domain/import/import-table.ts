@@ -2,7 +2,7 @@
 // validation (src/domain/catalogue/validate.ts) as the last gate, so an imported row obeys
 // exactly the rules of data/structures.csv.
 import { validateStructures, type CatalogueContext } from '../catalogue/validate';
-import { CATALOGUE_COLUMNS, type CatalogueColumn, type RawRow } from '../catalogue/columns';
+import type { CatalogueColumn, RawRow } from '../catalogue/columns';
 import { restoreCell } from '../export/formula';
 import type { Commune, Structure } from '../types';
 import { repairInsee, repairPostcode } from './codes';
@@ -81,7 +81,19 @@ export function importTable(
     }
     return key;
   };
-  const validationCtx: CatalogueContext = { config: ctx.config, communes: index.byCode, inRegion };
+  // The validator asks again about points this loop already placed (it runs per batch, after
+  // them): their answers are kept, by point, until the batch is validated.
+  const known = new Map<string, boolean>();
+  const inRegionKnown = (lon: number, lat: number) => {
+    const key = `${lon} ${lat}`;
+    let inside = known.get(key);
+    if (inside === undefined) {
+      inside = inRegion(lon, lat);
+      known.set(key, inside);
+    }
+    return inside;
+  };
+  const validationCtx: CatalogueContext = { config: ctx.config, communes: index.byCode, inRegion: inRegionKnown };
 
   const counts: ImportCounts = {
     rows: table.rows.length,
@@ -161,6 +173,7 @@ export function importTable(
       finish(b.row, rowIssues, s);
     }
     batch = [];
+    known.clear();
   };
 
   let done = 0;
@@ -208,8 +221,8 @@ export function importTable(
     // Position: x/y when given, else lon/lat.
     const useXY = get('x') !== '' || get('y') !== '';
     const reading = useXY
-      ? readPosition(get('x'), get('y'), options.crs, inRegion)
-      : readPosition(get('lon'), get('lat'), options.crs, inRegion);
+      ? readPosition(get('x'), get('y'), options.crs, inRegionKnown)
+      : readPosition(get('lon'), get('lat'), options.crs, inRegionKnown);
     let point: [number, number] | null = null;
     if (reading.kind === 'error') {
       const field = useXY ? (reading.field === 'lon' ? 'x' : 'y') : reading.field;
@@ -363,7 +376,7 @@ export function importTable(
     };
     batch.push({
       row,
-      raw: { line, values: pick(values) },
+      raw: { line, values },
       rowIssues,
       noSource: source === '',
       noDate: updated === '',
@@ -428,12 +441,6 @@ function presetIds(table: Table, mapping: Mapping): Set<string> {
     if (v !== '') ids.add(/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(v) ? v : slugify(v));
   }
   return ids;
-}
-
-function pick(values: Record<CatalogueColumn, string>): Record<CatalogueColumn, string> {
-  const out = {} as Record<CatalogueColumn, string>;
-  for (const c of CATALOGUE_COLUMNS) out[c] = values[c];
-  return out;
 }
 
 /** `base`, or `base-2`, `base-3`…; `next` remembers where each base got to, so many namesakes stay linear. */
