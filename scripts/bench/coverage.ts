@@ -18,21 +18,12 @@ import {
 } from '../../src/domain/coverage/index';
 import type { Commune, Structure } from '../../src/domain/types';
 import { ms, timeMedian, type BenchRow } from './types';
+import { mulberry32 } from '../../src/domain/random';
 
 const GROUP = 'coverage';
 const DATA = resolve(import.meta.dirname, '../../public/data/occitanie');
 const THRESHOLD = 30;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The naive way: every commune against every offer with turf.distance, then the same summary. */
 function naive(communePts: Feature<Point>[], population: number[], offerPts: Feature<Point>[], km: number) {

@@ -8,6 +8,7 @@ import { buildCommuneIndex, searchCommunes, searchCommunesLinear } from '../../s
 import { buildNearestIndex, nearest, nearestLinear } from '../../src/domain/search/nearest';
 import type { Commune, Structure } from '../../src/domain/types';
 import { ms, timeMedian, type BenchRow } from './types';
+import { mulberry32 } from '../../src/domain/random';
 
 const GROUP = 'search';
 const DATA = resolve(import.meta.dirname, '../../public/data/occitanie');
@@ -79,17 +80,6 @@ function searchRows(label: string, communes: Commune[]): BenchRow[] {
   ];
 }
 
-/** Seeded PRNG (mulberry32), so every run measures the same catalogue. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function nearestRows(label: string, structures: Structure[], communes: Commune[]): BenchRow[] {
   const index = buildNearestIndex(structures);

@@ -4,6 +4,8 @@ import { resolve } from 'node:path';
 import { buildImportContext } from '../../src/domain/import/context';
 import type { ImportContext } from '../../src/domain/import/types';
 import type { Commune, RegionConfig, Structure } from '../../src/domain/types';
+import { mulberry32 as rng } from '../../src/domain/random';
+export { rng };
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const FIXTURES = resolve(ROOT, 'test/fixtures/import');
@@ -27,17 +29,6 @@ export const ctx: ImportContext = buildImportContext({
   },
 });
 
-/** Mulberry32: a small seeded generator, so a failing case can be replayed from its seed. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TRICKY = [
   'Café "Le Lien"',

@@ -1,6 +1,8 @@
 // Shared helpers of the search unit tests (not a test file: no .test suffix).
 import { createRequire } from 'node:module';
 import type { Commune } from '../../src/domain/types';
+import { mulberry32 } from '../../src/domain/random';
+export { mulberry32 };
 
 interface EtalabCommune {
   code: string;
@@ -34,14 +36,3 @@ export function etalabCommunes(regionCode?: string): Commune[] {
     }));
 }
 
-/** Seeded PRNG (mulberry32): the same numbers on every run and machine. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
