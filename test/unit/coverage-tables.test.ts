@@ -82,7 +82,7 @@ describe('CSV export', () => {
   });
 
   it('neutralises cells a spreadsheet would run as formulas', () => {
-    for (const bad of ['=1+1', '+33 1', '-2', '@SUM(A1)', '\tx', '\rx']) expect(neutralise(bad)).toBe(`'${bad}`);
+    for (const bad of ['=1+1', '+33 1', '-2+A1', '@SUM(A1)', '\tx', '\rx']) expect(neutralise(bad)).toBe(`'${bad}`);
     expect(neutralise('Saint-Affrique')).toBe('Saint-Affrique');
     expect(toCsv([['=HYPERLINK("x")']], { bom: false })).toBe(`"'=HYPERLINK(""x"")"\r\n`);
   });

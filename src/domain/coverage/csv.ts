@@ -1,13 +1,12 @@
 import { isBeyond } from './summary';
+import { neutraliseCell as neutralise } from '../export/formula';
 import type { CoverageCommune, CoverageOffer, NearestResult } from './types';
 
 // CSV for French spreadsheets: semicolon separator, UTF-8 byte order mark,
 // CRLF line ends, and no cell a spreadsheet would run as a formula.
 
-/** Prefix a quote to a cell a spreadsheet would read as a formula (= + - @ tab CR). */
-export function neutralise(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
+/** Prefix a quote to a cell a spreadsheet would read as a formula: one rule for every export. */
+export { neutraliseCell as neutralise } from '../export/formula';
 
 function quote(cell: string, separator: string): string {
   return cell.includes(separator) || /["\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;

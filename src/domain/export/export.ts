@@ -1,37 +1,15 @@
 // Structures → files a referent can open: CSV for spreadsheets, GeoJSON for GIS tools.
 import Papa from 'papaparse';
-import { CATALOGUE_COLUMNS, LIST_SEPARATOR, type CatalogueColumn } from '../catalogue/columns';
+import { CATALOGUE_COLUMNS } from '../catalogue/columns';
+import { structureCells } from '../catalogue/serialize';
 import { structuresToGeoJSON } from '../catalogue/geojson';
 import type { Structure } from '../types';
 import { neutraliseCell } from './formula';
 
+export { structureCells };
+
 /** Byte order mark: without it, Excel on Windows reads UTF-8 as Windows-1252 and breaks every accent. */
 export const BOM = '\uFEFF';
-
-/** One structure as catalogue cells; lon/lat only for address precision (a commune position comes from the commune). */
-export function structureCells(s: Structure): Record<CatalogueColumn, string> {
-  const located = s.precision === 'address' && s.lon !== null && s.lat !== null;
-  return {
-    id: s.id,
-    name: s.name,
-    type: s.type,
-    stages: s.stages.join(LIST_SEPARATOR),
-    address: s.address,
-    postcode: s.postcode,
-    commune: s.commune,
-    lon: located ? String(s.lon) : '',
-    lat: located ? String(s.lat) : '',
-    precision: s.precision,
-    website: s.website,
-    email: s.email,
-    phone: s.phone,
-    description: s.description,
-    source: s.source,
-    updated: s.updated,
-    status: s.status,
-    zone: s.zone.join(LIST_SEPARATOR),
-  };
-}
 
 /**
  * CSV for French spreadsheets: ";" separator, UTF-8 with byte order mark, CRLF, the
