@@ -14,6 +14,8 @@ export default defineConfig({
     rollupOptions: {
       input: {
         main: resolve(import.meta.dirname, 'index.html'),
+        // The iframe page for partner websites (src/embed/embed-main.tsx).
+        embed: resolve(import.meta.dirname, 'embed.html'),
       },
     },
   },

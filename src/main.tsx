@@ -3,6 +3,7 @@ import { App } from './ui/App';
 import { createAppStore, type InitialState } from './store/app-store';
 import { readUrlState } from './store/url-state';
 import { syncStoreWithUrl } from './store/url-sync';
+import { bindScope } from './embed/scope-binding';
 import { pickLanguage } from './i18n/translate';
 import { registerServiceWorker } from './offline/register-sw';
 import './ui/app.css';
@@ -13,5 +14,6 @@ const store = createAppStore({
   lang: pickLanguage(new URLSearchParams(window.location.search).get('lang'), navigator.languages ?? []),
 });
 syncStoreWithUrl(store);
+bindScope(store);
 registerServiceWorker(store);
 createRoot(document.getElementById('root')!).render(<App store={store} />);

@@ -15,7 +15,10 @@ export function ensureData(): void {
   if (run.status !== 0) throw new Error('the data build failed (npm run build:data)');
 }
 
-/** Build the app with Vite into outDir (a folder of its own, so parallel runs never clash). */
+/**
+ * Build the app with Vite into outDir (a folder of its own, so parallel runs never clash),
+ * with the web component <maillage-map> in outDir/embed/ as `npm run build` does.
+ */
 export async function buildApp(outDir: string): Promise<string> {
   const out = resolve(ROOT, outDir);
   await build({
@@ -24,5 +27,17 @@ export async function buildApp(outDir: string): Promise<string> {
     logLevel: 'warn',
     build: { outDir: out, emptyOutDir: true },
   });
+  await buildEmbedComponent(resolve(out, 'embed'));
   return out;
+}
+
+/** The web component's library build (vite.embed.config.ts) into outDir. */
+export async function buildEmbedComponent(outDir: string): Promise<string> {
+  await build({
+    root: ROOT,
+    configFile: resolve(ROOT, 'vite.embed.config.ts'),
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true },
+  });
+  return outDir;
 }

@@ -1,4 +1,19 @@
+import { haversineKm } from './geo/distance';
 import type { Structure } from './types';
+
+/**
+ * A territory the offer is limited to, already resolved against the region's
+ * communes (see src/domain/embed-scope.ts), so matching needs no lookup.
+ * Every part given must hold.
+ */
+export interface AreaFilter {
+  /** INSEE codes of the area's communes: a structure located in one of them matches… */
+  communes?: ReadonlySet<string>;
+  /** …and so does one declaring one of these départements, or the whole region, as its service zone. */
+  depts?: readonly string[];
+  /** Only structures placed within radiusKm (great-circle) of this point; unplaced ones never match. */
+  within?: { lon: number; lat: number; radiusKm: number };
+}
 
 export interface StructureFilter {
   /** Offer types to show; null means every type. */
@@ -7,6 +22,8 @@ export interface StructureFilter {
   stages: readonly string[];
   /** Département code; null means the whole region. */
   dept: string | null;
+  /** Territory (EPCI, commune, radius around a place); absent or null means no limit. */
+  area?: AreaFilter | null;
 }
 
 export const NO_FILTER: StructureFilter = { types: null, stages: [], dept: null };
@@ -22,6 +39,24 @@ export function matchesFilter(s: Structure, f: StructureFilter): boolean {
   if (f.dept) {
     const located = s.commune.startsWith(f.dept) || s.postcode.startsWith(f.dept);
     const serves = s.zone.includes(f.dept) || s.zone.includes('region');
+    if (!located && !serves) return false;
+  }
+  if (f.area && !matchesArea(s, f.area)) return false;
+  return true;
+}
+
+/**
+ * Whether a structure belongs to the area: same rule as the département filter
+ * (located inside, or serving it by its declared zone), and within the radius.
+ */
+export function matchesArea(s: Structure, a: AreaFilter): boolean {
+  if (a.within) {
+    if (s.lon === null || s.lat === null) return false;
+    if (haversineKm(a.within.lon, a.within.lat, s.lon, s.lat) > a.within.radiusKm) return false;
+  }
+  if (a.communes) {
+    const located = a.communes.has(s.commune);
+    const serves = s.zone.includes('region') || (a.depts ?? []).some((d) => s.zone.includes(d));
     if (!located && !serves) return false;
   }
   return true;

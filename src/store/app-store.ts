@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Lang } from '../domain/types';
 import type { StructureFilter } from '../domain/filter';
 import type { RegionData } from '../data/load-region';
+import { createEmbedSlice, type EmbedSlice } from './embed-slice';
 import { createSearchSlice, type SearchSlice } from './search-slice';
 import { createCoverageSlice, type CoverageSlice } from './coverage-slice';
 import { createImportSlice, type ImportSlice } from './import-slice';
@@ -50,7 +51,7 @@ export interface CoreSlice {
 }
 
 // Features: add `& YourSlice` here and `...createYourSlice(set, get)` in createAppStore.
-export type AppState = CoreSlice & CoverageSlice & SearchSlice & ImportSlice;
+export type AppState = CoreSlice & CoverageSlice & SearchSlice & ImportSlice & EmbedSlice;
 
 export type AppStore = StoreApi<AppState>;
 export type SetState = StoreApi<AppState>['setState'];
@@ -94,6 +95,7 @@ export function createAppStore(initial: InitialState = {}): AppStore {
     setTab: (tab) => set({ tab, panelOpen: true }),
     // ...createYourSlice(set, get),
     ...createSearchSlice(set, get),
+    ...createEmbedSlice(set, get),
     ...createCoverageSlice(set, get),
     ...createImportSlice(set, get),
     ...(initial as object),

@@ -1,5 +1,6 @@
 import type { AppState, InitialState, MapView } from './app-store';
 import { searchCodec } from './search-url';
+import { embedCodec } from './embed-url';
 import { coverageCodec } from './coverage-url';
 import { importCodec } from './import-url';
 
@@ -59,7 +60,7 @@ const coreCodec: UrlCodec = {
   },
 };
 
-export const urlCodecs: UrlCodec[] = [coreCodec, coverageCodec, searchCodec, importCodec];
+export const urlCodecs: UrlCodec[] = [coreCodec, coverageCodec, searchCodec, importCodec, embedCodec];
 
 export function readUrlState(search: string): Record<string, unknown> {
   const params = new URLSearchParams(search);

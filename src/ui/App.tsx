@@ -7,6 +7,8 @@ import { MapPane } from './MapPane';
 import { Header } from './Header';
 import { SidePanel } from './SidePanel';
 import { useRegionData } from './useRegionData';
+import { ScopeLayer } from './ScopeLayer';
+import { usePartnerData } from '../embed/usePartnerData';
 import { ImportSync } from './import/ImportSync';
 
 /** The full application: a composition of panels, each owning its concern. */
@@ -20,6 +22,7 @@ export function App({ store }: { store: AppStore }) {
 
 function Shell() {
   useRegionData();
+  usePartnerData();
   const t = useT();
   const lang = useApp((s) => s.lang);
   const data = useApp((s) => s.data);
@@ -52,6 +55,7 @@ function Shell() {
               <SidePanel />
               <MapPane onController={setController} />
               <ImportSync />
+              <ScopeLayer />
             </>
           )}
         </main>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { loadRegionList, type RegionListEntry } from '../data/load-region';
 import { useApp, useAppStore, useT } from '../store/react';
+import { EmbedButton } from './embed/EmbedButton';
 
 export function Header() {
   const t = useT();
@@ -19,6 +20,7 @@ export function Header() {
         <span className="app-tagline">{t('app.tagline')}</span>
       </h1>
       <div className="header-tools">
+        <EmbedButton />
         {regions.length > 1 && (
           <label className="compact-field">
             <span className="visually-hidden">{t('app.region')}</span>

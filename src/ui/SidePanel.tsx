@@ -1,5 +1,7 @@
-import type { ComponentType } from 'react';
+import { Suspense, type ComponentType } from 'react';
 import type { PanelTab } from '../store/app-store';
+import { ScopeNotice } from './ScopeNotice';
+import { tabVisible } from './visible-parts';
 import { useApp, useAppStore, useT } from '../store/react';
 import { DataFreshness } from './DataFreshness';
 import { Filters } from './Filters';
@@ -12,12 +14,14 @@ import { ImportTab, ReviewTab } from './import/tabs';
 
 function ListTab() {
   const selectedId = useApp((s) => s.selectedId);
+  const parts = useApp((s) => s.parts);
   return selectedId ? (
     <StructureCard />
   ) : (
     <>
-      <Filters />
-      <StructureList />
+      <ScopeNotice />
+      {parts.legend && <Filters />}
+      {parts.list && <StructureList />}
     </>
   );
 }
@@ -37,7 +41,13 @@ export function SidePanel() {
   const store = useAppStore();
   const tab = useApp((s) => s.tab);
   const open = useApp((s) => s.panelOpen);
-  const current = panelTabs.find((p) => p.id === tab) ?? panelTabs[0]!;
+  const parts = useApp((s) => s.parts);
+  const embedded = useApp((s) => s.embedded);
+  const hasSelection = useApp((s) => s.selectedId !== null);
+  // Embedded hosts choose which parts show (src/embed); a tab with nothing to show is left out.
+  const tabs = panelTabs.filter((p) => tabVisible(p.id, parts, embedded, hasSelection));
+  const current = tabs.find((p) => p.id === tab) ?? tabs[0];
+  if (!current) return null;
   return (
     <aside className={`side-panel ${open ? 'is-open' : 'is-closed'}`} data-testid="side-panel" aria-label={t(current.label)}>
       <button
@@ -48,10 +58,10 @@ export function SidePanel() {
       >
         {open ? t('panel.close') : t('panel.open')}
       </button>
-      <SearchBox />
-      {panelTabs.length > 1 && (
+      {parts.search && <SearchBox />}
+      {tabs.length > 1 && (
         <div className="tabs" role="tablist">
-          {panelTabs.map((p) => (
+          {tabs.map((p) => (
             <button
               key={p.id}
               role="tab"
@@ -66,8 +76,11 @@ export function SidePanel() {
           ))}
         </div>
       )}
-      <div className="panel-body" id="panel-body" role={panelTabs.length > 1 ? 'tabpanel' : undefined}>
-        <current.Component />
+      <div className="panel-body" id="panel-body" role={tabs.length > 1 ? 'tabpanel' : undefined}>
+        {/* Tabs may be lazy (React.lazy) so that embeds load them only when shown. */}
+        <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
+          <current.Component />
+        </Suspense>
       </div>
       <DataFreshness />
     </aside>

@@ -18,7 +18,8 @@ let outDir = '';
 export default async function setup(project: TestProject) {
   ensureData();
   outDir = await buildApp(`.e2e-build/app-${process.pid}`);
-  const app = await serveStatic(outDir);
+  // CORS as a real deployment needs it for <maillage-map> on partner pages (README, "Intégrer la carte").
+  const app = await serveStatic(outDir, { headers: { 'access-control-allow-origin': '*' } });
   // A different port is a different origin: partner pages live there.
   const host = await serveStatic(resolve(ROOT, 'test/e2e/host-pages'));
   servers = [app, host];

@@ -3,10 +3,11 @@ import { coverage } from './coverage';
 import { structures } from './structures';
 import { search } from './search';
 import { offline } from './offline';
+import { embed } from './embed';
 import { importMessages } from './import';
 
 // Register each feature's message file here (one line each).
-const bundles = [core, structures, offline, coverage, search, importMessages];
+const bundles = [core, structures, offline, coverage, search, importMessages, embed];
 
 export type MessageKey = string;
 export const messages: Record<'fr' | 'en', Record<string, string>> = { fr: {}, en: {} };

@@ -1,0 +1,101 @@
+import { filterStructures } from '../domain/filter';
+import type { MapController } from '../map/map-controller';
+import type { AppState, AppStore } from '../store/app-store';
+import type { HostMessage, MapMessage, MapStateSnapshot } from './messages';
+
+// What a validated host message does to one map instance, and what the map
+// announces. Shared by the iframe bridge (postMessage) and the web component
+// (DOM events); the messages were checked by parseHostMessage beforehand.
+
+export function snapshot(state: AppState): MapStateSnapshot {
+  const { filter } = state;
+  return {
+    region: state.regionId,
+    lang: state.lang,
+    types: filter.types ? [...filter.types] : null,
+    stages: [...filter.stages],
+    dept: filter.dept,
+    scope: { ...state.scope },
+    selectedId: state.selectedId,
+    view: state.view ? { ...state.view } : null,
+    count: state.data ? filterStructures(state.data.structures, filter).length : 0,
+  };
+}
+
+/** Apply a host message; returns the reply to send, if any. */
+export function applyHostMessage(store: AppStore, controller: MapController | null, message: HostMessage): MapMessage | null {
+  const state = store.getState();
+  switch (message.type) {
+    case 'setFilter': {
+      const patch: Partial<AppState['filter']> = {};
+      if (message.types !== undefined) patch.types = message.types;
+      if (message.stages !== undefined) patch.stages = message.stages;
+      if (message.dept !== undefined) patch.dept = message.dept;
+      state.setFilter(patch);
+      return null;
+    }
+    case 'setScope': {
+      const patch: Partial<AppState['scope']> = {};
+      if (message.epci !== undefined) patch.epci = message.epci;
+      if (message.commune !== undefined) patch.commune = message.commune;
+      if (message.around !== undefined) patch.around = message.around;
+      if (message.radius !== undefined) patch.radius = message.radius === null ? null : String(message.radius);
+      state.setScope(patch);
+      return null;
+    }
+    case 'search': {
+      const commune = state.data?.communeByCode.get(message.commune);
+      if (!commune) return { source: 'maillage', type: 'error', reason: `commune ${message.commune} is not in this region` };
+      // The search feature's action when present (src/store/search-slice.ts): it lists the offer from there.
+      const withSearch = state as AppState & { setOrigin?: (origin: { kind: 'commune'; code: string }) => void };
+      if (typeof withSearch.setOrigin === 'function') withSearch.setOrigin({ kind: 'commune', code: commune.code });
+      controller?.flyTo(commune.lon, commune.lat, 10);
+      return null;
+    }
+    case 'select': {
+      if (message.id !== null && !state.data?.structures.some((s) => s.id === message.id)) {
+        return { source: 'maillage', type: 'error', reason: `no structure with id ${message.id}` };
+      }
+      state.select(message.id);
+      const s = message.id ? state.data?.structures.find((x) => x.id === message.id) : undefined;
+      if (s && s.lon !== null && s.lat !== null) controller?.flyTo(s.lon, s.lat, 11);
+      return null;
+    }
+    case 'setView':
+      // Before the map exists, the view in the store is where it will open.
+      if (controller) controller.map.jumpTo({ center: [message.lon, message.lat], zoom: message.zoom });
+      else state.setView({ lon: message.lon, lat: message.lat, zoom: message.zoom });
+      return null;
+    case 'getState':
+      return { source: 'maillage', type: 'state', state: snapshot(state) };
+  }
+}
+
+/**
+ * Announce selections and view changes of one map. `emit` posts or dispatches
+ * the message; returns the unsubscribe.
+ */
+export function announceChanges(store: AppStore, getController: () => MapController | null, emit: (m: MapMessage) => void): () => void {
+  return store.subscribe((state, previous) => {
+    if (state.selectedId !== previous.selectedId) {
+      const s = state.selectedId ? state.data?.structures.find((x) => x.id === state.selectedId) : undefined;
+      emit({ source: 'maillage', type: 'select', id: state.selectedId, name: s?.name ?? null, structureType: s?.type ?? null });
+    }
+    if (state.view && state.view !== previous.view) {
+      const b = getController()?.map.getBounds();
+      const round = (n: number) => Math.round(n * 1e5) / 1e5;
+      emit({
+        source: 'maillage',
+        type: 'view',
+        lon: round(state.view.lon),
+        lat: round(state.view.lat),
+        zoom: Math.round(state.view.zoom * 100) / 100,
+        bounds: b ? [round(b.getWest()), round(b.getSouth()), round(b.getEast()), round(b.getNorth())] : [0, 0, 0, 0],
+      });
+    }
+  });
+}
+
+export function readyMessage(state: AppState): MapMessage {
+  return { source: 'maillage', type: 'ready', version: 1, region: state.regionId, count: snapshot(state).count };
+}

@@ -1,0 +1,46 @@
+import type { RegionData } from '../data/load-region';
+import type { PartnerData } from '../store/embed-slice';
+import { partnerFileUrl } from '../store/embed-url';
+import type { Structure } from '../domain/types';
+
+const TIMEOUT_MS = 20_000;
+
+/**
+ * Fetch a partner's structures file and check it against the region, like the
+ * catalogue. The parser is loaded only when a partner file is asked for.
+ * Cross-origin files need CORS (Access-Control-Allow-Origin) on the partner's server.
+ */
+export async function loadPartnerStructures(raw: string, data: RegionData): Promise<{ partner: PartnerData; structures: Structure[] | null }> {
+  const url = partnerFileUrl(raw);
+  const failed = (message: string) => ({ partner: { status: 'failed' as const, url: raw, message }, structures: null });
+  if (!url) return failed('not an absolute http(s) URL');
+  const { detectKind, readPartnerStructures, PARTNER_MAX_BYTES } = await import('../domain/partner-structures');
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), TIMEOUT_MS);
+  let text: string;
+  let contentType: string | null;
+  try {
+    // No cookies or credentials go to the partner's server: the file must be public.
+    const response = await fetch(url, { credentials: 'omit', signal: abort.signal });
+    if (!response.ok) return failed(`HTTP ${response.status}`);
+    const length = Number(response.headers.get('content-length'));
+    if (length > PARTNER_MAX_BYTES) return failed(`file larger than ${PARTNER_MAX_BYTES / 1024 / 1024} MB`);
+    contentType = response.headers.get('content-type');
+    text = await response.text();
+    if (text.length > PARTNER_MAX_BYTES) return failed(`file larger than ${PARTNER_MAX_BYTES / 1024 / 1024} MB`);
+  } catch (error) {
+    // A CORS refusal shows up here as a bare network error (the browser hides the reason).
+    return failed(abort.signal.aborted ? 'no answer within 20 s' : `network error or CORS refusal (${error instanceof Error ? error.message : String(error)})`);
+  } finally {
+    clearTimeout(timer);
+  }
+  const kind = detectKind(text, contentType, url);
+  const result = readPartnerStructures(text, kind, {
+    config: data.config,
+    communes: data.communeByCode,
+  });
+  return {
+    partner: { status: 'loaded', url, kind, count: result.structures.length, rows: result.rows, issues: result.issues },
+    structures: result.structures,
+  };
+}

@@ -1,0 +1,40 @@
+import type { FeatureCollection, Polygon } from 'geojson';
+import type { LayerSpecification } from 'maplibre-gl';
+import { circleRing, type ScopePart } from '../../domain/embed-scope';
+import { SOURCE } from '../style';
+
+// The partner's territory drawn on the map: its communes outlined, the radius
+// as a dashed circle. Layers are data (see src/map/style.ts).
+
+export const SCOPE_SOURCE = 'scope-circle';
+export const SCOPE_LAYER = { communes: 'scope-communes', circle: 'scope-circle' } as const;
+
+export function scopeCircles(parts: readonly ScopePart[]): FeatureCollection<Polygon> {
+  return {
+    type: 'FeatureCollection',
+    features: parts.flatMap((p) =>
+      p.kind === 'around'
+        ? [{ type: 'Feature' as const, properties: { radiusKm: p.radiusKm }, geometry: { type: 'Polygon' as const, coordinates: [circleRing(p.lon, p.lat, p.radiusKm)] } }]
+        : [],
+    ),
+  };
+}
+
+/** Outline of the area's communes (by code, on the communes source) and of the radius. */
+export function scopeLayers(communeCodes: readonly string[]): LayerSpecification[] {
+  return [
+    {
+      id: SCOPE_LAYER.communes,
+      type: 'fill',
+      source: SOURCE.communes,
+      filter: ['in', ['get', 'code'], ['literal', [...communeCodes]]],
+      paint: { 'fill-color': '#0b6e4f', 'fill-opacity': 0.08, 'fill-outline-color': '#0b6e4f' },
+    },
+    {
+      id: SCOPE_LAYER.circle,
+      type: 'line',
+      source: SCOPE_SOURCE,
+      paint: { 'line-color': '#0b6e4f', 'line-width': 2, 'line-dasharray': [3, 2] },
+    },
+  ];
+}

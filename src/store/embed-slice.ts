@@ -1,0 +1,34 @@
+import { NO_SCOPE, type Scope } from '../domain/embed-scope';
+import type { Issue } from '../domain/types';
+import type { GetState, SetState } from './app-store';
+
+/** Outcome of loading a partner's own structures file (`data=`). */
+export type PartnerData =
+  | { status: 'loading'; url: string }
+  | { status: 'loaded'; url: string; kind: 'csv' | 'geojson'; count: number; rows: number; issues: Issue[] }
+  | { status: 'failed'; url: string; message: string };
+
+/**
+ * The territory the map is limited to (EPCI, commune, radius) and a partner's
+ * own structures file. Both live in the URL (see embed-url.ts), so an embed
+ * and its "plein écran" link show the same offer.
+ */
+export interface EmbedSlice {
+  /** As written by the partner; resolved against the region in src/embed/scope-binding.ts. */
+  scope: Scope;
+  /** URL of a partner's structures file (CSV or GeoJSON) replacing the catalogue, or null. */
+  dataUrl: string | null;
+  partnerData: PartnerData | null;
+
+  setScope(patch: Partial<Scope>): void;
+  setPartnerData(partner: PartnerData | null): void;
+}
+
+export const createEmbedSlice = (set: SetState, get: GetState): EmbedSlice => ({
+  scope: NO_SCOPE,
+  dataUrl: null,
+  partnerData: null,
+
+  setScope: (patch) => set({ scope: { ...get().scope, ...patch } }),
+  setPartnerData: (partnerData) => set({ partnerData }),
+});
