@@ -4,8 +4,6 @@
 // département, from the same domain code as the app (src/domain/coverage).
 // Reads the built data in public/data/<region>/ (run `npm run build:data` first).
 // Data goes to stdout; a one-line summary and warnings go to stderr.
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
 import {
@@ -24,7 +22,7 @@ import {
   type TerritoryRow,
 } from '../src/domain/coverage/index';
 import { EARTH_RADIUS_KM } from '../src/domain/geo/distance';
-import type { Commune, EpciInfo, RegionConfig, Structure } from '../src/domain/types';
+import { readRegionFiles } from './lib/region-files';
 
 const USAGE = `usage: npm run coverage -- [--region occitanie] [--threshold <km, 5–100>] [--types <id,id>] [--stages <id,id>]
                         [--zones] [--format csv|json] [--sim "lon,lat,type;…"] [--suggest <n>] [--bom]`;
@@ -57,19 +55,14 @@ if (args.help) {
   console.log(USAGE);
   process.exit(0);
 }
-if (!/^[a-z0-9-]+$/.test(args.region)) fail(`invalid region "${args.region}"`);
 if (args.format !== 'csv' && args.format !== 'json') fail(`--format must be csv or json, got "${args.format}"`);
 const suggestCount = Number(args.suggest);
 if (!Number.isInteger(suggestCount) || suggestCount < 0 || suggestCount > 20) fail(`--suggest must be a whole number from 0 to 20, got "${args.suggest}"`);
 
-const dir = resolve(import.meta.dirname, '..', 'public/data', args.region);
-if (!existsSync(resolve(dir, 'communes.json'))) fail(`no data for region "${args.region}" in ${dir}: run \`npm run build:data\` first`);
-const readJson = <T>(name: string): T => JSON.parse(readFileSync(resolve(dir, name), 'utf8')) as T;
-const config = readJson<RegionConfig>('config.json');
-const communes = readJson<Commune[]>('communes.json');
-const epci = existsSync(resolve(dir, 'epci.json')) ? readJson<EpciInfo[]>('epci.json') : [];
+const files = readRegionFiles(args.region);
+if ('error' in files) fail(files.error);
+const { config, communes, epci, structures, readJson } = files;
 const departements = readJson<FeatureCollection<Geometry, { code: string; nom: string }>>('departements.geojson');
-const structures = readJson<FeatureCollection<Point | null, Structure>>('structures.geojson').features.map((f) => f.properties);
 
 const thresholdKm = args.threshold === undefined ? config.defaultThresholdKm : Number(args.threshold);
 if (!Number.isFinite(thresholdKm) || thresholdKm < 5 || thresholdKm > 100) fail(`--threshold must be a number of km from 5 to 100, got "${args.threshold}"`);

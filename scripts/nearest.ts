@@ -2,17 +2,15 @@
 // The k structures nearest to a commune, with great-circle distances, from the
 // same domain code as the app (src/domain/search). Reads the built data in
 // public/data/<region>/ (run `npm run build:data` first).
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { FeatureCollection, Point } from 'geojson';
 import { NO_FILTER, type StructureFilter } from '../src/domain/filter';
 import { EARTH_RADIUS_KM } from '../src/domain/geo/distance';
 import { buildCommuneIndex } from '../src/domain/search/commune-index';
 import { nearStructures, parcours } from '../src/domain/search/near';
 import { buildNearestIndex } from '../src/domain/search/nearest';
 import { resolveCommune } from '../src/domain/search/resolve';
-import type { Commune, RegionConfig, Structure } from '../src/domain/types';
+import { readRegionFiles } from './lib/region-files';
+import type { Structure } from '../src/domain/types';
 
 const USAGE = `usage: npm run nearest -- --from <INSEE code | postcode | commune name> [--region occitanie] [--k 5]
                        [--stage <id>] [--type <id,id>] [--dept <code>] [--parcours] [--json]`;
@@ -45,16 +43,12 @@ if (args.help) {
   process.exit(0);
 }
 if (!args.from) fail(`--from is required\n${USAGE}`);
-if (!/^[a-z0-9-]+$/.test(args.region)) fail(`invalid region "${args.region}"`);
 const k = Number(args.k);
 if (!Number.isInteger(k) || k < 1) fail(`--k must be a whole number ≥ 1, got "${args.k}"`);
 
-const dir = resolve(import.meta.dirname, '..', 'public/data', args.region);
-if (!existsSync(resolve(dir, 'communes.json'))) fail(`no data for region "${args.region}" in ${dir}: run \`npm run build:data\` first`);
-const readJson = <T>(name: string): T => JSON.parse(readFileSync(resolve(dir, name), 'utf8')) as T;
-const config = readJson<RegionConfig>('config.json');
-const communes = readJson<Commune[]>('communes.json');
-const structures = readJson<FeatureCollection<Point | null, Structure>>('structures.geojson').features.map((f) => f.properties);
+const files = readRegionFiles(args.region);
+if ('error' in files) fail(files.error);
+const { config, communes, structures } = files;
 
 const known = (ids: string[], allowed: string[], what: string) => {
   for (const id of ids) if (!allowed.includes(id)) fail(`unknown ${what} "${id}" (known: ${allowed.join(', ')})`);
