@@ -3,7 +3,7 @@ import type { RegionData } from '../../data/load-region';
 import { mapImage } from '../../map/coverage-overlay';
 import { useMapController } from '../../map/map-context';
 import { useApp, useT } from '../../store/react';
-import { downloadBlob, downloadUrl } from './download';
+import { downloadBlob, downloadUrl } from '../download';
 import { PrintSheetControls } from './PrintSheet';
 import type { CoverageAnalysis } from './useCoverageAnalysis';
 

@@ -5,7 +5,7 @@ import type { Structure } from '../../domain/types';
 import { formatDate } from '../../i18n/translate';
 import { currentEntries, selectCatalogue } from '../../store/import-slice';
 import { useApp, useAppStore, useT } from '../../store/react';
-import { CSV_TYPE, downloadText, GEOJSON_TYPE, today } from './download';
+import { CSV_TYPE, downloadText, GEOJSON_TYPE, today } from '../download';
 import { importStorageWorks } from './ImportSync';
 
 /** Exports as CSV (for spreadsheets) and GeoJSON (for GIS tools). */

@@ -10,7 +10,7 @@ import { currentEntries, selectAllStructures, selectCatalogue } from '../../stor
 import { useApp, useAppStore, useT } from '../../store/react';
 import { createImportClient, type ImportClient } from '../../workers/import-client';
 import type { Phase, ReadSummary } from '../../workers/import-api';
-import { CSV_TYPE, downloadText } from './download';
+import { CSV_TYPE, downloadText } from '../download';
 import { ImportHistory } from './ImportHistory';
 import { issueText } from './issue-text';
 import './import.css';

@@ -3,7 +3,7 @@ import { groupByDept, reviewList } from '../../domain/review';
 import { formatDate } from '../../i18n/translate';
 import { selectAllStructures } from '../../store/import-slice';
 import { useApp, useAppStore, useT } from '../../store/react';
-import { today } from './download';
+import { today } from '../download';
 import { ExportButtons } from './ImportHistory';
 import './import.css';
 
