@@ -5,6 +5,7 @@ import { useMapController } from '../map/map-context';
 import { useApp, useAppStore, useT } from '../store/react';
 import { selectAllStructures } from '../store/import-slice';
 import { TypeSymbol } from './TypeSymbol';
+import { cardOrigin, closeCard } from './card-return';
 
 /** Every detail of the selected structure. All values are rendered as text, never as HTML. */
 export function StructureCard() {
@@ -23,7 +24,7 @@ export function StructureCard() {
   }, [selectedId]);
 
   if (!selectedId) return null;
-  const close = () => store.getState().select(null);
+  const close = () => closeCard(store, selectedId);
   if (!s) {
     return (
       <section className="structure-card" aria-live="polite">
@@ -49,7 +50,7 @@ export function StructureCard() {
   return (
     <section className="structure-card" aria-labelledby="card-title" data-testid="structure-card">
       <button type="button" className="card-back" onClick={close}>
-        ← {t('card.back')}
+        ← {t(cardOrigin(store) === 'search' ? 'card.backToResults' : cardOrigin(store) === 'list' ? 'card.back' : 'card.backPrevious')}
       </button>
       <h2 id="card-title" ref={heading} tabIndex={-1} data-testid="card-title">
         {type && <TypeSymbol type={type} size={20} />} {s.name}
