@@ -3,6 +3,7 @@ import { searchCodec } from './search-url';
 import { embedCodec } from './embed-url';
 import { coverageCodec } from './coverage-url';
 import { importCodec } from './import-url';
+import { importCodec } from './import-url';
 
 /**
  * One codec per concern: how it reads its keys from the query string and
@@ -60,7 +61,7 @@ const coreCodec: UrlCodec = {
   },
 };
 
-export const urlCodecs: UrlCodec[] = [coreCodec, coverageCodec, searchCodec, importCodec, embedCodec];
+export const urlCodecs: UrlCodec[] = [coreCodec, coverageCodec, searchCodec, importCodec, embedCodec, importCodec];
 
 export function readUrlState(search: string): Record<string, unknown> {
   const params = new URLSearchParams(search);

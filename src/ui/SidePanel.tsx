@@ -12,6 +12,7 @@ import { StructureCard } from './StructureCard';
 import { StructureList } from './StructureList';
 import { ImportTab, ReviewTab } from './import/tabs';
 import { ImportTab, ReviewTab } from './import/tabs';
+import { ImportTab, ReviewTab } from './import/tabs';
 
 function ListTab() {
   const selectedId = useApp((s) => s.selectedId);
@@ -32,6 +33,8 @@ export const panelTabs: Array<{ id: PanelTab; label: string; Component: Componen
   { id: 'list', label: 'tab.list', Component: ListTab },
   { id: 'search', label: 'tab.near', Component: NearPanel },
   { id: 'coverage', label: 'tab.coverage', Component: CoverageTab },
+  { id: 'import', label: 'tab.import', Component: ImportTab },
+  { id: 'review', label: 'tab.review', Component: ReviewTab },
   { id: 'import', label: 'tab.import', Component: ImportTab },
   { id: 'review', label: 'tab.review', Component: ReviewTab },
   { id: 'import', label: 'tab.import', Component: ImportTab },
