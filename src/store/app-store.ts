@@ -6,7 +6,6 @@ import { createEmbedSlice, type EmbedSlice } from './embed-slice';
 import { createSearchSlice, type SearchSlice } from './search-slice';
 import { createCoverageSlice, type CoverageSlice } from './coverage-slice';
 import { createImportSlice, type ImportSlice } from './import-slice';
-import { createImportSlice, type ImportSlice } from './import-slice';
 
 export interface MapView {
   lon: number;
@@ -52,7 +51,7 @@ export interface CoreSlice {
 }
 
 // Features: add `& YourSlice` here and `...createYourSlice(set, get)` in createAppStore.
-export type AppState = CoreSlice & CoverageSlice & SearchSlice & ImportSlice & EmbedSlice & ImportSlice;
+export type AppState = CoreSlice & CoverageSlice & SearchSlice & ImportSlice & EmbedSlice;
 
 export type AppStore = StoreApi<AppState>;
 export type SetState = StoreApi<AppState>['setState'];
@@ -98,7 +97,6 @@ export function createAppStore(initial: InitialState = {}): AppStore {
     ...createSearchSlice(set, get),
     ...createEmbedSlice(set, get),
     ...createCoverageSlice(set, get),
-    ...createImportSlice(set, get),
     ...createImportSlice(set, get),
     ...(initial as object),
   }));

@@ -3,7 +3,6 @@ import { searchCodec } from './search-url';
 import { embedCodec } from './embed-url';
 import { coverageCodec } from './coverage-url';
 import { importCodec } from './import-url';
-import { importCodec } from './import-url';
 
 /**
  * One codec per concern: how it reads its keys from the query string and
@@ -61,7 +60,7 @@ const coreCodec: UrlCodec = {
   },
 };
 
-export const urlCodecs: UrlCodec[] = [coreCodec, coverageCodec, searchCodec, importCodec, embedCodec, importCodec];
+export const urlCodecs: UrlCodec[] = [coreCodec, coverageCodec, searchCodec, importCodec, embedCodec];
 
 export function readUrlState(search: string): Record<string, unknown> {
   const params = new URLSearchParams(search);

@@ -10,7 +10,6 @@ import { useRegionData } from './useRegionData';
 import { ScopeLayer } from './ScopeLayer';
 import { usePartnerData } from '../embed/usePartnerData';
 import { ImportSync } from './import/ImportSync';
-import { ImportSync } from './import/ImportSync';
 
 /** The full application: a composition of panels, each owning its concern. */
 export function App({ store }: { store: AppStore }) {
@@ -55,7 +54,6 @@ function Shell() {
             <>
               <SidePanel />
               <MapPane onController={setController} />
-              <ImportSync />
               <ImportSync />
               <ScopeLayer />
             </>

@@ -1,17 +1,16 @@
-import { Suspense, type ComponentType } from 'react';
+import { Suspense, useEffect, type ComponentType } from 'react';
 import type { PanelTab } from '../store/app-store';
 import { ScopeNotice } from './ScopeNotice';
 import { tabVisible } from './visible-parts';
 import { useApp, useAppStore, useT } from '../store/react';
 import { DataFreshness } from './DataFreshness';
+import { trackCardOrigin } from './card-return';
 import { Filters } from './Filters';
+import { CoverageTab } from './coverage';
 import { NearPanel } from './search/NearPanel';
 import { SearchBox } from './search/SearchBox';
-import { CoverageTab } from './coverage';
 import { StructureCard } from './StructureCard';
 import { StructureList } from './StructureList';
-import { ImportTab, ReviewTab } from './import/tabs';
-import { ImportTab, ReviewTab } from './import/tabs';
 import { ImportTab, ReviewTab } from './import/tabs';
 
 function ListTab() {
@@ -35,16 +34,13 @@ export const panelTabs: Array<{ id: PanelTab; label: string; Component: Componen
   { id: 'coverage', label: 'tab.coverage', Component: CoverageTab },
   { id: 'import', label: 'tab.import', Component: ImportTab },
   { id: 'review', label: 'tab.review', Component: ReviewTab },
-  { id: 'import', label: 'tab.import', Component: ImportTab },
-  { id: 'review', label: 'tab.review', Component: ReviewTab },
-  { id: 'import', label: 'tab.import', Component: ImportTab },
-  { id: 'review', label: 'tab.review', Component: ReviewTab },
 ];
 
 /** Side panel on wide screens, bottom sheet on phones. */
 export function SidePanel() {
   const t = useT();
   const store = useAppStore();
+  useEffect(() => trackCardOrigin(store), [store]);
   const tab = useApp((s) => s.tab);
   const open = useApp((s) => s.panelOpen);
   const parts = useApp((s) => s.parts);

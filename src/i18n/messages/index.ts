@@ -5,10 +5,9 @@ import { search } from './search';
 import { offline } from './offline';
 import { embed } from './embed';
 import { importMessages } from './import';
-import { importMessages } from './import';
 
 // Register each feature's message file here (one line each).
-const bundles = [core, structures, offline, coverage, search, importMessages, embed, importMessages];
+const bundles = [core, structures, offline, coverage, search, importMessages, embed];
 
 export type MessageKey = string;
 export const messages: Record<'fr' | 'en', Record<string, string>> = { fr: {}, en: {} };
