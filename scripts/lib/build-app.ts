@@ -21,14 +21,32 @@ export function ensureData(): void {
  */
 export async function buildApp(outDir: string): Promise<string> {
   const out = resolve(ROOT, outDir);
-  await build({
-    root: ROOT,
-    configFile: resolve(ROOT, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir: out, emptyOutDir: true },
+  await asProduction(async () => {
+    await build({
+      root: ROOT,
+      configFile: resolve(ROOT, 'vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir: out, emptyOutDir: true },
+    });
+    await buildEmbedComponent(resolve(out, 'embed'));
   });
-  await buildEmbedComponent(resolve(out, 'embed'));
   return out;
+}
+
+/**
+ * Vite keeps a NODE_ENV it finds set: under vitest ("test") the e2e build would
+ * ship React's development build and jsx-dev-runtime. Tests and benchmarks must
+ * exercise what is deployed.
+ */
+async function asProduction<T>(fn: () => Promise<T>): Promise<T> {
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    return await fn();
+  } finally {
+    if (previous === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = previous;
+  }
 }
 
 /** The web component's library build (vite.embed.config.ts) into outDir. */
