@@ -46,9 +46,8 @@ export function applyHostMessage(store: AppStore, controller: MapController | nu
     case 'search': {
       const commune = state.data?.communeByCode.get(message.commune);
       if (!commune) return { source: 'maillage', type: 'error', reason: `commune ${message.commune} is not in this region` };
-      // The search feature's action when present (src/store/search-slice.ts): it lists the offer from there.
-      const withSearch = state as AppState & { setOrigin?: (origin: { kind: 'commune'; code: string }) => void };
-      if (typeof withSearch.setOrigin === 'function') withSearch.setOrigin({ kind: 'commune', code: commune.code });
+      // As the search box does (src/store/search-slice.ts): the offer nearest to that commune is listed.
+      state.setOrigin({ kind: 'commune', code: commune.code });
       controller?.flyTo(commune.lon, commune.lat, 10);
       return null;
     }

@@ -39,11 +39,6 @@ export class MaillageMapElement extends HTMLElement {
   private applied: InitialState = {};
   private cleanups: Array<() => void> = [];
 
-  /** The state of this map, for scripts of the host page (read-only use). */
-  get state(): AppState | null {
-    return this.store?.getState() ?? null;
-  }
-
   connectedCallback(): void {
     if (this.root) return;
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });

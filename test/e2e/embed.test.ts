@@ -160,6 +160,10 @@ describe('the iframe page (embed.html)', () => {
     const view = (await messages()).filter((m) => m.data.type === 'view').pop()!.data;
     expect(view).toMatchObject({ lon: 1.5, lat: 43.7, zoom: 9 });
     expect((view.bounds as number[]).length).toBe(4);
+
+    // Searching from a commune opens the "near" results, as the search box does.
+    await page.evaluate(() => (window as unknown as { sendToMap(m: unknown): void }).sendToMap({ target: 'maillage', type: 'search', commune: '31555' }));
+    await frame.locator('#tab-search[aria-selected="true"]').waitFor();
     expect((page as Page & { errors?: string[] }).errors).toEqual([]);
     await context.close();
   });

@@ -112,7 +112,7 @@ export function EmbedDialog({ onClose }: { onClose(): void }) {
             {mode === 'iframe' && (
               <label className="field">
                 <span>{t('share.origins')}</span>
-                <input type="text" inputMode="url" value={origins} onChange={(e) => setOrigins(e.target.value)} placeholder="https://www.exemple.fr" />
+                <input type="text" inputMode="url" value={origins} onChange={(e) => setOrigins(e.target.value)} placeholder={t('share.originsPlaceholder')} />
                 <small>{t('share.originsHint')}</small>
               </label>
             )}
@@ -138,8 +138,8 @@ export function EmbedDialog({ onClose }: { onClose(): void }) {
               title={`${t('share.preview')} — ${t('embed.label')}`}
               style={{ height: Math.min(h, 520) }}
               data-testid="embed-preview"
-              // A look, not a place to work: Tab stays in the dialog's controls.
-              tabIndex={-1}
+              // A look, not a place to work: inert, so Tab stays in the dialog's controls.
+              inert
               data-parts={formatParts(parts)}
             />
           </section>
