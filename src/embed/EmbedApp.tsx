@@ -48,6 +48,8 @@ function EmbedShell({ dataBase, appBase, onController }: EmbedProps) {
   const [controller, setController] = useState<MapController | null>(null);
   const root = useRef<HTMLDivElement>(null);
   const compact = useCompact(root);
+  const compactRef = useRef(compact);
+  compactRef.current = compact;
 
   // Folded by default in a small slot, always unfolded in a large one.
   useEffect(() => {
@@ -89,6 +91,8 @@ function EmbedShell({ dataBase, appBase, onController }: EmbedProps) {
               <SidePanel />
               <MapPane
                 onController={(c) => {
+                  // In a small slot the credits fold behind their (i) button, as on a phone.
+                  if (c && compactRef.current) c.map.getContainer().querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
                   setController(c);
                   onController?.(c);
                 }}

@@ -337,6 +337,27 @@ describe('the web component <maillage-map>', () => {
     await context.close();
   });
 
+  it('in a short, wide slot (1000 × 300) the panel folds too, and unfolded it scrolls inside the slot', async () => {
+    context = await browser.newContext({ viewport: { width: 1100, height: 600 }, locale: 'fr-FR' });
+    const page = await hostPage(context, 'component.html', { attrs: JSON.stringify({ epci: '243100518' }), w: '1000px', h: '300px' });
+    await waitIdle(page);
+    const panel = page.locator('maillage-map [data-testid="side-panel"]');
+    await expect.poll(() => panel.getAttribute('class')).toContain('is-closed');
+    // Folded, only the toggle shows: the search box waits inside.
+    expect(await page.locator('maillage-map .side-panel input').first().isVisible()).toBe(false);
+    const slot = (await page.locator('#map').boundingBox())!;
+    const within = async (box: { x: number; y: number; width: number; height: number } | null) =>
+      !!box && box.x >= slot.x - 0.5 && box.y >= slot.y - 0.5 && box.x + box.width <= slot.x + slot.width + 0.5 && box.y + box.height <= slot.y + slot.height + 0.5;
+    expect(await within(await panel.boundingBox())).toBe(true);
+    await page.locator('maillage-map .sheet-handle').click();
+    await expect.poll(() => panel.getAttribute('class')).toContain('is-open');
+    expect(await within(await panel.boundingBox())).toBe(true);
+    const last = page.locator('maillage-map [data-testid="structure-list"] [data-id]').last();
+    await last.scrollIntoViewIfNeeded();
+    expect(await within(await last.boundingBox())).toBe(true);
+    await context.close();
+  });
+
   it('two maps on one page keep separate states', async () => {
     context = await browser.newContext({ viewport: { width: 1200, height: 1400 }, locale: 'fr-FR' });
     const page = await hostPage(context, 'component.html', { auto: '0', w: '700px', h: '420px' });
