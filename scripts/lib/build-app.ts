@@ -1,6 +1,5 @@
-import { build } from 'vite';
 import { existsSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -18,44 +17,34 @@ export function ensureData(): void {
 /**
  * Build the app with Vite into outDir (a folder of its own, so parallel runs never clash),
  * with the web component <maillage-map> in outDir/embed/ as `npm run build` does.
+ *
+ * Each build runs in a child process: Vite's bundler keeps native threads alive in
+ * the process that called it, which kept vitest from exiting after the e2e run.
+ * NODE_ENV is forced to production: Vite keeps one it finds set, and under vitest
+ * ("test") the build would ship React's development build. Tests and benchmarks
+ * must exercise what is deployed.
  */
 export async function buildApp(outDir: string): Promise<string> {
   const out = resolve(ROOT, outDir);
-  await asProduction(async () => {
-    await build({
-      root: ROOT,
-      configFile: resolve(ROOT, 'vite.config.ts'),
-      logLevel: 'warn',
-      build: { outDir: out, emptyOutDir: true },
-    });
-    await buildEmbedComponent(resolve(out, 'embed'));
-  });
+  await viteBuild(['--outDir', out]);
+  await buildEmbedComponent(resolve(out, 'embed'));
   return out;
-}
-
-/**
- * Vite keeps a NODE_ENV it finds set: under vitest ("test") the e2e build would
- * ship React's development build and jsx-dev-runtime. Tests and benchmarks must
- * exercise what is deployed.
- */
-async function asProduction<T>(fn: () => Promise<T>): Promise<T> {
-  const previous = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    return await fn();
-  } finally {
-    if (previous === undefined) delete process.env.NODE_ENV;
-    else process.env.NODE_ENV = previous;
-  }
 }
 
 /** The web component's library build (vite.embed.config.ts) into outDir. */
 export async function buildEmbedComponent(outDir: string): Promise<string> {
-  await build({
-    root: ROOT,
-    configFile: resolve(ROOT, 'vite.embed.config.ts'),
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true },
-  });
+  await viteBuild(['--config', resolve(ROOT, 'vite.embed.config.ts'), '--outDir', outDir]);
   return outDir;
+}
+
+function viteBuild(args: string[]): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [resolve(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--emptyOutDir', '--logLevel', 'warn', ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
+    child.on('error', fail);
+    child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`vite build ${args.join(' ')} failed (exit ${code})`))));
+  });
 }

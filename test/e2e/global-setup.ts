@@ -25,9 +25,11 @@ export default async function setup(project: TestProject) {
   servers = [app, host];
   project.provide('appUrl', app.url);
   project.provide('hostUrl', host.url);
+  // Returned rather than exported: vitest ignores a named teardown next to a default setup.
+  return teardown;
 }
 
-export async function teardown() {
+async function teardown() {
   await Promise.all(servers.map((s) => s.close()));
   if (outDir) rmSync(outDir, { recursive: true, force: true });
 }
