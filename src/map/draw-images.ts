@@ -37,8 +37,13 @@ export function drawMarker(shape: SymbolShape, color: string, size = 20, selecte
   else vertices.forEach(([x, y], i) => (i === 0 ? ctx.moveTo(x * r, y * r) : ctx.lineTo(x * r, y * r)));
   ctx.closePath();
   ctx.lineJoin = 'round';
-  ctx.lineWidth = selected ? 5 * PIXEL_RATIO : 2.5 * PIXEL_RATIO;
-  ctx.strokeStyle = selected ? '#111111' : '#ffffff';
+  // White halo outside, then a dark ring against the fill: light fills (orange,
+  // sky blue) keep a 3:1 edge on any background (WCAG 1.4.11).
+  ctx.lineWidth = (selected ? 6 : 5) * PIXEL_RATIO;
+  ctx.strokeStyle = '#ffffff';
+  ctx.stroke();
+  ctx.lineWidth = (selected ? 4 : 2) * PIXEL_RATIO;
+  ctx.strokeStyle = selected ? '#111111' : '#1b2631';
   ctx.stroke();
   ctx.fillStyle = color;
   ctx.fill();

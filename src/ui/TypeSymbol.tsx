@@ -8,13 +8,13 @@ export function TypeSymbol({ type, size = 16 }: { type: OfferTypeConfig; size?: 
   return (
     <svg className="type-symbol" width={size} height={size} viewBox="-1.2 -1.2 2.4 2.4" aria-hidden="true" focusable="false">
       {vertices === 'circle' ? (
-        <circle r={0.85} fill={type.color} stroke="#fff" strokeWidth={0.2} />
+        <circle r={0.85} fill={type.color} stroke="#1b2631" strokeWidth={0.16} />
       ) : (
         <polygon
           points={vertices.map(([x, y]) => `${x * r * 1.3},${y * r * 1.3}`).join(' ')}
           fill={type.color}
-          stroke="#fff"
-          strokeWidth={0.2}
+          stroke="#1b2631"
+          strokeWidth={0.16}
           strokeLinejoin="round"
         />
       )}

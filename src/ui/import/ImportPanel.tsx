@@ -274,6 +274,9 @@ export function ImportPanel() {
           ref={inputRef}
           type="file"
           className="visually-hidden"
+          // The visible "Choisir" button is the control; this input only opens the picker.
+          tabIndex={-1}
+          aria-hidden="true"
           data-testid="import-file"
           accept=".csv,.tsv,.txt,.geojson,.json,text/csv,application/geo+json,application/json"
           onChange={(e) => {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Neighbour } from '../../domain/search/nearest';
-import type { Structure } from '../../domain/types';
+import type { Lang, Structure } from '../../domain/types';
 import { formatKm, formatNumber } from '../../i18n/translate';
 import { useMapController } from '../../map/map-context';
 import { useApp, useAppStore, useT } from '../../store/react';
@@ -50,7 +50,7 @@ function NearResults() {
   return (
     <section className="near" aria-labelledby="near-title" data-testid="near-panel">
       <h2 id="near-title" className="section-title" data-testid="near-title">
-        {placeTitle(place, t)}
+        {placeTitle(place, t, lang)}
       </h2>
       {place.origin.kind === 'point' && place.closest && (
         <p className="near-sub">{t('near.closeTo', { name: `${place.closest.name} (${place.closest.dept})` })}</p>
@@ -118,12 +118,12 @@ function NearResults() {
   );
 }
 
-function placeTitle(place: Extract<Place, { ok: true }>, t: (key: string, params?: Record<string, string | number>) => string): string {
+function placeTitle(place: Extract<Place, { ok: true }>, t: (key: string, params?: Record<string, string | number>) => string, lang: Lang): string {
   const { origin } = place;
   if (origin.kind === 'commune') return t('near.title.commune', { name: place.commune?.name ?? origin.code, dept: place.commune?.dept ?? '' });
   if (origin.source === 'geolocation') return t('near.title.geolocation');
   if (origin.source === 'address' && origin.label) return t('near.title.address', { label: origin.label });
-  return t('near.title.point', { lat: origin.lat.toFixed(3), lon: origin.lon.toFixed(3) });
+  return t('near.title.point', { lat: formatNumber(lang, origin.lat, 3), lon: formatNumber(lang, origin.lon, 3) });
 }
 
 /** One structure with its type, commune and distance; opens its card. */
