@@ -3,6 +3,7 @@ import { summariseCatalogue, latestUpdate } from '../domain/summary';
 import { formatDate } from '../i18n/translate';
 import { useApp, useAppStore, useT } from '../store/react';
 import { TypeSymbol } from './TypeSymbol';
+import { selectCatalogue } from '../store/import-slice';
 
 /** Legend and filters in one: each type with its symbol, count, freshness and toggle. */
 export function Filters() {
@@ -11,11 +12,13 @@ export function Filters() {
   const data = useApp((s) => s.data)!;
   const lang = useApp((s) => s.lang);
   const filter = useApp((s) => s.filter);
+  // The catalogue as referents' merged imports left it (imported layers have their own legend).
+  const catalogue = useApp(selectCatalogue);
   const summary = useMemo(
-    () => summariseCatalogue(data.structures, data.config.offerTypes.map((o) => o.id)),
-    [data],
+    () => summariseCatalogue(catalogue, data.config.offerTypes.map((o) => o.id)),
+    [data, catalogue],
   );
-  const latest = latestUpdate(data.structures);
+  const latest = latestUpdate(catalogue);
   const isFiltered = filter.types !== null || filter.stages.length > 0 || filter.dept !== null;
 
   return (
@@ -90,7 +93,7 @@ export function Filters() {
         </button>
       )}
       <p className="catalogue-summary">
-        {t('catalogue.summary', { n: data.structures.length, date: latest ? formatDate(lang, latest) : '—' })}
+        {t('catalogue.summary', { n: catalogue.length, date: latest ? formatDate(lang, latest) : '—' })}
       </p>
     </section>
   );

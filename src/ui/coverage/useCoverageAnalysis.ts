@@ -12,6 +12,7 @@ import {
   type TerritoryRow,
 } from '../../domain/coverage/index';
 import type { RegionData } from '../../data/load-region';
+import { selectAllStructures } from '../../store/import-slice';
 import { useApp } from '../../store/react';
 import type { CoverageSettings } from '../../store/coverage-slice';
 import { LatestOnly } from '../../workers/coverage-client';
@@ -70,9 +71,11 @@ export function useCoverageAnalysis(data: RegionData): CoverageAnalysis {
   const client = coverageClientFor(data);
 
   const typeIds = useMemo(() => data.config.offerTypes.map((t) => t.id), [data]);
+  // The offer on the map: the catalogue with merged imports, plus visible imported layers.
+  const structures = useApp(selectAllStructures);
   const catalogue = useMemo(
-    () => selectOffers(data.structures, { types: settings.types, stages: settings.stages }),
-    [data, settings.types, settings.stages],
+    () => selectOffers(structures, { types: settings.types, stages: settings.stages }),
+    [structures, settings.types, settings.stages],
   );
   const sims = useMemo<SimInfo[]>(
     () =>

@@ -7,7 +7,6 @@ import type { Commune, Structure } from '../../domain/types';
 
 interface Indexes {
   communes: CommuneSearchIndex;
-  structures: NearestIndex<Structure>;
   communePoints: NearestIndex<Commune & { id: string }>;
 }
 
@@ -18,10 +17,21 @@ export function regionIndexes(data: RegionData): Indexes {
   if (!found) {
     found = {
       communes: buildCommuneIndex(data.communes),
-      structures: buildNearestIndex(data.structures),
       communePoints: buildNearestIndex(data.communes.map((c) => ({ ...c, id: c.code }))),
     };
     cache.set(data, found);
+  }
+  return found;
+}
+
+const structureIndexes = new WeakMap<readonly Structure[], NearestIndex<Structure>>();
+
+/** The nearest-neighbour index of a list of structures (the catalogue plus visible imports), built once per list. */
+export function structureIndex(structures: readonly Structure[]): NearestIndex<Structure> {
+  let found = structureIndexes.get(structures);
+  if (!found) {
+    found = buildNearestIndex(structures as Structure[]);
+    structureIndexes.set(structures, found);
   }
   return found;
 }

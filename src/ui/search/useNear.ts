@@ -4,7 +4,8 @@ import { nearest } from '../../domain/search/nearest';
 import { isInRegion, type Origin } from '../../domain/search/origin';
 import type { Commune } from '../../domain/types';
 import { useApp } from '../../store/react';
-import { regionIndexes } from './indexes';
+import { regionIndexes, structureIndex } from './indexes';
+import { selectAllStructures } from '../../store/import-slice';
 
 /** Where an origin is, once checked against the region's data. */
 export type Place =
@@ -30,20 +31,22 @@ export function usePlace(): Place | null {
 /** The k nearest structures passing the current filters, from the current place. */
 export function useNearAnswer(k: number): NearAnswer | null {
   const data = useApp((s) => s.data);
+  const structures = useApp(selectAllStructures);
   const filter = useApp((s) => s.filter);
   const place = usePlace();
   return useMemo(() => {
     if (!data || !place?.ok) return null;
-    return nearStructures(regionIndexes(data).structures, data.structures, place.lon, place.lat, filter, k);
-  }, [data, filter, place, k]);
+    return nearStructures(structureIndex(structures), structures, place.lon, place.lat, filter, k);
+  }, [data, structures, filter, place, k]);
 }
 
 export function useParcours(): StageStep[] | null {
   const data = useApp((s) => s.data);
+  const structures = useApp(selectAllStructures);
   const filter = useApp((s) => s.filter);
   const place = usePlace();
   return useMemo(() => {
     if (!data || !place?.ok) return null;
-    return parcours(regionIndexes(data).structures, data.config.stages, place.lon, place.lat, filter);
-  }, [data, filter, place]);
+    return parcours(structureIndex(structures), data.config.stages, place.lon, place.lat, filter);
+  }, [data, structures, filter, place]);
 }
