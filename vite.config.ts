@@ -11,8 +11,8 @@ export default defineConfig({
   // Pre-bundling breaks MapLibre's worker chunk (504): see ../shared/docs/TIPS.md.
   optimizeDeps: { exclude: ['maplibre-gl'] },
   build: {
-    // MapLibre alone is ~800 kB minified; sizes are budgeted by `npm run size` instead.
-    chunkSizeWarningLimit: 1200,
+    // the main chunk is ~1.4 MB minified, mostly MapLibre; sizes are budgeted by `npm run size` instead.
+    chunkSizeWarningLimit: 1500,
     rollupOptions: {
       input: {
         main: resolve(import.meta.dirname, 'index.html'),

@@ -73,8 +73,8 @@ export default defineConfig({
   publicDir: false,
   build: {
     outDir: 'dist/embed',
-    // MapLibre alone is ~800 kB minified; sizes are budgeted by `npm run size` instead.
-    chunkSizeWarningLimit: 1200,
+    // the main chunk is ~1.4 MB minified, mostly MapLibre; sizes are budgeted by `npm run size` instead.
+    chunkSizeWarningLimit: 1500,
     emptyOutDir: true,
     target: 'es2022',
     lib: {
