@@ -4,6 +4,7 @@
 // or feature number (GeoJSON). Nothing is dropped silently.
 import { CATALOGUE_COLUMNS, LIST_SEPARATOR, SOURCE_SEPARATOR, parseCatalogueCsv, validateStructures } from './catalogue/index';
 import type { CatalogueColumn, CatalogueContext, RawRow } from './catalogue/index';
+import { catalogueIssue } from './catalogue/messages';
 import type { Issue, Structure } from './types';
 
 export type PartnerKind = 'csv' | 'geojson';
@@ -50,12 +51,12 @@ export function geojsonRows(text: string): { rows: RawRow[]; issues: Issue[] } {
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    issues.push({ severity: 'error', message: `Not valid JSON: ${error instanceof Error ? error.message : String(error)}` });
+    issues.push(catalogueIssue('error', 'partner.badJson', { detail: error instanceof Error ? error.message : String(error) }));
     return { rows: [], issues };
   }
   const fc = json as { type?: unknown; features?: unknown };
   if (typeof fc !== 'object' || fc === null || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
-    issues.push({ severity: 'error', message: 'A GeoJSON FeatureCollection is expected ({"type": "FeatureCollection", "features": [...]}).' });
+    issues.push(catalogueIssue('error', 'partner.notFeatureCollection'));
     return { rows: [], issues };
   }
   const rows: RawRow[] = [];
@@ -63,7 +64,7 @@ export function geojsonRows(text: string): { rows: RawRow[]; issues: Issue[] } {
     const line = index + 1;
     const f = feature as { type?: unknown; properties?: unknown; geometry?: unknown };
     if (typeof f !== 'object' || f === null || f.type !== 'Feature') {
-      issues.push({ line, severity: 'error', message: `Feature ${line} is not a GeoJSON Feature: ignored.` });
+      issues.push(catalogueIssue('error', 'partner.notFeature', { line }, { line }));
       return;
     }
     const props = (typeof f.properties === 'object' && f.properties !== null ? f.properties : {}) as Record<string, unknown>;
@@ -73,7 +74,7 @@ export function geojsonRows(text: string): { rows: RawRow[]; issues: Issue[] } {
     if (g !== null && g !== undefined) {
       const coords = g.coordinates;
       if (g.type !== 'Point' || !Array.isArray(coords) || coords.length < 2) {
-        issues.push({ line, field: 'lon', severity: 'error', message: `Feature ${line}: the geometry must be a Point (or null for a structure without position).` });
+        issues.push(catalogueIssue('error', 'partner.notPoint', { line }, { line, field: 'lon' }));
         return;
       }
       values.lon = cell(coords[0]);

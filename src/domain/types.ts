@@ -110,7 +110,12 @@ export interface Issue {
   line?: number;
   field?: string;
   severity: 'error' | 'warning';
+  /** English text (what the command-line build prints). */
   message: string;
+  /** Message code, so the interface can show the text in its language (catalogue/messages.ts, import/issues.ts). */
+  code?: string;
+  /** Values the coded message is built from. */
+  params?: Record<string, string | number>;
 }
 
 export interface Manifest {

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { resolvedScope } from '../embed/scope-binding';
 import { NO_SCOPE, type ScopePart } from '../domain/embed-scope';
+import { issueMessage } from '../domain/catalogue/messages';
 import { formatKm } from '../i18n/translate';
 import { useApp, useAppStore, useT } from '../store/react';
 import './scope-notice.css';
@@ -58,6 +59,7 @@ export function ScopeNotice() {
 
 function PartnerStatus() {
   const t = useT();
+  const lang = useApp((s) => s.lang);
   const partner = useApp((s) => s.partnerData);
   if (!partner) return null;
   if (partner.status === 'loading') return <p role="status">{t('partner.loading')}</p>;
@@ -82,7 +84,7 @@ function PartnerStatus() {
               <li key={i} className={issue.severity === 'error' ? 'is-error' : 'is-warning'}>
                 {where(issue.line)}
                 {issue.field ? `[${issue.field}] ` : ''}
-                {issue.message}
+                {issueMessage(issue, lang)}
               </li>
             ))}
           </ul>

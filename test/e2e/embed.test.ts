@@ -260,6 +260,8 @@ describe('the iframe page (embed.html)', () => {
     const issues = await frame.getByTestId('partner-issues').innerText();
     expect(issues).toMatch(/ligne 4 \[commune\]/);
     expect(issues).toContain('99999');
+    // The validator's message in the interface language, not its English text.
+    expect(issues).toContain('aucune commune actuelle de la région Occitanie');
     await context.close();
   });
 });

@@ -2,6 +2,7 @@
 import Papa from 'papaparse';
 import type { Issue } from '../types';
 import { CATALOGUE_COLUMNS, type CatalogueColumn, type RawRow } from './columns';
+import { catalogueIssue, joinList } from './messages';
 
 /** Columns without which a row cannot be checked; the others may be left out of an imported file. */
 const REQUIRED_COLUMNS: readonly CatalogueColumn[] = ['id', 'name', 'type', 'source', 'updated', 'status'];
@@ -25,7 +26,7 @@ export function parseCatalogueCsv(text: string): ParsedCatalogue {
   const src = text.startsWith('\uFEFF') ? text.slice(1) : text;
 
   if (src.trim() === '') {
-    issues.push({ line: 1, severity: 'error', message: 'Empty file: a header row is expected.' });
+    issues.push(catalogueIssue('error', 'catalogue.emptyFile', {}, { line: 1 }));
     return { rows, issues };
   }
 
@@ -47,11 +48,7 @@ export function parseCatalogueCsv(text: string): ParsedCatalogue {
       const fields = result.data;
 
       if (result.errors.some((e) => e.code === 'MissingQuotes')) {
-        issues.push({
-          line,
-          severity: 'error',
-          message: `The row starting at line ${line} opens a quoted field (") that is never closed: the rest of the file could not be read.`,
-        });
+        issues.push(catalogueIssue('error', 'catalogue.unclosedQuote', { line }, { line }));
         return;
       }
       if (fields.every((f) => f.trim() === '')) return; // blank line
@@ -68,24 +65,16 @@ export function parseCatalogueCsv(text: string): ParsedCatalogue {
 
       const expected = header.length;
       if (fields.length < expected) {
-        issues.push({
-          line,
-          severity: 'error',
-          message: `Row has ${fields.length} fields, the header has ${expected}: row ignored (missing separator or unquoted line break?).`,
-        });
+        issues.push(catalogueIssue('error', 'catalogue.missingFields', { n: fields.length, m: expected }, { line }));
         return;
       }
       if (fields.length > expected) {
         const extra = fields.slice(expected);
         if (extra.some((f) => f.trim() !== '')) {
-          issues.push({
-            line,
-            severity: 'error',
-            message: `Row has ${fields.length} fields, the header has ${expected}: row ignored (a value containing "," must be quoted).`,
-          });
+          issues.push(catalogueIssue('error', 'catalogue.extraFields', { n: fields.length, m: expected }, { line }));
           return;
         }
-        issues.push({ line, severity: 'warning', message: `Row ends with ${extra.length} empty extra field(s): ignored.` });
+        issues.push(catalogueIssue('warning', 'catalogue.emptyExtraFields', { n: extra.length }, { line }));
       }
 
       const values = {} as Record<CatalogueColumn, string>;
@@ -98,7 +87,7 @@ export function parseCatalogueCsv(text: string): ParsedCatalogue {
   });
 
   if (header === null) {
-    issues.push({ line: 1, severity: 'error', message: 'No header row found.' });
+    issues.push(catalogueIssue('error', 'catalogue.noHeader', {}, { line: 1 }));
   }
   return { rows, issues };
 }
@@ -108,16 +97,18 @@ function checkHeader(header: string[]): { ok: boolean; index: Map<CatalogueColum
   const index = new Map<CatalogueColumn, number>();
   const known = new Set<string>(CATALOGUE_COLUMNS);
   const unknown: string[] = [];
+  const unnamed: string[] = [];
   let ok = true;
 
   header.forEach((name, i) => {
     if (!known.has(name)) {
-      unknown.push(name === '' ? `(empty, position ${i + 1})` : name);
+      if (name === '') unnamed.push(String(i + 1));
+      else unknown.push(name);
       return;
     }
     const col = name as CatalogueColumn;
     if (index.has(col)) {
-      issues.push({ line: 1, field: col, severity: 'error', message: `Column "${col}" appears twice in the header.` });
+      issues.push(catalogueIssue('error', 'catalogue.duplicateColumn', { column: col }, { line: 1, field: col }));
       ok = false;
       return;
     }
@@ -126,19 +117,17 @@ function checkHeader(header: string[]): { ok: boolean; index: Map<CatalogueColum
 
   const missingRequired = REQUIRED_COLUMNS.filter((c) => !index.has(c));
   if (missingRequired.length > 0) {
-    issues.push({
-      line: 1,
-      severity: 'error',
-      message: `Missing required column(s): ${missingRequired.join(', ')}. Expected header: ${CATALOGUE_COLUMNS.join(',')}.`,
-    });
+    const params = { columns: joinList(missingRequired), header: CATALOGUE_COLUMNS.join(',') };
+    issues.push(catalogueIssue('error', 'catalogue.missingColumns', params, { line: 1 }));
     ok = false;
   }
   const missingOptional = CATALOGUE_COLUMNS.filter((c) => !index.has(c) && !REQUIRED_COLUMNS.includes(c));
   if (missingOptional.length > 0) {
-    issues.push({ line: 1, severity: 'warning', message: `Column(s) absent, read as empty: ${missingOptional.join(', ')}.` });
+    issues.push(catalogueIssue('warning', 'catalogue.absentColumns', { columns: joinList(missingOptional) }, { line: 1 }));
   }
-  if (unknown.length > 0) {
-    issues.push({ line: 1, severity: 'warning', message: `Unknown column(s) ignored: ${unknown.join(', ')}.` });
+  if (unknown.length + unnamed.length > 0) {
+    const params = { columns: joinList(unknown), positions: joinList(unnamed) };
+    issues.push(catalogueIssue('warning', 'catalogue.unknownColumns', params, { line: 1 }));
   }
   return { ok, index, issues };
 }

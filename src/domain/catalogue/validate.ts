@@ -2,6 +2,7 @@
 import { haversineKm } from '../geo/distance';
 import type { Issue, Precision, RegionConfig, Status, Structure } from '../types';
 import { splitList, type CatalogueColumn, type RawRow } from './columns';
+import { catalogueIssue, joinList, type CatalogueCode, type MessageParams } from './messages';
 
 /** What validation needs to know of a commune; `Commune` fits. Without lon/lat the commune cannot place a structure. */
 export interface CommuneRef {
@@ -56,45 +57,44 @@ export function validateStructures(rows: readonly RawRow[], ctx: CatalogueContex
   const types = new Set(ctx.config.offerTypes.map((t) => t.id));
   const stages = new Set(ctx.config.stages.map((s) => s.id));
   const depts = new Set(ctx.config.departements);
-  const regionName = ctx.config.name.en;
+  const region = { region: ctx.config.name.en, regionFr: ctx.config.name.fr };
   let communesByName: Map<string, CommuneRef[]> | null = null;
 
   for (const row of rows) {
     const v = row.values;
     const rowIssues: Issue[] = [];
-    const err = (field: CatalogueColumn, message: string) =>
-      rowIssues.push({ line: row.line, field, severity: 'error', message });
-    const warn = (field: CatalogueColumn, message: string) =>
-      rowIssues.push({ line: row.line, field, severity: 'warning', message });
+    const err = (field: CatalogueColumn, code: CatalogueCode, params: MessageParams = {}) =>
+      rowIssues.push(catalogueIssue('error', code, params, { line: row.line, field }));
+    const warn = (field: CatalogueColumn, code: CatalogueCode, params: MessageParams = {}) =>
+      rowIssues.push(catalogueIssue('warning', code, params, { line: row.line, field }));
 
     // id
-    if (v.id === '') err('id', 'Missing id.');
-    else if (!ID_PATTERN.test(v.id))
-      err('id', `Id "${v.id}" is not a slug: use lower-case letters, digits and single hyphens (e.g. "catalis-toulouse").`);
+    if (v.id === '') err('id', 'catalogue.missingId');
+    else if (!ID_PATTERN.test(v.id)) err('id', 'catalogue.idNotSlug', { value: v.id });
     else {
       const first = firstLineOfId.get(v.id);
-      if (first !== undefined) err('id', `Duplicate id "${v.id}" (first used on line ${first}).`);
+      if (first !== undefined) err('id', 'catalogue.duplicateId', { value: v.id, first });
       else firstLineOfId.set(v.id, row.line);
     }
 
     // name
-    if (v.name === '') err('name', 'Missing name.');
+    if (v.name === '') err('name', 'catalogue.missingName');
 
     // type
     const type = v.type.toLowerCase();
-    if (type === '') err('type', 'Missing type.');
-    else if (!types.has(type)) err('type', `Unknown type "${v.type}"; expected one of: ${[...types].join(', ')}.`);
+    if (type === '') err('type', 'catalogue.missingType');
+    else if (!types.has(type)) err('type', 'catalogue.unknownType', { value: v.type, expected: joinList([...types]) });
 
     // stages
     const rowStages = unique(splitList(v.stages.toLowerCase()));
     for (const s of rowStages) {
-      if (!stages.has(s)) err('stages', `Unknown stage "${s}"; expected some of: ${[...stages].join('|')}.`);
+      if (!stages.has(s)) err('stages', 'catalogue.unknownStage', { value: s, expected: joinList([...stages]) });
     }
-    if (rowStages.length === 0) warn('stages', 'No stage given: the structure is hidden as soon as a stage filter is set.');
+    if (rowStages.length === 0) warn('stages', 'catalogue.noStage');
 
     // postcode
     if (v.postcode !== '' && !/^\d{5}$/.test(v.postcode)) {
-      err('postcode', `Postcode "${v.postcode}" is not 5 digits${/^\d{4}$/.test(v.postcode) ? ' (leading zero lost by a spreadsheet?)' : ''}.`);
+      err('postcode', 'catalogue.badPostcode', { value: v.postcode, fourDigits: /^\d{4}$/.test(v.postcode) ? 1 : 0 });
     }
 
     // commune
@@ -102,40 +102,37 @@ export function validateStructures(rows: readonly RawRow[], ctx: CatalogueContex
     if (v.commune !== '') {
       if (CODE_PATTERN.test(v.commune)) {
         commune = ctx.communes.get(v.commune);
-        if (!commune) err('commune', `Commune "${v.commune}" is not a current commune of ${regionName}.`);
+        if (!commune) err('commune', 'catalogue.communeNotInRegion', { value: v.commune, ...region });
       } else if (/^\d{4}$/.test(v.commune)) {
-        const padded = `0${v.commune}`;
-        err('commune', `Commune "${v.commune}" has 4 digits: INSEE codes have 5 (leading zero lost by a spreadsheet? "${padded}").`);
+        err('commune', 'catalogue.commune4Digits', { value: v.commune, padded: `0${v.commune}` });
       } else {
         communesByName ??= indexByName(ctx.communes);
         const matches = communesByName.get(nameKey(v.commune)) ?? [];
-        const hint = matches.length > 0 ? ` "${v.commune}" is ${matches.map((c) => `${c.code} (${c.dept})`).join(' or ')}.` : '';
-        err('commune', `Commune must be a 5-character INSEE code, got "${v.commune}".${hint}`);
+        err('commune', 'catalogue.communeNotCode', { value: v.commune, matches: joinList(matches.map((c) => `${c.code} (${c.dept})`)) });
       }
     }
 
     // precision and position
     const declared = v.precision.toLowerCase();
     if (declared !== '' && !(PRECISIONS as readonly string[]).includes(declared)) {
-      err('precision', `Unknown precision "${v.precision}"; expected address, commune, none or empty.`);
+      err('precision', 'catalogue.unknownPrecision', { value: v.precision });
     }
     const coords = readCoordinates(v.lon, v.lat, row.line, rowIssues);
     if (coords) {
       const [lon, lat] = coords;
       if (!inRegion(lon, lat)) {
-        const swapped = inRegion(lat, lon) ? ' lon and lat look swapped.' : '';
-        err('lon', `Point (lon ${lon}, lat ${lat}) is outside ${regionName}.${swapped}`);
+        err('lon', 'catalogue.outsideRegion', { lon, lat, ...region, swapped: inRegion(lat, lon) ? 1 : 0 });
       } else if (commune?.lon !== undefined && commune.lat !== undefined) {
         const km = haversineKm(lon, lat, commune.lon, commune.lat);
         if (km > FAR_FROM_COMMUNE_KM) {
-          warn('lon', `Point is ${Math.round(km)} km from ${commune.name} (${commune.code}): check the coordinates or the commune.`);
+          warn('lon', 'catalogue.farFromCommune', { km: Math.round(km), commune: commune.name, code: commune.code });
         }
       }
-      if (declared === 'commune') err('precision', 'Precision "commune" with lon/lat: use "address" for coordinates of the site, or remove lon/lat to place it at the commune.');
-      if (declared === 'none') err('precision', 'Precision "none" with lon/lat: remove lon/lat or use "address".');
+      if (declared === 'commune') err('precision', 'catalogue.communePrecisionWithPoint');
+      if (declared === 'none') err('precision', 'catalogue.nonePrecisionWithPoint');
     } else if (v.lon === '' && v.lat === '') {
-      if (declared === 'address') err('precision', 'Precision "address" needs lon and lat.');
-      if (declared === 'commune' && v.commune === '') err('precision', 'Precision "commune" needs a commune.');
+      if (declared === 'address') err('precision', 'catalogue.addressPrecisionNeedsPoint');
+      if (declared === 'commune' && v.commune === '') err('precision', 'catalogue.communePrecisionNeedsCommune');
     }
 
     let precision: Precision = 'none';
@@ -145,45 +142,46 @@ export function validateStructures(rows: readonly RawRow[], ctx: CatalogueContex
       precision = 'address';
       [lon, lat] = coords;
     } else if (commune && declared === 'none') {
-      warn('precision', 'Precision "none" with a commune: the structure is listed but not placed on the map.');
+      warn('precision', 'catalogue.nonePrecisionWithCommune');
     } else if (commune) {
       precision = 'commune';
       if (commune.lon !== undefined && commune.lat !== undefined) {
         lon = commune.lon;
         lat = commune.lat;
       } else {
-        warn('commune', `Commune ${commune.code} has no representative point: the structure is not placed.`);
+        warn('commune', 'catalogue.communeWithoutPoint', { code: commune.code });
       }
     }
 
     // contact
-    if (v.website !== '' && !isHttpUrl(v.website)) err('website', `Website "${v.website}" is not an http(s) URL.`);
-    if (v.email !== '' && !EMAIL_PATTERN.test(v.email)) err('email', `E-mail "${v.email}" is not an e-mail address.`);
-    if (v.phone !== '' && !PHONE_PATTERN.test(v.phone)) err('phone', `Phone "${v.phone}" should hold digits, spaces, dots, hyphens and an optional leading +.`);
+    if (v.website !== '' && !isHttpUrl(v.website)) err('website', 'catalogue.badWebsite', { value: v.website });
+    if (v.email !== '' && !EMAIL_PATTERN.test(v.email)) err('email', 'catalogue.badEmail', { value: v.email });
+    if (v.phone !== '' && !PHONE_PATTERN.test(v.phone)) err('phone', 'catalogue.badPhone', { value: v.phone });
 
     // source
-    if (v.source === '') err('source', 'Missing source: every row needs at least one public URL stating its facts.');
+    if (v.source === '') err('source', 'catalogue.missingSource');
     else {
       const bad = v.source.split(/\s+\|\s+/).filter((s) => !isHttpUrl(s.trim()));
-      if (bad.length > 0) err('source', `Source must be public http(s) URLs separated by " | "; not a URL: ${bad.map((b) => `"${b}"`).join(', ')}.`);
+      if (bad.length > 0) err('source', 'catalogue.badSource', { values: joinList(bad) });
     }
 
     // updated
-    if (v.updated === '') err('updated', 'Missing date of last check (updated, YYYY-MM-DD).');
-    else if (!isIsoDate(v.updated)) err('updated', `Date "${v.updated}" is not a valid YYYY-MM-DD date.`);
+    if (v.updated === '') err('updated', 'catalogue.missingUpdated');
+    else if (!isIsoDate(v.updated)) err('updated', 'catalogue.badDate', { value: v.updated });
 
     // status
     const status = v.status.toLowerCase();
     if (!(STATUSES as readonly string[]).includes(status)) {
-      err('status', v.status === '' ? 'Missing status (verified or to_check).' : `Unknown status "${v.status}"; expected verified or to_check.`);
+      if (v.status === '') err('status', 'catalogue.missingStatus');
+      else err('status', 'catalogue.unknownStatus', { value: v.status });
     }
 
     // zone
     const zone = unique(splitList(v.zone).map((z) => (z.toLowerCase() === 'region' ? 'region' : z.toUpperCase())));
     for (const z of zone) {
       if (z !== 'region' && !depts.has(z)) {
-        const hint = /^\d$/.test(z) && depts.has(`0${z}`) ? ` (did you mean "0${z}"?)` : '';
-        err('zone', `Unknown zone code "${z}"${hint}; expected département codes of ${regionName} (${[...depts].join(', ')}) or "region".`);
+        const padded = /^\d$/.test(z) && depts.has(`0${z}`) ? `0${z}` : '';
+        err('zone', 'catalogue.unknownZone', { value: z, padded, depts: joinList([...depts]), ...region });
       }
     }
 
@@ -217,27 +215,27 @@ export function validateStructures(rows: readonly RawRow[], ctx: CatalogueContex
 /** Reads lon/lat; returns null when both are empty or when one is wrong (then an error is added). */
 function readCoordinates(lonText: string, latText: string, line: number, out: Issue[]): [number, number] | null {
   if (lonText === '' && latText === '') return null;
-  const err = (field: 'lon' | 'lat', message: string) => out.push({ line, field, severity: 'error', message });
+  const err = (field: 'lon' | 'lat', code: CatalogueCode, params: MessageParams = {}) => out.push(catalogueIssue('error', code, params, { line, field }));
   if (lonText === '' || latText === '') {
-    err(lonText === '' ? 'lon' : 'lat', 'Give both lon and lat, or neither.');
+    err(lonText === '' ? 'lon' : 'lat', 'catalogue.halfCoordinates');
     return null;
   }
   const lon = readNumber(lonText);
   const lat = readNumber(latText);
   let ok = true;
   if (lon === null) {
-    err('lon', `lon "${lonText}" is not a decimal number${lonText.includes(',') ? ' (use a dot as decimal separator)' : ''}.`);
+    err('lon', 'catalogue.notDecimal', { axis: 'lon', value: lonText, comma: lonText.includes(',') ? 1 : 0 });
     ok = false;
   } else if (lon < -180 || lon > 180) {
-    err('lon', `lon ${lon} is out of range (-180 to 180).`);
+    err('lon', 'catalogue.lonOutOfRange', { value: lon });
     ok = false;
   }
   if (lat === null) {
-    err('lat', `lat "${latText}" is not a decimal number${latText.includes(',') ? ' (use a dot as decimal separator)' : ''}.`);
+    err('lat', 'catalogue.notDecimal', { axis: 'lat', value: latText, comma: latText.includes(',') ? 1 : 0 });
     ok = false;
   } else if (lat < -90 || lat > 90) {
-    const swapped = lon !== null && Math.abs(lon) <= 90 && Math.abs(lat) <= 180 ? ' lon and lat look swapped.' : '';
-    err('lat', `lat ${lat} is out of range (-90 to 90).${swapped}`);
+    const swapped = lon !== null && Math.abs(lon) <= 90 && Math.abs(lat) <= 180 ? 1 : 0;
+    err('lat', 'catalogue.latOutOfRange', { value: lat, swapped });
     ok = false;
   }
   return ok && lon !== null && lat !== null ? [lon, lat] : null;

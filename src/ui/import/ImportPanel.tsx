@@ -37,6 +37,7 @@ const clients = new WeakMap<object, ImportClient>();
 export function ImportPanel() {
   const t = useT();
   const store = useAppStore();
+  const lang = useApp((s) => s.lang);
   const data = useApp((s) => s.data)!;
   const loadedFor = useApp((s) => s.importsLoadedFor);
   const catalogue = useApp(selectCatalogue);
@@ -217,7 +218,7 @@ export function ImportPanel() {
     const reasons: Record<number, string[]> = {};
     for (const i of preview.result.issues) {
       if (i.severity !== 'error' || i.line === undefined) continue;
-      (reasons[i.line] ??= []).push(issueText(t, i));
+      (reasons[i.line] ??= []).push(issueText(t, lang, i));
     }
     const csv = await client.rejected(reasons, t('import.rejected.reason'), t('import.rejected.line'));
     downloadText(csv, `${preview.fileName.replace(/\.[^.]+$/, '')}-rejets.csv`, CSV_TYPE);
@@ -231,7 +232,7 @@ export function ImportPanel() {
       i.line === undefined ? '' : String(i.line),
       t(`import.severity.${i.severity}`),
       i.field ? t(`import.field.${i.field}`) : '',
-      issueText(t, i),
+      issueText(t, lang, i),
     ]);
     const csv = `\uFEFF${[head, ...rows].map((r) => r.map((c) => esc(c.replace(/^([=+\-@\t\r])/, "'$1"))).join(';')).join('\r\n')}\r\n`;
     downloadText(csv, `${preview.fileName.replace(/\.[^.]+$/, '')}-rapport.csv`, CSV_TYPE);
@@ -475,7 +476,7 @@ export function ImportPanel() {
                 {visibleIssues.slice(0, MAX_ISSUES_SHOWN).map((i, k) => (
                   <li key={k} className={`issue-${i.severity}`} data-line={i.line ?? ''}>
                     <span className="issue-where">{lineLabel(i)}</span>{' '}
-                    <span className="issue-severity">{t(`import.severity.${i.severity}`)}</span> — {issueText(t, i)}
+                    <span className="issue-severity">{t(`import.severity.${i.severity}`)}</span> — {issueText(t, lang, i)}
                   </li>
                 ))}
               </ul>

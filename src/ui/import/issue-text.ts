@@ -1,9 +1,15 @@
+import { isCatalogueCode, issueMessage } from '../../domain/catalogue/messages';
 import type { ImportIssue } from '../../domain/import/types';
+import type { Lang } from '../../domain/types';
 
 type T = (key: string, params?: Record<string, string | number>) => string;
 
-/** An issue in the interface language: by its code, or (catalogue validator issues) its field and English text. */
-export function issueText(t: T, issue: ImportIssue): string {
+/**
+ * An issue in the interface language: catalogue validator issues by their catalogue code,
+ * import issues by `import.issue.<code>`, anything else as its English text.
+ */
+export function issueText(t: T, lang: Lang, issue: ImportIssue): string {
+  if (isCatalogueCode(issue.code)) return issueMessage(issue, lang);
   const params: Record<string, string | number> = { ...(issue.params ?? {}) };
   if (typeof params.field === 'string') params.field = t(`import.field.${params.field}`);
   if (issue.code) {
