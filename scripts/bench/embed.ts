@@ -3,25 +3,15 @@
 // the time to the first idle map in headless Chromium (software WebGL,
 // loopback), the embeds being loaded by a partner page on another origin.
 import { resolve } from 'node:path';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { type Browser, type Frame, type Page } from 'playwright-core';
 import { ROOT } from '../lib/build-app';
 import { benchBuild } from '../lib/bench-app';
 import { kib, measureBuild, type Measure } from '../lib/bundle-size';
 import { serveStatic } from '../lib/static-server';
 import { ms, type BenchRow } from './types';
+import { launchChromium } from '../lib/chromium';
 
 const RUNS = 3;
-// Same flags as test/e2e/driver.ts: headless as root, WebGL on SwiftShader.
-const ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--enable-unsafe-swiftshader',
-  '--use-angle=swiftshader',
-];
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** Epoch milliseconds when the map of this page or frame is loaded, drawn and still. */
@@ -88,7 +78,7 @@ export async function run(): Promise<BenchRow[]> {
   // The app allows partner pages to load the module (CORS), as a deployment must (README).
   const appServer = await serveStatic(dist, { headers: { 'access-control-allow-origin': '*' } });
   const hostServer = await serveStatic(resolve(ROOT, 'test/e2e/host-pages'));
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ARGS });
+  const browser = await launchChromium();
   try {
     const q = (params: Record<string, string>) => new URLSearchParams({ app: appServer.url, w: '1000px', h: '600px', ...params }).toString();
     const scenarios: Scenario[] = [

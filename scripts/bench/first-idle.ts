@@ -4,24 +4,14 @@
 // worker). Median of 3 each. Plus the data a first visit downloads, from the manifest.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { ROOT } from '../lib/build-app';
 import { benchBuild } from '../lib/bench-app';
 import { serveStatic } from '../lib/static-server';
 import { kb, ms, type BenchRow } from './types';
+import { launchChromium } from '../lib/chromium';
 
 const RUNS = 3;
-// Same flags as test/e2e/driver.ts: headless as root, WebGL on SwiftShader.
-const ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--enable-unsafe-swiftshader',
-  '--use-angle=swiftshader',
-];
 
 /** Milliseconds since navigation start when the map is loaded, drawn and still (as the e2e driver waits). */
 async function idleAt(page: Page): Promise<number> {
@@ -61,7 +51,7 @@ async function measure(browser: Browser, url: string): Promise<{ first: number[]
 export async function run(): Promise<BenchRow[]> {
   const dist = await benchBuild();
   const server = await serveStatic(dist);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ARGS });
+  const browser = await launchChromium();
   try {
     const rows: BenchRow[] = [];
     for (const region of ['occitanie', 'pays-de-la-loire']) {

@@ -58,7 +58,7 @@ export function SidePanel() {
         aria-expanded={open}
         onClick={() => store.getState().setPanelOpen(!open)}
       >
-        {open ? t('panel.close') : t('panel.open')}
+        <span className={open ? 'visually-hidden' : undefined}>{open ? t('panel.close') : t('panel.open')}</span>
       </button>
       {parts.search && <SearchBox />}
       {tabs.length > 1 && (

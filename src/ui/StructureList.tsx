@@ -2,19 +2,16 @@ import { useEffect, useMemo, useState } from 'react';
 import { filterStructures } from '../domain/filter';
 import type { Structure } from '../domain/types';
 import { useMapController } from '../map/map-context';
-import { useApp, useAppStore, useT } from '../store/react';
+import { useApp, useT } from '../store/react';
 import { selectAllStructures } from '../store/import-slice';
-import { TypeSymbol } from './TypeSymbol';
+import { StructureButton } from './StructureButton';
 
 type Bounds = { west: number; south: number; east: number; north: number };
 
 /** The structures matching the filters (optionally only those in view), in step with the map. */
 export function StructureList() {
   const t = useT();
-  const store = useAppStore();
   const controller = useMapController();
-  const data = useApp((s) => s.data)!;
-  const lang = useApp((s) => s.lang);
   const filter = useApp((s) => s.filter);
   const structures = useApp(selectAllStructures);
   const [onlyInView, setOnlyInView] = useState(false);
@@ -38,8 +35,6 @@ export function StructureList() {
     const list = onlyInView && bounds ? matching.filter((s) => inBounds(s, bounds)) : matching;
     return [...list].sort((a, b) => a.name.localeCompare(b.name, 'fr'));
   }, [matching, onlyInView, bounds]);
-  const communeName = (code: string) => data.communeByCode.get(code)?.name ?? '';
-  const typeOf = (s: Structure) => data.config.offerTypes.find((o) => o.id === s.type);
 
   return (
     <section className="structure-list" aria-labelledby="list-title">
@@ -57,33 +52,11 @@ export function StructureList() {
         <p className="empty">{t('list.empty')}</p>
       ) : (
         <ul className="cards" data-testid="structure-list">
-          {shown.map((s) => {
-            const type = typeOf(s);
-            return (
-              <li key={s.id}>
-                <button
-                  type="button"
-                  className="structure-item"
-                  data-id={s.id}
-                  onClick={() => {
-                    store.getState().select(s.id);
-                    if (s.lon !== null && s.lat !== null) controller?.flyTo(s.lon, s.lat, 11);
-                  }}
-                >
-                  {type && <TypeSymbol type={type} />}
-                  <span className="structure-item-text">
-                    <span className="structure-name">{s.name}</span>
-                    <span className="structure-meta">
-                      {type?.label[lang] ?? s.type}
-                      {' · '}
-                      {s.commune ? communeName(s.commune) : t('list.unlocated')}
-                      {s.status === 'to_check' && <span className="badge-check"> · {t('card.toCheck')}</span>}
-                    </span>
-                  </span>
-                </button>
-              </li>
-            );
-          })}
+          {shown.map((s) => (
+            <li key={s.id}>
+              <StructureButton structure={s} />
+            </li>
+          ))}
         </ul>
       )}
     </section>

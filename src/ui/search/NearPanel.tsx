@@ -2,10 +2,9 @@ import { useEffect, useState } from 'react';
 import type { Neighbour } from '../../domain/search/nearest';
 import type { Lang, Structure } from '../../domain/types';
 import { formatKm, formatNumber } from '../../i18n/translate';
-import { useMapController } from '../../map/map-context';
 import { useApp, useAppStore, useT } from '../../store/react';
 import { StructureCard } from '../StructureCard';
-import { TypeSymbol } from '../TypeSymbol';
+import { StructureButton } from '../StructureButton';
 import { useNearAnswer, useParcours, usePlace, type Place } from './useNear';
 
 const PAGE = 10;
@@ -129,35 +128,17 @@ function placeTitle(place: Extract<Place, { ok: true }>, t: (key: string, params
 /** One structure with its type, commune and distance; opens its card. */
 function NeighbourButton({ n }: { n: Neighbour<Structure> }) {
   const t = useT();
-  const store = useAppStore();
-  const controller = useMapController();
-  const data = useApp((s) => s.data)!;
   const lang = useApp((s) => s.lang);
-  const s = n.item;
-  const type = data.config.offerTypes.find((o) => o.id === s.type);
   const km = formatKm(lang, n.distanceKm);
   return (
-    <button
-      type="button"
-      className="structure-item near-item"
-      data-id={s.id}
-      onClick={() => {
-        store.getState().select(s.id);
-        if (s.lon !== null && s.lat !== null) controller?.flyTo(s.lon, s.lat, 11);
-      }}
-    >
-      {type && <TypeSymbol type={type} />}
-      <span className="structure-item-text">
-        <span className="structure-name">{s.name}</span>
-        <span className="structure-meta">
-          {type?.label[lang] ?? s.type}
-          {' · '}
-          {data.communeByCode.get(s.commune)?.name ?? t('list.unlocated')}
+    <StructureButton
+      structure={n.item}
+      className="near-item"
+      trailing={
+        <span className="near-distance" data-testid="near-distance" title={t('near.distance', { km })}>
+          {km}
         </span>
-      </span>
-      <span className="near-distance" data-testid="near-distance" title={t('near.distance', { km })}>
-        {km}
-      </span>
-    </button>
+      }
+    />
   );
 }
