@@ -12,8 +12,11 @@ const TIMEOUT_MS = 20_000;
  */
 export async function loadPartnerStructures(raw: string, data: RegionData): Promise<{ partner: PartnerData; structures: Structure[] | null }> {
   const url = partnerFileUrl(raw);
-  const failed = (message: string) => ({ partner: { status: 'failed' as const, url: raw, message }, structures: null });
-  if (!url) return failed('not an absolute http(s) URL');
+  const failed = (message: string, key: string, params: Record<string, string | number> = {}) => ({
+    partner: { status: 'failed' as const, url: raw, message, reason: { key, params } },
+    structures: null,
+  });
+  if (!url) return failed('not an absolute http(s) URL', 'notUrl');
   const { detectKind, readPartnerStructures, PARTNER_MAX_BYTES } = await import('../domain/partner-structures');
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), TIMEOUT_MS);
@@ -22,15 +25,17 @@ export async function loadPartnerStructures(raw: string, data: RegionData): Prom
   try {
     // No cookies or credentials go to the partner's server: the file must be public.
     const response = await fetch(url, { credentials: 'omit', signal: abort.signal });
-    if (!response.ok) return failed(`HTTP ${response.status}`);
+    if (!response.ok) return failed(`HTTP ${response.status}`, 'http', { status: response.status });
     const length = Number(response.headers.get('content-length'));
-    if (length > PARTNER_MAX_BYTES) return failed(`file larger than ${PARTNER_MAX_BYTES / 1024 / 1024} MB`);
+    if (length > PARTNER_MAX_BYTES) return failed(`file larger than ${PARTNER_MAX_BYTES / 1024 / 1024} MB`, 'tooLarge', { mb: PARTNER_MAX_BYTES / 1024 / 1024 });
     contentType = response.headers.get('content-type');
     text = await response.text();
-    if (text.length > PARTNER_MAX_BYTES) return failed(`file larger than ${PARTNER_MAX_BYTES / 1024 / 1024} MB`);
+    if (text.length > PARTNER_MAX_BYTES) return failed(`file larger than ${PARTNER_MAX_BYTES / 1024 / 1024} MB`, 'tooLarge', { mb: PARTNER_MAX_BYTES / 1024 / 1024 });
   } catch (error) {
     // A CORS refusal shows up here as a bare network error (the browser hides the reason).
-    return failed(abort.signal.aborted ? 'no answer within 20 s' : `network error or CORS refusal (${error instanceof Error ? error.message : String(error)})`);
+    return abort.signal.aborted
+      ? failed(`no answer within ${TIMEOUT_MS / 1000} s`, 'timeout', { s: TIMEOUT_MS / 1000 })
+      : failed(`network error or CORS refusal (${error instanceof Error ? error.message : String(error)})`, 'network');
   } finally {
     clearTimeout(timer);
   }

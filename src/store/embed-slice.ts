@@ -6,7 +6,8 @@ import type { GetState, SetState } from './app-store';
 export type PartnerData =
   | { status: 'loading'; url: string }
   | { status: 'loaded'; url: string; kind: 'csv' | 'geojson'; count: number; rows: number; issues: Issue[] }
-  | { status: 'failed'; url: string; message: string };
+  /** `reason` names a message in src/i18n/messages/embed.ts (partner.reason.*); `message` is its English text. */
+  | { status: 'failed'; url: string; message: string; reason?: { key: string; params: Record<string, string | number> } };
 
 /**
  * The territory the map is limited to (EPCI, commune, radius) and a partner's

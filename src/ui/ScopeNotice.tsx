@@ -66,7 +66,7 @@ function PartnerStatus() {
   if (partner.status === 'failed') {
     return (
       <p className="partner-failed" role="alert" data-testid="partner-status">
-        {t('partner.failed', { message: partner.message })}
+        {t('partner.failed', { message: partner.reason ? t(`partner.reason.${partner.reason.key}`, partner.reason.params) : partner.message })}
       </p>
     );
   }

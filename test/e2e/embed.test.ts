@@ -264,6 +264,21 @@ describe('the iframe page (embed.html)', () => {
     expect(issues).toContain('aucune commune actuelle de la région Occitanie');
     await context.close();
   });
+
+  it('says in French why a partner file could not be read, and falls back to the catalogue', async () => {
+    context = await browser.newContext({ viewport: { width: 1200, height: 800 }, locale: 'fr-FR' });
+    await context.route('https://partner.example/missing.csv', (route) =>
+      route.fulfill({ status: 404, contentType: 'text/plain', headers: { 'access-control-allow-origin': '*' }, body: 'not found' }),
+    );
+    const page = await hostPage(context, 'iframe.html', { q: `?data=${encodeURIComponent('https://partner.example/missing.csv')}&parts=list` });
+    const frame = await frameOf(page);
+    await waitIdle(frame);
+    const status = await frame.getByTestId('partner-status').innerText();
+    expect(status).toContain('erreur HTTP 404');
+    expect(status).toContain('catalogue Maillage');
+    expect((await listIds(frame)).length).toBeGreaterThan(0);
+    await context.close();
+  });
 });
 
 describe('the web component <maillage-map>', () => {
