@@ -5,7 +5,7 @@
 // Reads the built data in public/data/<region>/ (run `npm run build:data` first).
 // Data goes to stdout; a one-line summary and warnings go to stderr.
 import { parseArgs } from 'node:util';
-import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
+import type { FeatureCollection, Geometry } from 'geojson';
 import {
   communeAt,
   communeCsvRows,
@@ -22,7 +22,7 @@ import {
   type TerritoryRow,
 } from '../src/domain/coverage/index';
 import { EARTH_RADIUS_KM } from '../src/domain/geo/distance';
-import { readRegionFiles } from './lib/region-files';
+import { readRegionFiles, requireIds } from './lib/region-files';
 
 const USAGE = `usage: npm run coverage -- [--region occitanie] [--threshold <km, 5–100>] [--types <id,id>] [--stages <id,id>]
                         [--zones] [--format csv|json] [--sim "lon,lat,type;…"] [--suggest <n>] [--bom]`;
@@ -67,12 +67,8 @@ const departements = readJson<FeatureCollection<Geometry, { code: string; nom: s
 const thresholdKm = args.threshold === undefined ? config.defaultThresholdKm : Number(args.threshold);
 if (!Number.isFinite(thresholdKm) || thresholdKm < 5 || thresholdKm > 100) fail(`--threshold must be a number of km from 5 to 100, got "${args.threshold}"`);
 
-const known = (text: string | undefined, allowed: string[], what: string): string[] | null => {
-  if (text === undefined) return null;
-  const ids = text.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const id of ids) if (!allowed.includes(id)) fail(`unknown ${what} "${id}" (known: ${allowed.join(', ')})`);
-  return ids;
-};
+const known = (text: string | undefined, allowed: string[], what: string): string[] | null =>
+  text === undefined ? null : requireIds(text, allowed, what, fail);
 const typeIds = config.offerTypes.map((t) => t.id);
 const types = known(args.types, typeIds, 'type');
 const stages = known(args.stages, config.stages.map((s) => s.id), 'stage') ?? [];

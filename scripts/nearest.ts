@@ -9,7 +9,7 @@ import { buildCommuneIndex } from '../src/domain/search/commune-index';
 import { nearStructures, parcours } from '../src/domain/search/near';
 import { buildNearestIndex } from '../src/domain/search/nearest';
 import { resolveCommune } from '../src/domain/search/resolve';
-import { readRegionFiles } from './lib/region-files';
+import { readRegionFiles, requireIds } from './lib/region-files';
 import type { Structure } from '../src/domain/types';
 
 const USAGE = `usage: npm run nearest -- --from <INSEE code | postcode | commune name> [--region occitanie] [--k 5]
@@ -50,15 +50,11 @@ const files = readRegionFiles(args.region);
 if ('error' in files) fail(files.error);
 const { config, communes, structures } = files;
 
-const known = (ids: string[], allowed: string[], what: string) => {
-  for (const id of ids) if (!allowed.includes(id)) fail(`unknown ${what} "${id}" (known: ${allowed.join(', ')})`);
-  return ids;
-};
 const filter: StructureFilter = {
   ...NO_FILTER,
-  types: args.type ? known(args.type.split(','), config.offerTypes.map((t) => t.id), 'type') : null,
-  stages: args.stage ? known([args.stage], config.stages.map((s) => s.id), 'stage') : [],
-  dept: args.dept ? known([args.dept], config.departements, 'département')[0]! : null,
+  types: args.type ? requireIds(args.type, config.offerTypes.map((t) => t.id), 'type', fail) : null,
+  stages: args.stage ? requireIds(args.stage, config.stages.map((s) => s.id), 'stage', fail) : [],
+  dept: args.dept ? requireIds(args.dept, config.departements, 'département', fail)[0]! : null,
 };
 
 const resolution = resolveCommune(buildCommuneIndex(communes), args.from);

@@ -29,8 +29,10 @@ export function readRegionFiles(region: string): RegionFiles | { error: string }
   };
 }
 
-/** Split a comma list of ids and check each against the allowed ones; returns the unknown one if any. */
-export function parseIdList(text: string, allowed: readonly string[]): { ids: string[]; unknown: string | null } {
+/** Split a comma list of ids and check each against the allowed ones, failing with the list of known ids. */
+export function requireIds(text: string, allowed: readonly string[], what: string, fail: (message: string) => never): string[] {
   const ids = text.split(',').map((s) => s.trim()).filter(Boolean);
-  return { ids, unknown: ids.find((id) => !allowed.includes(id)) ?? null };
+  const unknown = ids.find((id) => !allowed.includes(id));
+  if (unknown !== undefined) fail(`unknown ${what} "${unknown}" (known: ${allowed.join(', ')})`);
+  return ids;
 }

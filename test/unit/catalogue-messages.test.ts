@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE_COLUMNS, parseCatalogueCsv, validateStructures, type CatalogueContext } from '../../src/domain/catalogue/index.ts';
+import { parseCatalogueCsv, validateStructures, type CatalogueContext } from '../../src/domain/catalogue/index.ts';
 import { CATALOGUE_MESSAGES, issueMessage, joinList, type CatalogueCode } from '../../src/domain/catalogue/messages.ts';
 import { readPartnerStructures } from '../../src/domain/partner-structures.ts';
 import type { Commune, Issue, RegionConfig } from '../../src/domain/types.ts';
+import { HEADER, row } from '../fixtures/catalogue/rows';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const read = (path: string) => readFileSync(resolve(root, path), 'utf8');
@@ -19,22 +20,6 @@ function codesUsedIn(path: string): string[] {
 }
 const SOURCES = ['src/domain/catalogue/validate.ts', 'src/domain/catalogue/parse.ts', 'src/domain/partner-structures.ts'];
 
-const HEADER = CATALOGUE_COLUMNS.join(',');
-function row(over: Partial<Record<(typeof CATALOGUE_COLUMNS)[number], string>> = {}): string {
-  const base: Record<string, string> = {
-    id: 'x',
-    name: 'X',
-    type: 'incubateur',
-    stages: 'emergence',
-    commune: '31555',
-    precision: 'commune',
-    source: 'https://example.org/s',
-    updated: '2026-11-26',
-    status: 'to_check',
-    ...over,
-  };
-  return CATALOGUE_COLUMNS.map((c) => base[c] ?? '').join(',');
-}
 function issuesOf(...rows: string[]): Issue[] {
   return validateStructures(parseCatalogueCsv(`${HEADER}\n${rows.join('\n')}\n`).rows, ctx).issues;
 }

@@ -11,6 +11,7 @@ import {
   type CatalogueContext,
 } from '../../src/domain/catalogue/index.ts';
 import type { Commune, Issue, RegionConfig } from '../../src/domain/types.ts';
+import { HEADER, row } from '../fixtures/catalogue/rows';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const fixture = (name: string) => readFileSync(resolve(root, 'test/fixtures/catalogue', name), 'utf8');
@@ -18,23 +19,6 @@ const config = JSON.parse(readFileSync(resolve(root, 'data/regions/occitanie.jso
 const communes = JSON.parse(fixture('communes.json')) as Commune[];
 const ctx: CatalogueContext = { config, communes: new Map(communes.map((c) => [c.code, c])) };
 
-const HEADER = CATALOGUE_COLUMNS.join(',');
-/** One valid row; `over` replaces columns by name. */
-function row(over: Partial<Record<(typeof CATALOGUE_COLUMNS)[number], string>> = {}): string {
-  const base: Record<string, string> = {
-    id: 'x',
-    name: 'X',
-    type: 'incubateur',
-    stages: 'emergence',
-    commune: '31555',
-    precision: 'commune',
-    source: 'https://example.org/s',
-    updated: '2026-11-26',
-    status: 'to_check',
-    ...over,
-  };
-  return CATALOGUE_COLUMNS.map((c) => base[c] ?? '').join(',');
-}
 const errorsOf = (issues: Issue[]) => issues.filter((i) => i.severity === 'error').map((i) => [i.line, i.field ?? null]);
 
 describe('parseCatalogueCsv', () => {

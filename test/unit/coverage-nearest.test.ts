@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   beyondIndices,
@@ -16,13 +14,8 @@ import { hilbertOrder } from '../../src/domain/coverage/hilbert.ts';
 import { EARTH_RADIUS_KM, haversineKm } from '../../src/domain/geo/distance.ts';
 import type { Structure } from '../../src/domain/types.ts';
 import { mulberry32, randomCommunes, randomOffers } from '../fixtures/coverage/random.ts';
+import { line, STEP } from '../fixtures/coverage/line.ts';
 
-const line = JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/coverage/line.json'), 'utf8')) as {
-  communes: CoverageCommune[];
-  offers: CoverageOffer[];
-};
-/** One step of 0.1° along a meridian, in km. */
-const STEP = EARTH_RADIUS_KM * 0.1 * (Math.PI / 180);
 
 /** Brute force: every commune against every located offer, with the shared haversine. */
 function bruteForce(communes: readonly CoverageCommune[], offers: readonly CoverageOffer[]): number[] {

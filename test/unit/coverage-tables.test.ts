@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   communeCsvRows,
@@ -13,17 +11,10 @@ import {
   summarise,
   territoryTable,
   toCsv,
-  type CoverageCommune,
-  type CoverageOffer,
 } from '../../src/domain/coverage/index.ts';
-import { EARTH_RADIUS_KM } from '../../src/domain/geo/distance.ts';
 import { mulberry32, randomCommunes, randomOffers } from '../fixtures/coverage/random.ts';
+import { line, STEP } from '../fixtures/coverage/line.ts';
 
-const line = JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/coverage/line.json'), 'utf8')) as {
-  communes: CoverageCommune[];
-  offers: CoverageOffer[];
-};
-const STEP = EARTH_RADIUS_KM * 0.1 * (Math.PI / 180);
 
 describe('territoryTable', () => {
   it('known answer per département on the line (site at Alpha, 30 km)', () => {
