@@ -42,6 +42,7 @@ export class MapController {
   private readonly ready: Promise<void>;
   private structureTypes: string[];
   private pendingUpdates = 0;
+  private shownStructures: readonly Structure[] | null = null;
 
   constructor(options: MapOptions) {
     this.data = options.data;
@@ -179,6 +180,10 @@ export class MapController {
 
   /** Show these structures (already filtered); those without a position are not drawn. */
   setStructures(structures: readonly Structure[]): void {
+    // The same structures again (e.g. right after load) would only redo the clustering.
+    const last = this.shownStructures;
+    if (last && last.length === structures.length && last.every((s, i) => s === structures[i])) return;
+    this.shownStructures = structures;
     this.pendingUpdates += 1; // released below, once the data is handed over
     const features = structures
       .filter((s) => s.lon !== null && s.lat !== null)
