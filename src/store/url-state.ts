@@ -40,7 +40,8 @@ const coreCodec: UrlCodec = {
     const dept = params.get('dept');
     out.filter = {
       types,
-      stages: list(params.get('stages')),
+      // `stage=<id>` is accepted as a synonym in hand-written links ("?from=48095&stage=creation").
+      stages: list(params.get('stages') ?? params.get('stage')),
       dept: dept && /^[0-9][0-9AB]$/.test(dept) ? dept : null,
     };
     const sel = params.get('sel');
