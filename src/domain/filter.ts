@@ -30,14 +30,16 @@ export const NO_FILTER: StructureFilter = { types: null, stages: [], dept: null 
 
 /**
  * Whether a structure passes the filter. The département filter keeps a
- * structure located in the département, or declaring it (or the whole region)
- * as its service zone — a regional network does serve every département.
+ * structure of the département (placed there, or named there by the catalogue
+ * without a commune), or declaring it (or the whole region) as its service
+ * zone — a regional network does serve every département.
  */
 export function matchesFilter(s: Structure, f: StructureFilter): boolean {
   if (f.types && !f.types.includes(s.type)) return false;
   if (f.stages.length > 0 && !s.stages.some((st) => f.stages.includes(st))) return false;
   if (f.dept) {
-    const located = s.commune.startsWith(f.dept) || s.postcode.startsWith(f.dept);
+    // `departement` also names the département of a row placed at no commune.
+    const located = s.departement === f.dept || s.commune.startsWith(f.dept);
     const serves = s.zone.includes(f.dept) || s.zone.includes('region');
     if (!located && !serves) return false;
   }

@@ -52,6 +52,11 @@ export interface RegionConfig {
   /** Path of the structures catalogue relative to the repo root, or null when the region has none yet. */
   structures: string | null;
   attributions: Attribution[];
+  /**
+   * Types split off an older type: a link written before the split that names the old type
+   * (`types=reseau`) still means the new ones too (`{ "reseau": ["dla"] }`).
+   */
+  legacyTypes?: Record<string, string[]>;
 }
 
 /** One current commune, as written to public/data/<region>/communes.json. */
@@ -75,7 +80,11 @@ export interface EpciInfo {
 }
 
 export type Precision = 'address' | 'commune' | 'none';
-export type Status = 'verified' | 'to_check';
+/**
+ * Lifecycle of a catalogue row: `verified` (a recent primary source states it), `to_check`, or
+ * `closed` (no longer operates, or a historical trace): a closed row never counts as an offer.
+ */
+export type Status = 'verified' | 'to_check' | 'closed';
 
 /** A support structure (one site) of the catalogue. */
 export interface Structure {
@@ -87,6 +96,11 @@ export interface Structure {
   postcode: string;
   /** INSEE code of the commune, or '' when unknown. */
   commune: string;
+  /**
+   * Département the structure belongs to: the commune's when placed, else the one the
+   * catalogue names (a departmental offer placed at no commune); '' for a regional offer.
+   */
+  departement: string;
   /** Position, or null when the commune is unknown ("sans localisation"). */
   lon: number | null;
   lat: number | null;
@@ -94,10 +108,16 @@ export interface Structure {
   website: string;
   email: string;
   phone: string;
+  /** Opening hours as a source gives them, free text. */
+  hours: string;
   description: string;
   /** Public URLs stating the facts, separated by " | ". */
   source: string;
-  /** ISO date (YYYY-MM-DD) of the last check of this row. */
+  /** Short verbatim quotes from the sources, separated by " | ". */
+  quote: string;
+  /** Date of the newest source (YYYY, YYYY-MM or YYYY-MM-DD), '' when the sources are undated. */
+  sourceDate: string;
+  /** ISO date (YYYY-MM-DD) of the last check of this row against its sources. */
   updated: string;
   status: Status;
   /** Declared service area: département codes, 'region', or empty (people come to the site). */

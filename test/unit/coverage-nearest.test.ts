@@ -261,9 +261,9 @@ describe('SphereIndex', () => {
 
 describe('selectOffers', () => {
   const s = (over: Partial<Structure>): Structure => ({
-    id: 'x', name: 'X', type: 'incubateur', stages: ['emergence'], address: '', postcode: '', commune: '31555',
-    lon: 1.4, lat: 43.6, precision: 'commune', website: '', email: '', phone: '', description: '', source: 'https://e.org',
-    updated: '2026-01-01', status: 'verified', zone: [], ...over,
+    id: 'x', name: 'X', type: 'incubateur', stages: ['emergence'], address: '', postcode: '', commune: '31555', departement: '',
+    lon: 1.4, lat: 43.6, precision: 'commune', website: '', email: '', phone: '', hours: '', description: '', source: 'https://e.org',
+    quote: '', sourceDate: '', updated: '2026-01-01', status: 'verified', zone: [], ...over,
   });
   it('keeps the chosen types and stages, in catalogue order', () => {
     const all = [s({ id: 'a' }), s({ id: 'b', type: 'realis', stages: ['developpement'] }), s({ id: 'c', stages: ['creation'] })];

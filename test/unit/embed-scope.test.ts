@@ -20,9 +20,9 @@ const communes: Commune[] = [
 const ctx: ScopeContext = { communes, epci: [{ code: '200000001', name: 'CC Un' }], defaultRadiusKm: 30 };
 
 const structure = (id: string, communeCode: string, lon: number | null, lat: number | null, zone: string[] = []): Structure => ({
-  id, name: id, type: 't', stages: [], address: '', postcode: '', commune: communeCode, lon, lat,
-  precision: lon === null ? 'none' : 'address', website: '', email: '', phone: '', description: '',
-  source: 'https://example.org', updated: '2026-01-01', status: 'verified', zone,
+  id, name: id, type: 't', stages: [], address: '', postcode: '', commune: communeCode, departement: '', lon, lat,
+  precision: lon === null ? 'none' : 'address', website: '', email: '', phone: '', hours: '', description: '',
+  source: 'https://example.org', quote: '', sourceDate: '', updated: '2026-01-01', status: 'verified', zone,
 });
 const structures: Structure[] = [
   structure('in-31001', '31001', 1.0, 43.0),

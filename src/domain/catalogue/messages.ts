@@ -153,12 +153,24 @@ export const CATALOGUE_MESSAGES = {
     fr: (p) => `Date « ${s(p.value)} » invalide : format AAAA-MM-JJ attendu.`,
   },
   'catalogue.missingStatus': {
-    en: () => 'Missing status (verified or to_check).',
-    fr: () => 'Statut manquant (verified ou to_check).',
+    en: () => 'Missing status (verified, to_check or closed).',
+    fr: () => 'Statut manquant (verified, to_check ou closed).',
   },
   'catalogue.unknownStatus': {
-    en: (p) => `Unknown status "${s(p.value)}"; expected verified or to_check.`,
-    fr: (p) => `Statut « ${s(p.value)} » inconnu ; valeurs possibles : verified ou to_check.`,
+    en: (p) => `Unknown status "${s(p.value)}"; expected verified, to_check or closed.`,
+    fr: (p) => `Statut « ${s(p.value)} » inconnu ; valeurs possibles : verified, to_check ou closed.`,
+  },
+  'catalogue.badSourceDate': {
+    en: (p) => `Source date "${s(p.value)}" is not a date (YYYY, YYYY-MM or YYYY-MM-DD); leave it empty when the source is undated.`,
+    fr: (p) => `Date de source « ${s(p.value)} » invalide (AAAA, AAAA-MM ou AAAA-MM-JJ) ; laisser vide quand la source n’est pas datée.`,
+  },
+  'catalogue.unknownDepartement': {
+    en: (p) => `Unknown département "${s(p.value)}"; expected one of ${s(p.region)} (${list(p.depts).join(', ')}).`,
+    fr: (p) => `Département « ${s(p.value)} » inconnu ; valeurs possibles pour la région ${s(p.regionFr)} : ${list(p.depts).join(', ')}.`,
+  },
+  'catalogue.departementMismatch': {
+    en: (p) => `Département "${s(p.value)}" does not match the commune ${s(p.code)}, in département ${s(p.dept)}.`,
+    fr: (p) => `Le département « ${s(p.value)} » ne correspond pas à la commune ${s(p.code)}, qui est dans le ${s(p.dept)}.`,
   },
   'catalogue.unknownZone': {
     en: (p) =>

@@ -37,7 +37,8 @@ const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const CODE_PATTERN = /^(?:\d{2}|2A|2B)\d{3}$/;
 const EMAIL_PATTERN = /^[^\s@<>"',;]+@[^\s@<>"',;]+\.[^\s@<>"',;]+$/;
 const PHONE_PATTERN = /^\+?[\d\s.()-]{6,}$/;
-const STATUSES: readonly Status[] = ['verified', 'to_check'];
+const STATUSES: readonly Status[] = ['verified', 'to_check', 'closed'];
+const SOURCE_DATE_PATTERN = /^\d{4}(?:-(0[1-9]|1[0-2])(?:-\d{2})?)?$/;
 const PRECISIONS = ['address', 'commune', 'none'] as const;
 
 /**
@@ -112,6 +113,17 @@ export function validateStructures(rows: readonly RawRow[], ctx: CatalogueContex
       }
     }
 
+    // département: the commune's when placed; the column names it for a row placed at no commune.
+    let departement = commune?.dept ?? '';
+    const namedDept = v.departement.toUpperCase();
+    if (namedDept !== '') {
+      if (!depts.has(namedDept)) {
+        err('departement', 'catalogue.unknownDepartement', { value: v.departement, depts: joinList([...depts]), ...region });
+      } else if (commune && commune.dept !== namedDept) {
+        err('departement', 'catalogue.departementMismatch', { value: namedDept, code: commune.code, dept: commune.dept });
+      } else departement = namedDept;
+    }
+
     // precision and position
     const declared = v.precision.toLowerCase();
     if (declared !== '' && !(PRECISIONS as readonly string[]).includes(declared)) {
@@ -165,6 +177,11 @@ export function validateStructures(rows: readonly RawRow[], ctx: CatalogueContex
       if (bad.length > 0) err('source', 'catalogue.badSource', { values: joinList(bad) });
     }
 
+    // source date: the sources' own date, kept apart from the date of the check
+    if (v.source_date !== '' && !(SOURCE_DATE_PATTERN.test(v.source_date) && (v.source_date.length < 10 || isIsoDate(v.source_date)))) {
+      err('source_date', 'catalogue.badSourceDate', { value: v.source_date });
+    }
+
     // updated
     if (v.updated === '') err('updated', 'catalogue.missingUpdated');
     else if (!isIsoDate(v.updated)) err('updated', 'catalogue.badDate', { value: v.updated });
@@ -196,14 +213,18 @@ export function validateStructures(rows: readonly RawRow[], ctx: CatalogueContex
       address: v.address,
       postcode: v.postcode,
       commune: commune ? commune.code : '',
+      departement,
       lon,
       lat,
       precision,
       website: v.website,
       email: v.email,
       phone: v.phone,
+      hours: v.hours,
       description: v.description,
       source: v.source,
+      quote: v.quote,
+      sourceDate: v.source_date,
       updated: v.updated,
       status: status as Status,
       zone,
