@@ -6,6 +6,7 @@
 //   npm run build:data [-- --region occitanie] [--force]
 //
 // Env: TERRITORY_SOURCE = folder of the territory contours (default ../shared/data/territory).
+import { checkExpectations } from '../src/domain/catalogue/expectations.ts';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
@@ -190,6 +191,12 @@ function checkConfig(c: RegionConfig, fileId: string): string | null {
     return '"departements" must be a non-empty list of code strings';
   }
   if (!Array.isArray(c.attributions)) return '"attributions" must be a list';
+  const expectationProblems = checkExpectations(c);
+  if (expectationProblems.length > 0) return expectationProblems.join('; ');
+  if (c.aliases !== undefined && (!Array.isArray(c.aliases) || c.aliases.some((a) => typeof a?.from !== 'string' || typeof a?.to !== 'string'))) {
+    return '"aliases" must be a list of { from, to, reason, date }';
+  }
+  if (c.contact !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(String(c.contact?.email))) return '"contact.email" must be an e-mail address';
   return null;
 }
 

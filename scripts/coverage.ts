@@ -1,5 +1,7 @@
 // `npm run coverage -- --region occitanie --threshold 30 --types incubateur,realis
-//   [--stages …] [--zones] [--format csv|json] [--sim lon,lat,type;…] [--suggest 3] [--bom]`
+//   [--stages …] [--zones] [--verified] [--format csv|json] [--sim lon,lat,type;…] [--suggest 3] [--bom]`
+// Each commune is covered, beyond (a certain gap) or unknown (beyond, in a département where the
+// catalogue misses offers the region is known to have: see `expectations` in data/regions/<id>.json).
 // Per-commune distance to the nearest selected offer and the totals per
 // département, from the same domain code as the app (src/domain/coverage).
 // Reads the built data in public/data/<region>/ (run `npm run build:data` first).
@@ -9,6 +11,9 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import {
   communeAt,
   communeCsvRows,
+  communeState,
+  incompleteDepartements,
+  STATE_CODES,
   locatedOffers,
   nearestOffers,
   parseSims,
@@ -21,11 +26,13 @@ import {
   type Reading,
   type TerritoryRow,
 } from '../src/domain/coverage/index';
+import { catalogueCompleteness } from '../src/domain/catalogue/expectations';
 import { EARTH_RADIUS_KM } from '../src/domain/geo/distance';
+import { readTypeList } from '../src/domain/offer-types';
 import { readRegionFiles, requireIds } from './lib/region-files';
 
 const USAGE = `usage: npm run coverage -- [--region occitanie] [--threshold <km, 5–100>] [--types <id,id>] [--stages <id,id>]
-                        [--zones] [--format csv|json] [--sim "lon,lat,type;…"] [--suggest <n>] [--bom]`;
+                        [--zones] [--verified] [--format csv|json] [--sim "lon,lat,type;…"] [--suggest <n>] [--bom]`;
 
 function fail(message: string, code = 2): never {
   console.error(`coverage: ${message}`);
@@ -41,6 +48,7 @@ try {
       types: { type: 'string' },
       stages: { type: 'string' },
       zones: { type: 'boolean', default: false },
+      verified: { type: 'boolean', default: false },
       format: { type: 'string', default: 'csv' },
       sim: { type: 'string' },
       suggest: { type: 'string', default: '0' },
@@ -70,7 +78,14 @@ if (!Number.isFinite(thresholdKm) || thresholdKm < 5 || thresholdKm > 100) fail(
 const known = (text: string | undefined, allowed: string[], what: string): string[] | null =>
   text === undefined ? null : requireIds(text, allowed, what, fail);
 const typeIds = config.offerTypes.map((t) => t.id);
-const types = known(args.types, typeIds, 'type');
+// Legacy type names still work: `--types reseau` includes the DLA, split off `reseau` later (`reseau,-dla` leaves it out).
+const types =
+  args.types === undefined
+    ? null
+    : readTypeList(
+        known(args.types, [...typeIds, ...typeIds.map((t) => `-${t}`)], 'type') ?? [],
+        config,
+      );
 const stages = known(args.stages, config.stages.map((s) => s.id), 'stage') ?? [];
 const reading: Reading = args.zones ? 'zones' : 'site';
 
@@ -78,16 +93,22 @@ const sims = parseSims(args.sim ?? null, typeIds);
 for (const p of sims.problems) console.error(`coverage: --sim ${p} (ignored)`);
 const communesGeo = sims.sites.length > 0 ? readJson<FeatureCollection<Geometry, { code: string }>>('communes.geojson') : null;
 const offers = [
-  ...selectOffers(structures, { types, stages }),
-  ...sims.sites.map((s, i) => simOffer(s, i, communesGeo ? communeAt(communesGeo, s.lon, s.lat) : '')),
+  ...selectOffers(structures, { types, stages, verifiedOnly: args.verified }),
+  ...sims.sites.map((s, i) => {
+    const code = communesGeo ? communeAt(communesGeo, s.lon, s.lat) : '';
+    return simOffer(s, i, code, communes.find((c) => c.code === code)?.dept ?? '');
+  }),
 ];
 
 const nearest = nearestOffers(communes, offers, reading);
-const summary = summarise(communes, nearest, thresholdKm);
+const incomplete = incompleteDepartements(offers, config.expectations, types, config.departements);
+const summary = summarise(communes, nearest, thresholdKm, incomplete);
 const deptNames = new Map(departements.features.map((f) => [f.properties.code, f.properties.nom]));
 const epciNames = new Map(epci.map((e) => [e.code, e.name]));
-const rows = territoryTable(communes, nearest, offers, { groupBy: 'dept', thresholdKm, reading, names: deptNames });
-const suggestions = suggestCount > 0 ? suggestSites(communes, nearest, thresholdKm, suggestCount) : [];
+const rows = territoryTable(communes, nearest, offers, { groupBy: 'dept', thresholdKm, reading, names: deptNames, incomplete });
+const suggestions = suggestCount > 0 ? suggestSites(communes, nearest, thresholdKm, suggestCount, incomplete) : [];
+// Completeness of the catalogue as the analysis saw it (verified rows only with --verified).
+const completeness = catalogueCompleteness(args.verified ? structures.filter((s) => s.status === 'verified') : structures, config);
 
 const located = locatedOffers(offers);
 const unlocated = offers.length - located;
@@ -97,7 +118,8 @@ const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 console.error(
   `coverage: ${config.name.fr}, ${thresholdKm} km, reading "${reading}", ${offers.length} offer(s) (${located} located) — ` +
     `${summary.beyondCommunes} of ${summary.communes} communes (${pct(summary.beyondCommuneShare)}) and ` +
-    `${summary.beyondPopulation} of ${summary.population} inhabitants (${pct(summary.beyondPopulationShare)}) beyond the threshold.`,
+    `${summary.beyondPopulation} of ${summary.population} inhabitants (${pct(summary.beyondPopulationShare)}) beyond the threshold for certain; ` +
+    `${summary.unknownCommunes} communes, ${summary.unknownPopulation} inhabitants unknown (catalogue incomplete in ${[...incomplete].sort().join(', ') || 'no département'}).`,
 );
 
 const round = (x: number, d = 3) => (Number.isFinite(x) ? Math.round(x * 10 ** d) / 10 ** d : null);
@@ -109,6 +131,9 @@ const regionRow: TerritoryRow = {
   beyondCommunes: summary.beyondCommunes,
   beyondPopulation: summary.beyondPopulation,
   beyondPopulationShare: summary.beyondPopulationShare,
+  unknownCommunes: summary.unknownCommunes,
+  unknownPopulation: summary.unknownPopulation,
+  incomplete: incomplete.size > 0,
   ...(() => {
     let far = -1;
     for (let i = 0; i < communes.length; i++) if (far < 0 || nearest.distanceKm[i]! > nearest.distanceKm[far]!) far = i;
@@ -128,8 +153,11 @@ if (args.format === 'json') {
     types: types ?? 'all',
     stages: stages.length ? stages : 'all',
     distance: `great-circle ("à vol d'oiseau") km from each commune's representative point, R = ${EARTH_RADIUS_KM} km`,
+    verifiedOnly: args.verified,
     offers: { selected: offers.length, located, hypothetical: sims.sites.length },
     summary,
+    incompleteDepartements: [...incomplete].sort(),
+    completeness,
     departements: rows.map((r) => ({ ...r, farthestKm: round(r.farthestKm), offersPer10k: r.offersPer10k === null ? null : round(r.offersPer10k) })),
     suggestions,
     communes: communes.map((c, i) => {
@@ -143,6 +171,7 @@ if (args.format === 'json') {
         population: c.population,
         distanceKm: round(nearest.distanceKm[i]!),
         beyond: !(nearest.distanceKm[i]! <= thresholdKm),
+        state: STATE_CODES[communeState(nearest.distanceKm[i]!, thresholdKm, incomplete.has(c.dept))],
         servedByZone: nearest.byZone[i] === 1,
         nearest: o ? { id: o.id, name: o.name, type: o.type, hypothetical: o.hypothetical } : null,
       };
@@ -157,10 +186,11 @@ if (args.format === 'json') {
     noOfferText: '',
     deptNames,
     epciNames,
+    incomplete,
   });
   const fmt = (x: number | null, d: number) => (x === null || !Number.isFinite(x) ? '' : x.toFixed(d));
   const totals = [
-    ['departement', 'nom', 'communes', 'population', 'communes_au_dela', 'habitants_au_dela', 'part_habitants_au_dela', 'commune_la_plus_eloignee', 'distance_max_km', 'offres', 'offres_pour_10000_hab'],
+    ['departement', 'nom', 'communes', 'population', 'communes_au_dela', 'habitants_au_dela', 'part_habitants_au_dela', 'communes_inconnues', 'habitants_inconnus', 'catalogue_incomplet', 'commune_la_plus_eloignee', 'distance_max_km', 'offres', 'offres_pour_10000_hab'],
     ...[...rows, regionRow].map((r) => [
       r.code,
       r.name,
@@ -169,6 +199,9 @@ if (args.format === 'json') {
       String(r.beyondCommunes),
       String(r.beyondPopulation),
       fmt(r.beyondPopulationShare, 4),
+      String(r.unknownCommunes),
+      String(r.unknownPopulation),
+      r.incomplete ? '1' : '0',
       r.farthestName ? `${r.farthestName} (${r.farthestCode})` : '',
       fmt(r.farthestKm, 1),
       String(r.offers),

@@ -133,6 +133,7 @@ function national(): BenchRow[] {
       lon: near ? near.lon + (rand() - 0.5) * 0.05 : box.west + rand() * (box.east - box.west),
       lat: near ? near.lat + (rand() - 0.5) * 0.05 : box.south + rand() * (box.north - box.south),
       commune: '',
+      departement: '',
       zone: [],
       hypothetical: false,
     };

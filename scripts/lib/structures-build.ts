@@ -65,7 +65,7 @@ export async function buildStructures(
   });
 
   await writeFile(outFile, JSON.stringify(structuresToGeoJSON(validated.structures)));
-  return { count: validated.structures.length, issues: [...parsed.issues, ...validated.issues] };
+  return { count: validated.structures.length, issues: [...parsed.issues, ...validated.issues, ...aliasIssues(config, validated.structures)] };
 }
 
 /** The catalogue's path as shown in messages (relative to the repository when inside it). */
@@ -91,4 +91,15 @@ async function regionTestFromOutDir(outDir: string): Promise<((lon: number, lat:
     return (lon, lat) => polygons.some((p) => booleanPointInPolygon([lon, lat], p));
   }
   return null;
+}
+
+/** An alias must lead from an id no longer in the catalogue to one that is. */
+function aliasIssues(config: RegionConfig, structures: readonly { id: string }[]): Issue[] {
+  const ids = new Set(structures.map((s) => s.id));
+  const issues: Issue[] = [];
+  for (const a of config.aliases ?? []) {
+    if (ids.has(a.from)) issues.push({ severity: 'error', message: `Alias "${a.from}" → "${a.to}": "${a.from}" is still an id of the catalogue.` });
+    if (!ids.has(a.to)) issues.push({ severity: 'error', message: `Alias "${a.from}" → "${a.to}": "${a.to}" is not an id of the catalogue.` });
+  }
+  return issues;
 }

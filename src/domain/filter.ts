@@ -24,6 +24,10 @@ export interface StructureFilter {
   dept: string | null;
   /** Territory (EPCI, commune, radius around a place); absent or null means no limit. */
   area?: AreaFilter | null;
+  /** Show closed rows (historical traces) too; hidden by default. Results and coverage never count them. */
+  showClosed?: boolean;
+  /** Only rows marked verified. */
+  verifiedOnly?: boolean;
 }
 
 export const NO_FILTER: StructureFilter = { types: null, stages: [], dept: null };
@@ -35,6 +39,8 @@ export const NO_FILTER: StructureFilter = { types: null, stages: [], dept: null 
  * zone — a regional network does serve every département.
  */
 export function matchesFilter(s: Structure, f: StructureFilter): boolean {
+  if (s.status === 'closed' && !f.showClosed) return false;
+  if (f.verifiedOnly && s.status !== 'verified') return false;
   if (f.types && !f.types.includes(s.type)) return false;
   if (f.stages.length > 0 && !s.stages.some((st) => f.stages.includes(st))) return false;
   if (f.dept) {

@@ -1,4 +1,5 @@
 // Shared domain types. Pure data: no DOM, no React, no MapLibre.
+import type { CatalogueExpectation } from './catalogue/expectations';
 
 export type Lang = 'fr' | 'en';
 export type Localized = Record<Lang, string>;
@@ -57,6 +58,19 @@ export interface RegionConfig {
    * (`types=reseau`) still means the new ones too (`{ "reseau": ["dla"] }`).
    */
   legacyTypes?: Record<string, string[]>;
+  /** The presence the region is known to have, per offer type, with its sources (catalogue/expectations.ts). */
+  expectations?: CatalogueExpectation[];
+  /** Where referents send corrections; a `mailto:` link is offered only when set. */
+  contact?: { email: string };
+  /** Ids dropped from the catalogue (merged rows): links naming `from` open `to`. */
+  aliases?: IdAlias[];
+}
+
+export interface IdAlias {
+  from: string;
+  to: string;
+  reason: string;
+  date: string;
 }
 
 /** One current commune, as written to public/data/<region>/communes.json. */

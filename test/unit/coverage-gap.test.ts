@@ -12,7 +12,7 @@ const departements = featureCollection([
 ]) as FeatureCollection<Polygon, { code: string }>;
 const regionKm2 = area(region) / 1e6;
 const site = (lon: number, lat: number, over: Partial<CoverageOffer> = {}): CoverageOffer => ({
-  id: `s${lon}`, name: 'S', type: 'incubateur', lon, lat, commune: '', zone: [], hypothetical: false, ...over,
+  id: `s${lon}`, name: 'S', type: 'incubateur', lon, lat, commune: '', departement: '', zone: [], hypothetical: false, ...over,
 });
 
 describe('gapArea', () => {

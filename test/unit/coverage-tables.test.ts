@@ -89,8 +89,9 @@ describe('CSV export', () => {
     expect(rows.length).toBe(4);
     expect(rows[1]!.slice(0, 2)).toEqual(['00007', 'Golf']);
     expect(rows[1]![5]).toBe((6 * STEP).toFixed(1).replace('.', ','));
-    expect(rows[1]![8]).toBe('Site Alpha');
+    expect(rows[1]![9]).toBe('Site Alpha');
     expect(rows.slice(1).map((x) => x[6])).toEqual(['1', '1', '1']);
+    expect(rows.slice(1).map((x) => x[7])).toEqual(['beyond', 'beyond', 'beyond']);
     const all = communeCsvRows(line.communes, r, offers, { thresholdKm: 40, onlyBeyond: false });
     expect(all.length).toBe(8);
   });
@@ -98,7 +99,7 @@ describe('CSV export', () => {
   it('says "no offer" in the structure column when nothing is selected', () => {
     const r = nearestOffers(line.communes, [], 'site');
     const rows = communeCsvRows(line.communes, r, [], { thresholdKm: 40, onlyBeyond: true, noOfferText: 'aucune offre' });
-    expect(rows.slice(1).every((x) => x[5] === '' && x[8] === 'aucune offre')).toBe(true);
+    expect(rows.slice(1).every((x) => x[5] === '' && x[9] === 'aucune offre')).toBe(true);
   });
 });
 

@@ -1,6 +1,7 @@
 import { isBeyond } from './summary';
 import { neutraliseCell as neutralise } from '../export/formula';
-import type { CoverageCommune, CoverageOffer, NearestResult } from './types';
+import { communeState, STATE_CODES } from './states';
+import type { CommuneState, CoverageCommune, CoverageOffer, NearestResult } from './types';
 
 // CSV for French spreadsheets: semicolon separator, UTF-8 byte order mark,
 // CRLF line ends, and no cell a spreadsheet would run as a formula.
@@ -31,6 +32,10 @@ export interface CommuneCsvOptions {
   noOfferText?: string;
   deptNames?: ReadonlyMap<string, string>;
   epciNames?: ReadonlyMap<string, string>;
+  /** Départements where the catalogue misses expected offers: their communes beyond are `unknown`. */
+  incomplete?: ReadonlySet<string>;
+  /** Text of the state column, by state; defaults to covered / beyond / unknown. */
+  stateText?: Readonly<Record<CommuneState, string>>;
 }
 
 export const COMMUNE_CSV_COLUMNS = [
@@ -41,6 +46,7 @@ export const COMMUNE_CSV_COLUMNS = [
   'population',
   'distance_km',
   'au_dela_du_seuil',
+  'etat',
   'desservie_par_zone',
   'structure_la_plus_proche',
   'type_structure',
@@ -49,7 +55,9 @@ export const COMMUNE_CSV_COLUMNS = [
 
 /**
  * Per-commune rows (header first), farthest commune first: distance to the
- * nearest selected offer, the offer, and whether the commune is beyond.
+ * nearest selected offer, the offer, whether the commune is beyond, and its
+ * state (covered, beyond = certain gap, unknown = catalogue incomplete there).
+ * `onlyBeyond` keeps the communes beyond the threshold, certain or unknown.
  */
 export function communeCsvRows(
   communes: readonly CoverageCommune[],
@@ -65,6 +73,7 @@ export function communeCsvRows(
     const d = nearest.distanceKm[i]!;
     const beyond = isBeyond(d, options.thresholdKm);
     if (options.onlyBeyond && !beyond) continue;
+    const state = STATE_CODES[communeState(d, options.thresholdKm, options.incomplete?.has(c.dept) ?? false)]!;
     const o = offers[nearest.offer[i]!];
     const dept = options.deptNames?.get(c.dept);
     const epci = c.epci ? options.epciNames?.get(c.epci) ?? c.epci : '';
@@ -76,6 +85,7 @@ export function communeCsvRows(
       String(c.population),
       Number.isFinite(d) ? d.toFixed(1).replace('.', decimal) : '',
       beyond ? '1' : '0',
+      options.stateText?.[state] ?? state,
       nearest.byZone[i] ? '1' : '0',
       o ? o.name : options.noOfferText ?? '',
       o ? o.type : '',

@@ -10,3 +10,4 @@ export { toCsv, neutralise, communeCsvRows, COMMUNE_CSV_COLUMNS, type CommuneCsv
 export { distanceBreaks, distanceClass, CLASS_COLORS, CLASS_COUNT } from './classes';
 export { formatSims, parseSims } from './sim';
 export { communeAt } from './locate';
+export { incompleteDepartements, communeState, communeStates, STATE_CODES, COVERED, BEYOND, UNKNOWN } from './states';

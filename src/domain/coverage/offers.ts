@@ -7,6 +7,8 @@ export interface OfferSelection {
   types: readonly string[] | null;
   /** Stages: an offer counts when it serves at least one of them; empty means any stage. */
   stages: readonly string[];
+  /** Only rows marked verified: the floor a referent can defend. */
+  verifiedOnly?: boolean;
 }
 
 /**
@@ -14,7 +16,8 @@ export interface OfferSelection {
  * Example: selectOffers(structures, { types: ['incubateur'], stages: [] }).
  */
 export function selectOffers(structures: readonly Structure[], selection: OfferSelection): CoverageOffer[] {
-  const filter = { types: selection.types, stages: selection.stages, dept: null };
+  // Closed rows never count, whatever the map shows.
+  const filter = { types: selection.types, stages: selection.stages, dept: null, showClosed: false, verifiedOnly: selection.verifiedOnly };
   return structures
     .filter((s) => matchesFilter(s, filter))
     .map((s) => ({
@@ -24,6 +27,7 @@ export function selectOffers(structures: readonly Structure[], selection: OfferS
       lon: s.lon,
       lat: s.lat,
       commune: s.commune,
+      departement: s.departement,
       zone: s.zone,
       hypothetical: false,
     }));
@@ -31,9 +35,9 @@ export function selectOffers(structures: readonly Structure[], selection: OfferS
 
 /**
  * A hypothetical site as an offer. It declares no zone: people come to it.
- * `commune` is the INSEE code of the commune it falls in, when known.
+ * `commune` is the INSEE code of the commune it falls in, when known, and `departement` its département.
  */
-export function simOffer(site: SimSite, index: number, commune = ''): CoverageOffer {
+export function simOffer(site: SimSite, index: number, commune = '', departement = ''): CoverageOffer {
   return {
     id: `sim-${index + 1}`,
     name: `Site test ${index + 1}`,
@@ -41,6 +45,7 @@ export function simOffer(site: SimSite, index: number, commune = ''): CoverageOf
     lon: site.lon,
     lat: site.lat,
     commune,
+    departement,
     zone: [],
     hypothetical: true,
   };

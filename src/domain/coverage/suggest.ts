@@ -19,17 +19,24 @@ export interface Suggestion {
 
 /**
  * Where to open a site: greedily, the commune point bringing the most
- * uncovered inhabitants within the threshold, then the next one given the
+ * uncovered inhabitants (certain gaps: communes of `incomplete` départements are left out) within the threshold, then the next one given the
  * first, and so on. Ties go to the commune listed first. Gains only shrink as
  * sites are added, so stale gains are upper bounds and only the top of the
  * queue is recomputed (lazy greedy) — same picks as recomputing everything.
  * Example: suggestSites(communes, nearest, 30, 3)[0].gainPopulation → 52000
  */
-export function suggestSites(communes: readonly CoverageCommune[], nearest: NearestResult, thresholdKm: number, count = 3): Suggestion[] {
+export function suggestSites(
+  communes: readonly CoverageCommune[],
+  nearest: NearestResult,
+  thresholdKm: number,
+  count = 3,
+  incomplete: ReadonlySet<string> = new Set(),
+): Suggestion[] {
   const points = communePoints(communes);
   const n = points.count;
+  // Ranked on certain gaps only: where the catalogue is incomplete, the gap may not exist.
   const uncovered: number[] = [];
-  for (let i = 0; i < n; i++) if (isBeyond(nearest.distanceKm[i]!, thresholdKm)) uncovered.push(i);
+  for (let i = 0; i < n; i++) if (isBeyond(nearest.distanceKm[i]!, thresholdKm) && !incomplete.has(communes[i]!.dept)) uncovered.push(i);
   if (uncovered.length === 0 || count <= 0) return [];
 
   const vec = points.vectors;

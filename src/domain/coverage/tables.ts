@@ -9,10 +9,16 @@ export interface TerritoryRow {
   name: string;
   communes: number;
   population: number;
+  /** Certain gaps (see summarise). */
   beyondCommunes: number;
   beyondPopulation: number;
-  /** Share of the territory's inhabitants beyond the threshold, 0–1. */
+  /** Share of the territory's inhabitants beyond the threshold (certain gaps), 0–1. */
   beyondPopulationShare: number;
+  /** Beyond the threshold where the catalogue is incomplete: not known to be gaps. */
+  unknownCommunes: number;
+  unknownPopulation: number;
+  /** True when the territory lies (at least partly) in a département where the catalogue misses expected offers. */
+  incomplete: boolean;
   /** Commune farthest from any selected offer (first in input order on ties). */
   farthestCode: string;
   farthestName: string;
@@ -30,6 +36,8 @@ export interface TableOptions {
   reading: Reading;
   /** Names of the territories by code; the code stands in when missing. */
   names?: ReadonlyMap<string, string>;
+  /** Départements where the catalogue misses expected offers of a selected type (coverage/states.ts). */
+  incomplete?: ReadonlySet<string>;
 }
 
 /**
@@ -61,6 +69,9 @@ export function territoryTable(
         beyondCommunes: 0,
         beyondPopulation: 0,
         beyondPopulationShare: 0,
+        unknownCommunes: 0,
+        unknownPopulation: 0,
+        incomplete: false,
         farthestCode: '',
         farthestName: '',
         farthestKm: -1,
@@ -74,9 +85,16 @@ export function territoryTable(
     row.communes++;
     row.population += c.population;
     row.depts.add(c.dept);
+    const deptIncomplete = options.incomplete?.has(c.dept) ?? false;
+    if (deptIncomplete) row.incomplete = true;
     if (isBeyond(d, options.thresholdKm)) {
-      row.beyondCommunes++;
-      row.beyondPopulation += c.population;
+      if (deptIncomplete) {
+        row.unknownCommunes++;
+        row.unknownPopulation += c.population;
+      } else {
+        row.beyondCommunes++;
+        row.beyondPopulation += c.population;
+      }
     }
     if (d > row.farthestKm) {
       row.farthestKm = d;
@@ -102,7 +120,15 @@ export function territoryTable(
     .sort((a, b) => a.code.localeCompare(b.code));
 }
 
-export type SortKey = 'name' | 'beyondCommunes' | 'beyondPopulation' | 'beyondPopulationShare' | 'farthestKm' | 'offersPer10k' | 'population';
+export type SortKey =
+  | 'name'
+  | 'beyondCommunes'
+  | 'beyondPopulation'
+  | 'beyondPopulationShare'
+  | 'unknownPopulation'
+  | 'farthestKm'
+  | 'offersPer10k'
+  | 'population';
 
 /** Rows sorted by a column (a new array); ties keep code order, nulls last. */
 export function sortRows(rows: readonly TerritoryRow[], by: SortKey, descending: boolean): TerritoryRow[] {

@@ -19,6 +19,8 @@ export interface CoverageOffer {
   lat: number | null;
   /** INSEE code of the commune of the site, '' when unknown. */
   commune: string;
+  /** Département of the offer ('' for a regional one): completeness counts offers per département. */
+  departement: string;
   /** Declared service area: département codes, 'region', or empty. */
   zone: readonly string[];
   /** True for a "what-if" site added by the user. */
@@ -44,6 +46,14 @@ export interface NearestResult {
   /** 1 when the commune is served through a declared zone (zones reading only). */
   byZone: Uint8Array;
 }
+
+/**
+ * What a commune beyond the threshold means: `beyond` is a certain gap; `unknown` when,
+ * for a selected type the region expects in every département, the commune's own
+ * département has fewer placed open offers of that type than expected — an offer the
+ * catalogue misses may be closer.
+ */
+export type CommuneState = 'covered' | 'beyond' | 'unknown';
 
 /** The minimal commune fields the analysis needs (src/domain/types Commune fits). */
 export interface CoverageCommune {

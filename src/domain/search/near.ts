@@ -22,6 +22,7 @@ export function nearStructures(
   filter: StructureFilter,
   k: number,
 ): NearAnswer {
+  filter = openOnly(filter);
   let matching = 0;
   let unlocated = 0;
   for (const s of all) {
@@ -51,8 +52,14 @@ export function parcours(
   lat: number,
   filter: StructureFilter,
 ): StageStep[] {
+  filter = openOnly(filter);
   return stages.map((stage) => {
     const f: StructureFilter = { ...filter, stages: [stage.id] };
     return { stage, nearest: nearest(index, lon, lat, 1, (s) => matchesFilter(s, f))[0] ?? null };
   });
+}
+
+/** Results and the path by stage never offer a closed row, even when the map shows them. */
+function openOnly(filter: StructureFilter): StructureFilter {
+  return filter.showClosed ? { ...filter, showClosed: false } : filter;
 }
