@@ -39,3 +39,21 @@ export function writeTypeList(types: readonly string[], config: Pick<RegionConfi
   }
   return out;
 }
+
+/**
+ * The id a link should open: a row merged into another (`aliases` of the region) opens
+ * the row it was merged into; any other id is returned as it is.
+ *
+ * @example resolveAlias('ptce-cartoucherie-toulouse', config) // 'halles-cartoucherie-toulouse'
+ */
+export function resolveAlias(id: string | null, config: Pick<RegionConfig, 'aliases'>): string | null {
+  if (id === null) return null;
+  // Follow chains (a → b → c), guarding against a loop in hand-written configuration.
+  let current = id;
+  for (let hops = 0; hops < 8; hops++) {
+    const next = config.aliases?.find((a) => a.from === current)?.to;
+    if (next === undefined) return current;
+    current = next;
+  }
+  return current;
+}

@@ -1,3 +1,4 @@
+import { readTypeList } from '../domain/offer-types';
 import { filterStructures } from '../domain/filter';
 import type { MapController } from '../map/map-controller';
 import type { AppState, AppStore } from '../store/app-store';
@@ -28,7 +29,8 @@ export function applyHostMessage(store: AppStore, controller: MapController | nu
   switch (message.type) {
     case 'setFilter': {
       const patch: Partial<AppState['filter']> = {};
-      if (message.types !== undefined) patch.types = message.types;
+      // Hosts written before `dla` split off `reseau` still get the DLA with `reseau`.
+      if (message.types !== undefined) patch.types = message.types && state.data ? readTypeList(message.types, state.data.config) : message.types;
       if (message.stages !== undefined) patch.stages = message.stages;
       if (message.dept !== undefined) patch.dept = message.dept;
       state.setFilter(patch);

@@ -2,6 +2,7 @@
 // module (npm run build:embed → dist/embed/maillage-map.js). Attributes mirror
 // the iframe's URL parameters and may change at run time; styles live in the
 // element's Shadow DOM. Each element has its own store.
+import { readTypeList } from '../domain/offer-types';
 import { createRoot, type Root } from 'react-dom/client';
 import { createAppStore, type AppState, type AppStore, type InitialState } from '../store/app-store';
 import type { MapController } from '../map/map-controller';
@@ -115,7 +116,7 @@ export function applyChanges(store: AppStore, controller: MapController | null, 
       const b = before.filter;
       const a = after.filter;
       const filter = { ...state.filter };
-      if (!same(b?.types, a?.types)) filter.types = a?.types ?? null;
+      if (!same(b?.types, a?.types)) filter.types = a?.types && state.data ? readTypeList(a.types, state.data.config) : a?.types ?? null;
       if (!same(b?.stages, a?.stages)) filter.stages = a?.stages ?? [];
       if (!same(b?.dept, a?.dept)) filter.dept = a?.dept ?? null;
       patch.filter = filter;

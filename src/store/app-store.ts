@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Lang } from '../domain/types';
 import type { StructureFilter } from '../domain/filter';
 import type { RegionData } from '../data/load-region';
+import { readTypeList, resolveAlias } from '../domain/offer-types';
 import { createEmbedSlice, type EmbedSlice } from './embed-slice';
 import { createSearchSlice, type SearchSlice } from './search-slice';
 import { createCoverageSlice, type CoverageSlice } from './coverage-slice';
@@ -76,7 +77,20 @@ export function createAppStore(initial: InitialState = {}): AppStore {
     embedded: false,
 
     setLang: (lang) => set({ lang }),
-    setData: (data) => set({ data, loadError: null }),
+    setData: (data) => {
+      const state = get();
+      // Links are read before the region is known: once it is, old type names and merged
+      // ids in them are mapped (a partner file replacing the catalogue keeps the region).
+      if (state.data?.config.id === data.config.id) return set({ data, loadError: null });
+      const config = data.config;
+      set({
+        data,
+        loadError: null,
+        filter: state.filter.types ? { ...state.filter, types: readTypeList(state.filter.types, config) } : state.filter,
+        coverage: state.coverage.types ? { ...state.coverage, types: readTypeList(state.coverage.types, config) } : state.coverage,
+        selectedId: resolveAlias(state.selectedId, config),
+      });
+    },
     setLoadError: (loadError) => set({ loadError }),
     setFilter: (patch) => set({ filter: { ...get().filter, ...patch } }),
     toggleType: (type) => {

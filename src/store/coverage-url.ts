@@ -2,6 +2,7 @@ import { formatSims, parseSims } from '../domain/coverage/sim';
 import type { AppState } from './app-store';
 import { DEFAULT_COVERAGE, THRESHOLD_MAX_KM, THRESHOLD_MIN_KM, type CoverageSettings } from './coverage-slice';
 import type { UrlCodec } from './url-state';
+import { writeTypeList } from '../domain/offer-types';
 
 // Keys: tab=coverage, covkm=30, covtypes=a,b, covstages=a,b, covzones=1,
 // covclasses=1, covby=epci, sim=lon,lat,type;… (4 decimals).
@@ -29,7 +30,7 @@ export const coverageCodec: UrlCodec = {
     if (state.tab === 'coverage') params.set('tab', 'coverage');
     const c = state.coverage;
     if (c.thresholdKm !== null) params.set('covkm', String(c.thresholdKm));
-    if (c.types) params.set('covtypes', c.types.join(','));
+    if (c.types) params.set('covtypes', writeTypeList(c.types, state.data?.config ?? {}).join(','));
     if (c.stages.length) params.set('covstages', c.stages.join(','));
     if (c.reading === 'zones') params.set('covzones', '1');
     if (c.classes) params.set('covclasses', '1');

@@ -3,6 +3,7 @@ import { searchCodec } from './search-url';
 import { embedCodec } from './embed-url';
 import { coverageCodec } from './coverage-url';
 import { importCodec } from './import-url';
+import { writeTypeList } from '../domain/offer-types';
 
 /**
  * One codec per concern: how it reads its keys from the query string and
@@ -43,6 +44,8 @@ const coreCodec: UrlCodec = {
       // `stage=<id>` is accepted as a synonym in hand-written links ("?from=48095&stage=creation").
       stages: list(params.get('stages') ?? params.get('stage')),
       dept: dept && /^[0-9][0-9AB]$/.test(dept) ? dept : null,
+      showClosed: params.get('closed') === '1',
+      verifiedOnly: params.get('verified') === '1',
     };
     const sel = params.get('sel');
     if (sel && /^[\w-]+$/.test(sel)) out.selectedId = sel;
@@ -53,7 +56,9 @@ const coreCodec: UrlCodec = {
   write(state, params) {
     if (state.regionId !== 'occitanie') params.set('region', state.regionId);
     if (state.lang !== 'fr') params.set('lang', state.lang);
-    if (state.filter.types) params.set('types', state.filter.types.join(','));
+    if (state.filter.types) params.set('types', writeTypeList(state.filter.types, state.data?.config ?? {}).join(','));
+    if (state.filter.showClosed) params.set('closed', '1');
+    if (state.filter.verifiedOnly) params.set('verified', '1');
     if (state.filter.stages.length) params.set('stages', state.filter.stages.join(','));
     if (state.filter.dept) params.set('dept', state.filter.dept);
     if (state.selectedId) params.set('sel', state.selectedId);

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { summariseCatalogue, latestUpdate } from '../domain/summary';
+import { catalogueCompleteness } from '../domain/catalogue/expectations';
 import { formatDate } from '../i18n/translate';
 import { useApp, useAppStore, useT } from '../store/react';
 import { TypeSymbol } from './TypeSymbol';
@@ -15,9 +16,12 @@ export function Filters() {
   // The catalogue as referents' merged imports left it (imported layers have their own legend).
   const catalogue = useApp(selectCatalogue);
   const summary = useMemo(
-    () => summariseCatalogue(catalogue, data.config.offerTypes.map((o) => o.id)),
+    // Closed rows are not offers: the legend counts open ones.
+    () => summariseCatalogue(catalogue.filter((s) => s.status !== 'closed'), data.config.offerTypes.map((o) => o.id)),
     [data, catalogue],
   );
+  const completeness = useMemo(() => catalogueCompleteness(catalogue, data.config), [data, catalogue]);
+  const closedCount = useMemo(() => catalogue.filter((s) => s.status === 'closed').length, [catalogue]);
   const latest = latestUpdate(catalogue);
   const isFiltered = filter.types !== null || filter.stages.length > 0 || filter.dept !== null;
 
@@ -31,6 +35,7 @@ export function Filters() {
         <ul>
           {data.config.offerTypes.map((type) => {
             const s = summary.find((x) => x.type === type.id);
+            const c = completeness.byType.find((x) => x.type === type.id);
             const checked = filter.types === null || filter.types.includes(type.id);
             return (
               <li key={type.id}>
@@ -47,6 +52,11 @@ export function Filters() {
                     {t('legend.count', { n: s?.count ?? 0 })}
                     {s?.lastUpdated ? ` · ${t('legend.updated', { date: formatDate(lang, s.lastUpdated) })}` : ''}
                   </span>
+                  {c && c.expectedDepts > 0 && (
+                    <span className={`legend-expected${c.completeDepts < c.expectedDepts ? ' is-incomplete' : ''}`} data-testid={`legend-expected-${type.id}`}>
+                      {t('legend.expected', { listed: c.listed, depts: c.expectedDepts, complete: c.completeDepts })}
+                    </span>
+                  )}
                 </label>
               </li>
             );
@@ -86,6 +96,28 @@ export function Filters() {
               ))}
           </select>
         </label>
+      </div>
+      <div className="filter-toggles">
+        <label title={t('filters.verifiedOnlyHint')}>
+          <input
+            type="checkbox"
+            checked={filter.verifiedOnly === true}
+            data-testid="filter-verified"
+            onChange={(e) => store.getState().setFilter({ verifiedOnly: e.target.checked })}
+          />{' '}
+          {t('filters.verifiedOnly')}
+        </label>
+        {closedCount > 0 && (
+          <label>
+            <input
+              type="checkbox"
+              checked={filter.showClosed === true}
+              data-testid="filter-closed"
+              onChange={(e) => store.getState().setFilter({ showClosed: e.target.checked })}
+            />{' '}
+            {t('filters.showClosed', { n: closedCount })}
+          </label>
+        )}
       </div>
       {isFiltered && (
         <button type="button" className="link-button" onClick={() => store.getState().setFilter({ types: null, stages: [], dept: null })}>

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { safeHttpUrl, safeMailto, safeTel, splitSources } from '../domain/safe-url';
 import { formatDate } from '../i18n/translate';
+import type { Lang } from '../domain/types';
 import { useMapController } from '../map/map-context';
 import { useApp, useAppStore, useT } from '../store/react';
 import { selectAllStructures } from '../store/import-slice';
@@ -55,6 +56,11 @@ export function StructureCard() {
       <h2 id="card-title" ref={heading} tabIndex={-1} data-testid="card-title">
         {type && <TypeSymbol type={type} size={20} />} {s.name}
       </h2>
+      {s.status === 'closed' && (
+        <p className="badge-closed-block" data-testid="card-closed">
+          <strong>{t('card.closed')}</strong> — {t('card.closedHint')}
+        </p>
+      )}
       {s.status === 'to_check' && (
         <p className="badge-check-block">
           <strong>{t('card.toCheck')}</strong> — {t('card.toCheckHint')}
@@ -114,6 +120,12 @@ export function StructureCard() {
             </dd>
           </>
         )}
+        {s.hours && (
+          <>
+            <dt>{t('card.hours')}</dt>
+            <dd>{s.hours}</dd>
+          </>
+        )}
         <dt>{t('card.sources')}</dt>
         <dd>
           <ul className="sources">
@@ -132,6 +144,17 @@ export function StructureCard() {
               );
             })}
           </ul>
+          {s.sourceDate && <p className="card-source-date">{t('card.sourceDate', { date: formatSourceDate(lang, s.sourceDate) })}</p>}
+          {s.quote && (
+            <details className="card-quotes">
+              <summary>{t('card.quotes')}</summary>
+              <ul>
+                {s.quote.split(' | ').map((q, i) => (
+                  <li key={i}>« {q} »</li>
+                ))}
+              </ul>
+            </details>
+          )}
         </dd>
       </dl>
       {s.updated && <p className="card-updated">{t('card.updated', { date: formatDate(lang, s.updated) })}</p>}
@@ -142,4 +165,9 @@ export function StructureCard() {
       )}
     </section>
   );
+}
+
+/** A source date may be a year, a month or a day. */
+function formatSourceDate(lang: Lang, date: string): string {
+  return date.length === 10 ? formatDate(lang, date) : date;
 }
