@@ -13,6 +13,7 @@ import {
   coverageOverlayLayers,
   DISTANCE_STATE,
   HATCH_IMAGE,
+  INCOMPLETE_STATE,
   NO_OFFER_KM,
   territoryLayer,
 } from './layers/coverage';
@@ -43,6 +44,12 @@ export function setCommuneDistances(controller: MapController, communes: readonl
     const d = distanceKm[i]!;
     map.setFeatureState({ source: SOURCE.communes, id: communes[i]!.code }, { [DISTANCE_STATE]: Number.isFinite(d) ? d : NO_OFFER_KM });
   }
+}
+
+/** Mark the communes of départements where the catalogue is incomplete (drawn as unknown beyond the threshold). */
+export function setCommuneIncomplete(controller: MapController, communes: readonly Commune[], incomplete: ReadonlySet<string>): void {
+  const { map } = controller;
+  for (const c of communes) map.setFeatureState({ source: SOURCE.communes, id: c.code }, { [INCOMPLETE_STATE]: incomplete.has(c.dept) ? 1 : 0 });
 }
 
 /** Threshold or classes changed: only paint expressions change. */

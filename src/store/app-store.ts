@@ -14,7 +14,7 @@ export interface MapView {
   zoom: number;
 }
 
-export type PanelTab = 'list' | 'search' | 'coverage' | 'import' | 'review' | 'about';
+export type PanelTab = 'list' | 'search' | 'coverage' | 'catalogue' | 'import' | 'review' | 'about';
 
 /** Features embedded hosts can switch off (see src/embed). */
 export interface VisibleParts {

@@ -47,6 +47,7 @@ const coreCodec: UrlCodec = {
       showClosed: params.get('closed') === '1',
       verifiedOnly: params.get('verified') === '1',
     };
+    if (params.get('tab') === 'catalogue') out.tab = 'catalogue';
     const sel = params.get('sel');
     if (sel && /^[\w-]+$/.test(sel)) out.selectedId = sel;
     const view = parseView(params.get('map'));
@@ -62,6 +63,7 @@ const coreCodec: UrlCodec = {
     if (state.filter.stages.length) params.set('stages', state.filter.stages.join(','));
     if (state.filter.dept) params.set('dept', state.filter.dept);
     if (state.selectedId) params.set('sel', state.selectedId);
+    if (state.tab === 'catalogue') params.set('tab', 'catalogue');
     if (state.view) params.set('map', formatView(state.view));
   },
 };

@@ -7,6 +7,7 @@ import { DataFreshness } from './DataFreshness';
 import { trackCardOrigin } from './card-return';
 import { Filters } from './Filters';
 import { CoverageTab } from './coverage';
+import { CatalogueStatusTab } from './catalogue/CatalogueStatusTab';
 import { NearPanel } from './search/NearPanel';
 import { SearchBox } from './search/SearchBox';
 import { StructureCard } from './StructureCard';
@@ -32,6 +33,7 @@ export const panelTabs: Array<{ id: PanelTab; label: string; Component: Componen
   { id: 'list', label: 'tab.list', Component: ListTab },
   { id: 'search', label: 'tab.near', Component: NearPanel },
   { id: 'coverage', label: 'tab.coverage', Component: CoverageTab },
+  { id: 'catalogue', label: 'tab.catalogue', Component: CatalogueStatusTab },
   { id: 'import', label: 'tab.import', Component: ImportTab },
   { id: 'review', label: 'tab.review', Component: ReviewTab },
 ];

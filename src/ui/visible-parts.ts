@@ -15,6 +15,7 @@ export function tabVisible(id: PanelTab, parts: VisibleParts, embedded: boolean,
       return parts.coverage;
     case 'import':
     case 'review':
+    case 'catalogue':
       return !embedded;
     default:
       return true;

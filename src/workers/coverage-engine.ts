@@ -26,6 +26,8 @@ export interface NearestRequest {
 export interface ExtrasRequest extends NearestRequest {
   thresholdKm: number;
   suggestions: number;
+  /** Départements where the catalogue is incomplete: suggestions rank on certain gaps only. */
+  incomplete?: string[];
 }
 
 export interface ExtrasResult {
@@ -64,7 +66,10 @@ export function createCoverageEngine(dataset: CoverageDataset): CoverageEngine {
         departements: dataset.departements,
       });
       const near = nearestCached(request);
-      const suggestions = request.suggestions > 0 ? suggestSites(dataset.communes, near, request.thresholdKm, request.suggestions) : [];
+      const suggestions =
+        request.suggestions > 0
+          ? suggestSites(dataset.communes, near, request.thresholdKm, request.suggestions, new Set(request.incomplete ?? []))
+          : [];
       return { ...gap, suggestions, ms: performance.now() - t0 };
     },
   };

@@ -31,22 +31,29 @@ export const DISTANCE_STATE = 'covd';
 export const NO_OFFER_KM = 1e9;
 export const HATCH_IMAGE = 'coverage-hatch';
 export const BEYOND_COLOR = '#c2410c';
+/** Beyond the threshold where the catalogue is incomplete: not a certain gap, drawn neutral. */
+export const UNKNOWN_COLOR = '#7a7a7a';
+/** Feature-state key: 1 when the commune's département lacks expected offers of a selected type. */
+export const INCOMPLETE_STATE = 'covu';
 
 const distance: ExpressionSpecification = ['coalesce', ['feature-state', DISTANCE_STATE], -1];
+const incomplete: ExpressionSpecification = ['==', ['coalesce', ['feature-state', INCOMPLETE_STATE], 0], 1];
 
 /** Paint of the commune fill: beyond-the-threshold highlight, or distance classes. */
 export function communePaint(thresholdKm: number, classes: boolean): { 'fill-color': ExpressionSpecification | string; 'fill-opacity': ExpressionSpecification } {
   if (!classes) {
     return {
-      'fill-color': BEYOND_COLOR,
+      'fill-color': ['case', incomplete, UNKNOWN_COLOR, BEYOND_COLOR],
       // A commune exactly at the threshold is covered: strictly greater is beyond.
-      'fill-opacity': ['case', ['>', distance, thresholdKm], 0.42, 0],
+      'fill-opacity': ['case', ['>', distance, thresholdKm], ['case', incomplete, 0.5, 0.42], 0],
     };
   }
   const [b0, b1, b2, b3] = distanceBreaks(thresholdKm);
   return {
     'fill-color': [
       'case',
+      ['all', ['>', distance, thresholdKm], incomplete],
+      UNKNOWN_COLOR,
       ['<=', distance, b0],
       CLASS_COLORS[0],
       ['<=', distance, b1],

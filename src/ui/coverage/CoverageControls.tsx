@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import { distanceBreaks, CLASS_COLORS } from '../../domain/coverage/classes';
 import type { RegionData } from '../../data/load-region';
 import { formatKm } from '../../i18n/translate';
-import { BEYOND_COLOR } from '../../map/layers/coverage';
+import { BEYOND_COLOR, UNKNOWN_COLOR } from '../../map/layers/coverage';
 import { THRESHOLD_MAX_KM, THRESHOLD_MIN_KM } from '../../store/coverage-slice';
 import { useApp, useAppStore, useT } from '../../store/react';
 import { TypeSymbol } from '../TypeSymbol';
@@ -15,6 +15,7 @@ export function CoverageControls({ data, thresholdKm }: { data: RegionData; thre
   const store = useAppStore();
   const lang = useApp((s) => s.lang);
   const settings = useApp((s) => s.coverage);
+  const verifiedOnly = useApp((s) => s.filter.verifiedOnly === true);
   const committed = settings.thresholdKm ?? data.config.defaultThresholdKm;
   const [draft, setDraft] = useState(String(committed));
   const commitTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -150,6 +151,15 @@ export function CoverageControls({ data, thresholdKm }: { data: RegionData; thre
         ))}
       </fieldset>
 
+      <label className="inline-check" title={t('filters.verifiedOnlyHint')}>
+        <input
+          type="checkbox"
+          checked={verifiedOnly}
+          data-testid="coverage-verified"
+          onChange={(e) => store.getState().setFilter({ verifiedOnly: e.target.checked })}
+        />
+        {t('coverage.verifiedSwitch')}
+      </label>
       <label className="inline-check">
         <input
           type="checkbox"
@@ -178,6 +188,7 @@ function MapLegend({ thresholdKm, classes }: { thresholdKm: number; classes: boo
         { swatch: { background: CLASS_COLORS[4] }, label: t('coverage.legend.beyond', { km: km(breaks[3]) }) },
       ]
     : [{ swatch: { background: BEYOND_COLOR, opacity: 0.55 }, label: t('coverage.legend.beyondThreshold', { km: km(thresholdKm) }) }];
+  items.push({ swatch: { background: UNKNOWN_COLOR, opacity: 0.6 }, label: t('coverage.legend.unknown') });
   items.push({ swatch: {}, label: t('coverage.legend.gap', { km: km(thresholdKm) }) });
   return (
     <ul className="coverage-legend" aria-label={t('coverage.legend')} data-testid="coverage-legend">

@@ -7,7 +7,7 @@ import { downloadBlob, downloadUrl } from '../download';
 import { PrintSheetControls } from './PrintSheet';
 import type { CoverageAnalysis } from './useCoverageAnalysis';
 
-const CSV_HEADERS = ['code', 'commune', 'dept', 'epci', 'population', 'distance', 'beyond', 'byZone', 'nearest', 'nearestType', 'nearestId'] as const;
+const CSV_HEADERS = ['code', 'commune', 'dept', 'epci', 'population', 'distance', 'beyond', 'state', 'byZone', 'nearest', 'nearestType', 'nearestId'] as const;
 
 /** CSV of the communes beyond the threshold, gap area as GeoJSON, map as PNG, printable sheet. */
 export function CoverageExports({ data, analysis }: { data: RegionData; analysis: CoverageAnalysis }) {
@@ -27,6 +27,8 @@ export function CoverageExports({ data, analysis }: { data: RegionData; analysis
       noOfferText: t('coverage.csv.noOffer'),
       deptNames: new Map(data.departements.features.map((f) => [f.properties.code, f.properties.nom])),
       epciNames: new Map(data.epci.map((e) => [e.code, e.name])),
+      incomplete: analysis.incomplete,
+      stateText: { covered: t('coverage.state.covered'), beyond: t('coverage.state.beyond'), unknown: t('coverage.state.unknown') },
     });
     downloadBlob(`${t('coverage.csv.filename')}-${suffix}.csv`, new Blob([toCsv(rows)], { type: 'text/csv;charset=utf-8' }));
   };
@@ -46,6 +48,13 @@ export function CoverageExports({ data, analysis }: { data: RegionData; analysis
             stages: settings.stages.length ? settings.stages : 'all',
             hypotheticalSites: analysis.sims.filter((s) => s.counted).length,
             areaKm2: Math.round(extras.gapAreaKm2),
+            verifiedOnly: analysis.verifiedOnly,
+            // The gap area is geometric; part of it lies where the catalogue is incomplete (unknown, not certain).
+            incompleteDepartements: [...analysis.incomplete].sort(),
+            beyondCommunes: analysis.summary?.beyondCommunes ?? null,
+            beyondPopulation: analysis.summary?.beyondPopulation ?? null,
+            unknownCommunes: analysis.summary?.unknownCommunes ?? null,
+            unknownPopulation: analysis.summary?.unknownPopulation ?? null,
             method: 'region minus the union of geodesic circles (turf.circle, 64 steps) around the selected sites',
           },
         },

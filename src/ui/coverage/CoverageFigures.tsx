@@ -8,7 +8,9 @@ const pct = (lang: 'fr' | 'en', share: number) => `${formatNumber(lang, share * 
 export function CoverageFigures({ analysis }: { analysis: CoverageAnalysis }) {
   const t = useT();
   const lang = useApp((s) => s.lang);
-  const { summary, thresholdKm, settings, extras, extrasPending, offers, located, computing } = analysis;
+  const { summary, thresholdKm, settings, extras, extrasPending, offers, located, computing, incomplete, verifiedOnly } = analysis;
+  const data = useApp((s) => s.data)!;
+  const deptName = (code: string) => data.departements.features.find((f) => f.properties.code === code)?.properties.nom ?? code;
   const km = formatKm(lang, thresholdKm);
   const unlocatedSelected = offers.length - located;
   return (
@@ -29,6 +31,11 @@ export function CoverageFigures({ analysis }: { analysis: CoverageAnalysis }) {
           {t('coverage.noLocatedOffer', { n: offers.length })}
         </p>
       )}
+      {verifiedOnly && (
+        <p className="coverage-verified-note" data-testid="coverage-verified-only">
+          {t('coverage.verifiedOnly')}
+        </p>
+      )}
       {summary ? (
         <dl className="coverage-numbers" aria-live="polite">
           <div>
@@ -45,6 +52,13 @@ export function CoverageFigures({ analysis }: { analysis: CoverageAnalysis }) {
               {t('coverage.ofTotal', { total: summary.population, share: pct(lang, summary.beyondPopulationShare) })}
             </dd>
           </div>
+          <div className="coverage-unknown" data-testid="coverage-unknown">
+            <dt>{t('coverage.unknown')}</dt>
+            <dd data-testid="coverage-unknown-population" data-value={summary.unknownPopulation} data-communes={summary.unknownCommunes}>
+              <span className="coverage-big">{formatNumber(lang, summary.unknownPopulation)}</span>{' '}
+              {t('coverage.unknownValue', { communes: formatNumber(lang, summary.unknownCommunes), share: pct(lang, summary.unknownPopulationShare) })}
+            </dd>
+          </div>
           <div>
             <dt>{t('coverage.gapArea')}</dt>
             <dd data-testid="coverage-gap-area" aria-busy={extrasPending}>
@@ -58,6 +72,11 @@ export function CoverageFigures({ analysis }: { analysis: CoverageAnalysis }) {
         </dl>
       ) : (
         <p role="status">{t('coverage.computing')}</p>
+      )}
+      {incomplete.size > 0 && (
+        <p className="coverage-incomplete-note" data-testid="coverage-incomplete-note">
+          {t('coverage.incompleteIn', { depts: [...incomplete].sort().map((d) => `${deptName(d)} (${d})`).join(', ') })}
+        </p>
       )}
       <p className="coverage-hint">
         {t('coverage.counted', { n: offers.length, located })}

@@ -1,3 +1,5 @@
+import { CompletenessTable } from '../catalogue/CompletenessTable';
+import { selectCatalogue } from '../../store/import-slice';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { bbox, featureCollection } from '@turf/turf';
@@ -127,6 +129,7 @@ export function PrintSheetControls({ data, analysis }: { data: RegionData; analy
 
 function PrintSheet({ data, analysis, sheet, lang }: { data: RegionData; analysis: CoverageAnalysis; sheet: Sheet; lang: 'fr' | 'en' }) {
   const t = useT();
+  const catalogue = useApp(selectCatalogue);
   const nearest = analysis.nearest!;
   const offers = analysis.resultOffers;
   const { thresholdKm, settings } = analysis;
@@ -134,7 +137,13 @@ function PrintSheet({ data, analysis, sheet, lang }: { data: RegionData; analysi
   const names = new Map(
     sheet.kind === 'dept' ? data.departements.features.map((f) => [f.properties.code, f.properties.nom] as const) : data.epci.map((e) => [e.code, e.name] as const),
   );
-  const row: TerritoryRow | undefined = territoryTable(data.communes, nearest, offers, { groupBy: sheet.kind, thresholdKm, reading: settings.reading, names }).find(
+  const row: TerritoryRow | undefined = territoryTable(data.communes, nearest, offers, {
+    groupBy: sheet.kind,
+    thresholdKm,
+    reading: settings.reading,
+    names,
+    incomplete: analysis.incomplete,
+  }).find(
     (r) => r.code === sheet.code,
   );
   const name = names.get(sheet.code) ?? sheet.code;
@@ -181,6 +190,12 @@ function PrintSheet({ data, analysis, sheet, lang }: { data: RegionData; analysi
             <dt>{t('coverage.beyondPopulation', { km })}</dt>
             <dd>
               {formatNumber(lang, row.beyondPopulation)} / {formatNumber(lang, row.population)} ({pct(row.beyondPopulationShare)})
+            </dd>
+          </div>
+          <div>
+            <dt>{t('coverage.unknown')}</dt>
+            <dd data-testid="print-unknown">
+              {formatNumber(lang, row.unknownPopulation)} ({t('coverage.table.unknownCommunes', { n: row.unknownCommunes })})
             </dd>
           </div>
           <div>
@@ -243,6 +258,10 @@ function PrintSheet({ data, analysis, sheet, lang }: { data: RegionData; analysi
           )}
         </section>
       </div>
+      <section className="print-catalogue">
+        <h2>{t('coverage.sheet.catalogue')}</h2>
+        <CompletenessTable data={data} structures={catalogue} depts={[...depts].sort()} />
+      </section>
       <footer className="print-muted">{t('coverage.sheet.footer')}</footer>
     </div>
   );

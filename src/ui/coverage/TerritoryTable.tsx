@@ -24,6 +24,7 @@ export function TerritoryTable({ rows, thresholdKm }: { rows: readonly Territory
     { key: 'beyondCommunes', label: t('coverage.table.beyondCommunes'), numeric: true },
     { key: 'beyondPopulation', label: t('coverage.table.beyondPopulation'), numeric: true },
     { key: 'beyondPopulationShare', label: t('coverage.table.share'), numeric: true },
+    { key: 'unknownPopulation', label: t('coverage.table.unknownPopulation'), numeric: true },
     { key: 'farthestKm', label: t('coverage.table.farthest'), numeric: true },
     { key: 'offersPer10k', label: t('coverage.table.offersPer10k'), numeric: true },
   ];
@@ -77,6 +78,12 @@ export function TerritoryTable({ rows, thresholdKm }: { rows: readonly Territory
                 <th scope="row">
                   {row.name}
                   {groupBy === 'dept' ? <span className="coverage-code"> ({row.code})</span> : null}
+                  {row.incomplete && (
+                    <span className="coverage-incomplete-badge" data-testid={`coverage-incomplete-${row.code}`}>
+                      {' '}
+                      {t('coverage.table.incomplete')}
+                    </span>
+                  )}
                 </th>
                 <td className="num">
                   {formatNumber(lang, row.beyondCommunes)}
@@ -84,6 +91,10 @@ export function TerritoryTable({ rows, thresholdKm }: { rows: readonly Territory
                 </td>
                 <td className="num">{formatNumber(lang, row.beyondPopulation)}</td>
                 <td className="num">{formatValue('beyondPopulationShare', row.beyondPopulationShare)}</td>
+                <td className="num" data-testid={`coverage-unknown-${row.code}`} data-value={row.unknownPopulation}>
+                  {formatNumber(lang, row.unknownPopulation)}
+                  {row.unknownCommunes > 0 && <span className="coverage-code"> ({t('coverage.table.unknownCommunes', { n: row.unknownCommunes })})</span>}
+                </td>
                 <td className="num">
                   {formatValue('farthestKm', row.farthestKm)}
                   <span className="coverage-code"> {row.farthestName}</span>

@@ -72,6 +72,11 @@ export function WhatIf({ data, analysis }: { data: RegionData; analysis: Coverag
 
       <h3 className="section-title">{t('coverage.suggestions', { km: formatNumber(lang, analysis.thresholdKm) })}</h3>
       <p className="coverage-hint">{t('coverage.suggestionsHelp')}</p>
+      {analysis.summary && analysis.summary.unknownCommunes > 0 && (
+        <p className="coverage-hint" data-testid="coverage-suggestions-unknown">
+          {t('coverage.suggestionsUnknown', { n: analysis.summary.unknownCommunes })}
+        </p>
+      )}
       {analysis.extras === null ? (
         <p role="status">{t('coverage.computing')}</p>
       ) : analysis.extras.suggestions.length === 0 ? (

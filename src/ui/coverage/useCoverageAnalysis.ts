@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   communeAt,
+  incompleteDepartements,
   locatedOffers,
   selectOffers,
   simOffer,
@@ -46,6 +47,10 @@ export interface CoverageAnalysis {
   /** True while a newer nearest answer is on its way (the figures shown are the previous ones). */
   computing: boolean;
   summary: CoverageSummary | null;
+  /** Départements where the catalogue misses expected offers of a selected type: communes beyond there are unknown. */
+  incomplete: ReadonlySet<string>;
+  /** Computed on verified rows only. */
+  verifiedOnly: boolean;
   rows: TerritoryRow[];
   deptRows: TerritoryRow[];
   extras: ExtrasResult | null;
@@ -58,6 +63,7 @@ const EXTRAS_DELAY_MS = 180;
 interface ExtrasArgs {
   key: string;
   offers: CoverageOffer[];
+  incomplete: string[];
   reading: CoverageSettings['reading'];
   thresholdKm: number;
 }
@@ -73,9 +79,10 @@ export function useCoverageAnalysis(data: RegionData): CoverageAnalysis {
   const typeIds = useMemo(() => data.config.offerTypes.map((t) => t.id), [data]);
   // The offer on the map: the catalogue with merged imports, plus visible imported layers.
   const structures = useApp(selectAllStructures);
+  const verifiedOnly = useApp((s) => s.filter.verifiedOnly === true);
   const catalogue = useMemo(
-    () => selectOffers(structures, { types: settings.types, stages: settings.stages }),
-    [structures, settings.types, settings.stages],
+    () => selectOffers(structures, { types: settings.types, stages: settings.stages, verifiedOnly }),
+    [structures, settings.types, settings.stages, verifiedOnly],
   );
   const sims = useMemo<SimInfo[]>(
     () =>
@@ -92,9 +99,18 @@ export function useCoverageAnalysis(data: RegionData): CoverageAnalysis {
     [data, settings.sims, settings.types, typeIds],
   );
   const offers = useMemo(
-    () => [...catalogue, ...sims.filter((s) => s.counted).map((s) => simOffer(s, s.index, s.commune))],
-    [catalogue, sims],
+    () => [
+      ...catalogue,
+      ...sims.filter((s) => s.counted).map((s) => simOffer(s, s.index, s.commune, data.communeByCode.get(s.commune)?.dept ?? '')),
+    ],
+    [catalogue, sims, data],
   );
+  // A test site does complete its département: "what if we opened a Maison here?".
+  const incomplete = useMemo(
+    () => incompleteDepartements(offers, data.config.expectations, settings.types, data.config.departements),
+    [offers, data, settings.types],
+  );
+  const incompleteKey = [...incomplete].sort().join(',');
   const reading = settings.reading;
 
   // Nearest offer per commune: in the worker, latest request only.
@@ -116,13 +132,14 @@ export function useCoverageAnalysis(data: RegionData): CoverageAnalysis {
   // Gap area and suggestions: debounced, in the worker, latest only.
   const [extras, setExtras] = useState<{ key: string; result: ExtrasResult } | null>(null);
   const extrasKey = useMemo(
-    () => `${thresholdKm}|${reading}|${offers.map((o) => `${o.id}:${o.lon}:${o.lat}`).join(',')}`,
-    [thresholdKm, reading, offers],
+    () => `${thresholdKm}|${reading}|${incompleteKey}|${offers.map((o) => `${o.id}:${o.lon}:${o.lat}`).join(',')}`,
+    [thresholdKm, reading, offers, incompleteKey],
   );
   const extrasRunner = useRef<LatestOnly<ExtrasArgs, ExtrasResult> | null>(null);
   useEffect(() => {
     const runner = new LatestOnly<ExtrasArgs, ExtrasResult>(
-      (args) => client.extras({ offers: args.offers, reading: args.reading, thresholdKm: args.thresholdKm, suggestions: 3 }),
+      (args) =>
+        client.extras({ offers: args.offers, reading: args.reading, thresholdKm: args.thresholdKm, suggestions: 3, incomplete: args.incomplete }),
       (result, args) => setExtras({ key: args.key, result }),
       (e) => setError(String(e)),
     );
@@ -130,7 +147,7 @@ export function useCoverageAnalysis(data: RegionData): CoverageAnalysis {
     return () => runner.dispose();
   }, [client]);
   useEffect(() => {
-    const args: ExtrasArgs = { key: extrasKey, offers, reading, thresholdKm };
+    const args: ExtrasArgs = { key: extrasKey, offers, reading, thresholdKm, incomplete: [...incomplete] };
     const timer = setTimeout(() => extrasRunner.current?.request(args), EXTRAS_DELAY_MS);
     return () => clearTimeout(timer);
     // extrasKey stands for offers, reading and threshold together.
@@ -139,21 +156,24 @@ export function useCoverageAnalysis(data: RegionData): CoverageAnalysis {
 
   const current = nearest?.result ?? null;
   // Figures follow the slider at once: comparing 4,446 distances is instant.
-  const summary = useMemo(() => (current ? summarise(data.communes, current, thresholdKm) : null), [data, current, thresholdKm]);
+  const summary = useMemo(
+    () => (current ? summarise(data.communes, current, thresholdKm, incomplete) : null),
+    [data, current, thresholdKm, incomplete],
+  );
   const tableOffers = nearest?.key.offers ?? offers;
   const tableReading = nearest?.key.reading ?? reading;
   const epciNames = useMemo(() => new Map(data.epci.map((e) => [e.code, e.name])), [data]);
   const deptNames = useMemo(() => new Map(data.departements.features.map((f) => [f.properties.code, f.properties.nom])), [data]);
   const deptRows = useMemo(
-    () => (current ? territoryTable(data.communes, current, tableOffers, { groupBy: 'dept', thresholdKm, reading: tableReading, names: deptNames }) : []),
-    [data, current, tableOffers, thresholdKm, tableReading, deptNames],
+    () => (current ? territoryTable(data.communes, current, tableOffers, { groupBy: 'dept', thresholdKm, reading: tableReading, names: deptNames, incomplete }) : []),
+    [data, current, tableOffers, thresholdKm, tableReading, deptNames, incomplete],
   );
   const epciRows = useMemo(
     () =>
       current && settings.groupBy === 'epci'
-        ? territoryTable(data.communes, current, tableOffers, { groupBy: 'epci', thresholdKm, reading: tableReading, names: epciNames })
+        ? territoryTable(data.communes, current, tableOffers, { groupBy: 'epci', thresholdKm, reading: tableReading, names: epciNames, incomplete })
         : [],
-    [data, current, tableOffers, thresholdKm, tableReading, epciNames, settings.groupBy],
+    [data, current, tableOffers, thresholdKm, tableReading, epciNames, settings.groupBy, incomplete],
   );
 
   return {
@@ -167,6 +187,8 @@ export function useCoverageAnalysis(data: RegionData): CoverageAnalysis {
     resultOffers: tableOffers,
     computing: nearest === null || nearest.key !== requestKey,
     summary,
+    incomplete,
+    verifiedOnly,
     rows: settings.groupBy === 'epci' ? epciRows : deptRows,
     deptRows,
     extras: extras?.result ?? null,

@@ -3,6 +3,7 @@ import type { RegionData } from '../../data/load-region';
 import {
   mountCoverage,
   setCommuneDistances,
+  setCommuneIncomplete,
   setCommunePaint,
   setGap,
   setSims,
@@ -32,6 +33,11 @@ export function useCoverageMap(controller: MapController | null, data: RegionDat
   useEffect(() => {
     if (controller && nearest) setCommuneDistances(controller, data.communes, nearest.distanceKm);
   }, [controller, data, nearest]);
+
+  const { incomplete } = analysis;
+  useEffect(() => {
+    if (controller) setCommuneIncomplete(controller, data.communes, incomplete);
+  }, [controller, data, incomplete]);
 
   // While the slider is dragged the figures follow every step, the map at most
   // every PAINT_INTERVAL_MS: each paint change makes MapLibre re-evaluate the
