@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nearestOffers, selectOffers, simOffer, summarise } from '../../src/domain/coverage/index';
-import type { Commune, Structure } from '../../src/domain/types';
+import { incompleteDepartements, nearestOffers, selectOffers, simOffer, summarise } from '../../src/domain/coverage/index';
+import type { Commune, RegionConfig, Structure } from '../../src/domain/types';
 import { launch, openApp, projectToPage, waitForMapIdle } from './driver';
 
 const dir = resolve(import.meta.dirname, '../../public/data/occitanie');
@@ -11,9 +11,17 @@ const communes = JSON.parse(readFileSync(resolve(dir, 'communes.json'), 'utf8'))
 const structures = (JSON.parse(readFileSync(resolve(dir, 'structures.geojson'), 'utf8')) as { features: Array<{ properties: Structure }> }).features.map(
   (f) => f.properties,
 );
+const config = JSON.parse(readFileSync(resolve(dir, 'config.json'), 'utf8')) as RegionConfig;
 const allOffers = selectOffers(structures, { types: null, stages: [] });
-/** The figures the app must show: the same domain code, run here. */
-const expected = (km: number, extra = allOffers) => summarise(communes, nearestOffers(communes, extra, 'site'), km);
+/**
+ * The figures the app must show: the same domain code, run here. `beyondCommunes` and
+ * `beyondPopulation` here count every commune beyond the threshold, certain gaps and unknown
+ * alike (the three states are checked on their own below).
+ */
+const expected = (km: number, extra = allOffers, types: string[] | null = null, reading: 'site' | 'zones' = 'site') => {
+  const s = summarise(communes, nearestOffers(communes, extra, reading), km, incompleteDepartements(extra, config.expectations, types, config.departements));
+  return { ...s, beyondCommunes: s.beyondCommunes + s.unknownCommunes, beyondPopulation: s.beyondPopulation + s.unknownPopulation, certain: s };
+};
 
 let browser: Browser;
 beforeAll(async () => {
@@ -35,12 +43,24 @@ async function figuresReady(page: Page): Promise<void> {
   await page.waitForSelector('[data-testid="coverage-figures"][data-state="ready"] [data-testid="coverage-beyond-communes"]');
 }
 
+/** Communes and inhabitants beyond the threshold as shown: certain gaps plus unknown. */
 async function beyond(page: Page): Promise<{ communes: number; population: number }> {
   await figuresReady(page);
+  const n = async (id: string, attr = 'data-value') => Number(await page.getByTestId(id).getAttribute(attr));
   return {
-    communes: Number(await page.getByTestId('coverage-beyond-communes').getAttribute('data-value')),
-    population: Number(await page.getByTestId('coverage-beyond-population').getAttribute('data-value')),
+    communes: (await n('coverage-beyond-communes')) + (await n('coverage-unknown-population', 'data-communes')),
+    population: (await n('coverage-beyond-population')) + (await n('coverage-unknown-population')),
   };
+}
+
+/** Wait until the figures show this many communes beyond the threshold (certain + unknown). */
+async function waitForBeyond(page: Page, n: number): Promise<void> {
+  await page.waitForFunction((want) => {
+    const ready = document.querySelector('[data-testid="coverage-figures"][data-state="ready"]');
+    const certain = ready?.querySelector('[data-testid="coverage-beyond-communes"]')?.getAttribute('data-value');
+    const unknown = ready?.querySelector('[data-testid="coverage-unknown-population"]')?.getAttribute('data-communes');
+    return certain != null && unknown != null && Number(certain) + Number(unknown) === want;
+  }, n);
 }
 
 describe('coverage gaps', () => {
@@ -53,10 +73,7 @@ describe('coverage gaps', () => {
     expect(await page.getByTestId('coverage-reading-label').innerText()).toContain('distance au site seul');
 
     await page.getByTestId('coverage-threshold-number').fill('45');
-    await page.waitForFunction(
-      (n) => document.querySelector('[data-testid="coverage-beyond-communes"]')?.getAttribute('data-value') === String(n),
-      expected(45).beyondCommunes,
-    );
+    await waitForBeyond(page, expected(45).beyondCommunes);
     expect(expected(45).beyondCommunes).toBeLessThan(expected(30).beyondCommunes);
     expect(await beyond(page)).toEqual({ communes: expected(45).beyondCommunes, population: expected(45).beyondPopulation });
     await page.waitForFunction(() => new URLSearchParams(location.search).get('covkm') === '45');
@@ -72,10 +89,7 @@ describe('coverage gaps', () => {
     // Dragging the slider (keyboard here) moves the figures too.
     await page.getByTestId('coverage-threshold-range').focus();
     await page.keyboard.press('ArrowLeft');
-    await page.waitForFunction(
-      (n) => document.querySelector('[data-testid="coverage-beyond-communes"]')?.getAttribute('data-value') === String(n),
-      expected(44).beyondCommunes,
-    );
+    await waitForBeyond(page, expected(44).beyondCommunes);
     expect(errors).toEqual([]);
     expect(foreignRequests).toEqual([]);
     await context.close();
@@ -98,14 +112,11 @@ describe('coverage gaps', () => {
     expect(Math.abs(Number(lon) - mende.lon)).toBeLessThan(0.02);
     expect(Math.abs(Number(lat) - mende.lat)).toBeLessThan(0.02);
     expect(type).toBe('incubateur');
-    await page.waitForFunction(
-      (n) => Number(document.querySelector('[data-testid="coverage-figures"][data-state="ready"] [data-testid="coverage-beyond-communes"]')?.getAttribute('data-value')) !== n,
-      before.communes,
-    );
+    const withSite = expected(30, [...allOffers, simOffer({ lon: Number(lon), lat: Number(lat), type: type! }, 0, '48095', '48')]);
+    await waitForBeyond(page, withSite.beyondCommunes);
     const after = await beyond(page);
     expect(after.communes).toBeLessThanOrEqual(before.communes);
     expect(after.population).toBeLessThanOrEqual(before.population);
-    const withSite = expected(30, [...allOffers, simOffer({ lon: Number(lon), lat: Number(lat), type: type! }, 0)]);
     expect(after).toEqual({ communes: withSite.beyondCommunes, population: withSite.beyondPopulation });
 
     // Reloading the link restores the site; removing it restores the figures.
@@ -115,10 +126,7 @@ describe('coverage gaps', () => {
     expect(await beyond(page)).toEqual(after);
     await page.getByTestId('coverage-sim-list').getByRole('button', { name: /Retirer/ }).click();
     await page.waitForFunction(() => !location.search.includes('sim='));
-    await page.waitForFunction(
-      (n) => document.querySelector('[data-testid="coverage-figures"][data-state="ready"] [data-testid="coverage-beyond-communes"]')?.getAttribute('data-value') === String(n),
-      before.communes,
-    );
+    await waitForBeyond(page, before.communes);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -148,10 +156,7 @@ describe('coverage gaps', () => {
     await page.getByRole('button', { name: 'Aucun type' }).click();
     await page.getByTestId('coverage-no-offer').waitFor();
     expect(await page.getByTestId('coverage-no-offer').innerText()).toContain('Aucune offre sélectionnée');
-    await page.waitForFunction(
-      (n) => document.querySelector('[data-testid="coverage-figures"][data-state="ready"] [data-testid="coverage-beyond-communes"]')?.getAttribute('data-value') === String(n),
-      communes.length,
-    );
+    await waitForBeyond(page, communes.length);
     await context.close();
   });
 
@@ -163,11 +168,8 @@ describe('coverage gaps', () => {
     await page.getByTestId('coverage-reading-zones').check();
     await page.getByTestId('coverage-reading-label').filter({ hasText: 'distance ou zone déclarée' }).waitFor();
     const offers = selectOffers(structures, { types: ['maison_region'], stages: [] });
-    const zones = summarise(communes, nearestOffers(communes, offers, 'zones'), 30);
-    await page.waitForFunction(
-      (n) => document.querySelector('[data-testid="coverage-figures"][data-state="ready"] [data-testid="coverage-beyond-communes"]')?.getAttribute('data-value') === String(n),
-      zones.beyondCommunes,
-    );
+    const zones = expected(30, offers, ['maison_region'], 'zones');
+    await waitForBeyond(page, zones.beyondCommunes);
     expect(zones.beyondCommunes).toBeLessThanOrEqual(site.communes);
     expect(new URL(page.url()).searchParams.get('covzones')).toBe('1');
     await context.close();
@@ -214,6 +216,64 @@ describe('coverage gaps', () => {
     });
     expect(panel.overflow).toBeLessThanOrEqual(0);
     expect(panel.right).toBeLessThanOrEqual(375);
+    await context.close();
+  });
+});
+
+describe('honest coverage: a gap in the catalogue is not a gap in the territory', () => {
+  it('the Aude shows as "catalogue incomplet" for the Maisons de la Région, with its inhabitants unknown, not uncovered', async () => {
+    const { page, context, errors } = await openApp(browser, '?tab=coverage&covtypes=maison_region&covkm=30');
+    await waitForMapIdle(page);
+    await figuresReady(page);
+    const offers = selectOffers(structures, { types: ['maison_region'], stages: [] });
+    const incomplete = incompleteDepartements(offers, config.expectations, ['maison_region'], config.departements);
+    // Independent expectation: no Maison de la Région is listed in the Aude today.
+    expect(structures.some((s) => s.type === 'maison_region' && s.departement === '11' && s.status !== 'closed')).toBe(false);
+    expect(incomplete.has('11')).toBe(true);
+    const want = expected(30, offers, ['maison_region']).certain;
+    await page.waitForFunction(
+      (n) => document.querySelector('[data-testid="coverage-figures"][data-state="ready"] [data-testid="coverage-unknown-population"]')?.getAttribute('data-value') === String(n),
+      want.unknownPopulation,
+    );
+    expect(Number(await page.getByTestId('coverage-beyond-population').getAttribute('data-value'))).toBe(want.beyondPopulation);
+    expect(await page.getByTestId('coverage-incomplete-note').innerText()).toContain('Aude (11)');
+    // The département table: the Aude carries the badge, and none of its inhabitants count as a certain gap.
+    await page.getByTestId('coverage-incomplete-11').waitFor();
+    const aude = communes.filter((c) => c.dept === '11');
+    const nearest = nearestOffers(aude, offers, 'site');
+    const audeBeyond = aude.reduce((n, c, i) => n + (nearest.distanceKm[i]! > 30 ? c.population : 0), 0);
+    expect(audeBeyond).toBeGreaterThan(0);
+    expect(Number(await page.getByTestId('coverage-unknown-11').getAttribute('data-value'))).toBe(audeBeyond);
+    // The catalogue status tab says the same.
+    await page.getByRole('tab', { name: 'État du catalogue' }).click();
+    expect(await page.getByTestId('completeness-11-maison_region').getAttribute('data-state')).toBe('incomplete');
+    expect(await page.getByTestId('completeness-81-maison_region').getAttribute('data-state')).toBe('complete');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the legend says how many Maisons de la Région are listed against the départements where they are expected', async () => {
+    const { page, context } = await openApp(browser);
+    await waitForMapIdle(page);
+    const listed = structures.filter((s) => s.type === 'maison_region' && s.status !== 'closed').length;
+    const text = await page.getByTestId('legend-expected-maison_region').innerText();
+    expect(text).toContain(`${listed} listées, attendues dans 13 départements`);
+    await context.close();
+  });
+
+  it('verified only computes on verified rows: fewer or equal offers, never fewer communes beyond', async () => {
+    const { page, context } = await openApp(browser, '?tab=coverage&covtypes=incubateur,realis,pole_ess');
+    await waitForMapIdle(page);
+    await figuresReady(page);
+    const types = ['incubateur', 'realis', 'pole_ess'];
+    const all = expected(30, selectOffers(structures, { types, stages: [] }), types);
+    await waitForBeyond(page, all.beyondCommunes);
+    await page.getByTestId('coverage-verified').check();
+    await page.getByTestId('coverage-verified-only').waitFor();
+    const verified = expected(30, selectOffers(structures, { types, stages: [], verifiedOnly: true }), types);
+    await waitForBeyond(page, verified.beyondCommunes);
+    expect(verified.beyondCommunes).toBeGreaterThanOrEqual(all.beyondCommunes);
+    expect(new URL(page.url()).searchParams.get('verified')).toBe('1');
     await context.close();
   });
 });

@@ -5,14 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_FILTER, matchesFilter } from '../../src/domain/filter';
 import { buildNearestIndex, nearest } from '../../src/domain/search/nearest';
 import type { Commune, Structure } from '../../src/domain/types';
-import { launch, openApp, renderedFeatures, waitForMapIdle } from './driver';
+import { appUrl, launch, openApp, renderedFeatures, waitForMapIdle } from './driver';
 
 const dir = resolve(import.meta.dirname, '../../public/data/occitanie');
 const communes = JSON.parse(readFileSync(resolve(dir, 'communes.json'), 'utf8')) as Commune[];
 const structures = (JSON.parse(readFileSync(resolve(dir, 'structures.geojson'), 'utf8')) as { features: Array<{ properties: Structure }> }).features.map(
   (f) => f.properties,
 );
-const index = buildNearestIndex(structures);
+// Closed rows (historical traces) are never offered: the expectation leaves them out on its own.
+const index = buildNearestIndex(structures.filter((s) => s.status !== 'closed'));
 const commune = (code: string) => communes.find((c) => c.code === code)!;
 /** The answer the app must show: the same domain code, from the commune's point. */
 const expectedIds = (code: string, k = 10, keep?: (s: Structure) => boolean) =>
@@ -279,6 +280,34 @@ describe('street addresses (optional online service)', () => {
     await page.getByTestId('address-status').filter({ hasText: 'hors ligne' }).waitFor();
     expect(await page.locator('#search-listbox [role="option"]').first().textContent()).toContain('Foix');
     await context.setOffline(false);
+    await context.close();
+  });
+});
+
+describe('closed rows', () => {
+  it('a closed row never appears in results, even shown on the map, and its card says it is closed', async () => {
+    const closed = structures.filter((s) => s.status === 'closed');
+    expect(closed.length).toBeGreaterThan(0);
+    // Balma: the historical Grand Toulouse DLA row is placed here.
+    const { page, context, errors } = await openApp(browser, '?from=31044&closed=1');
+    await waitForMapIdle(page);
+    const ids = await shownIds(page);
+    expect(ids).toEqual(expectedIds('31044'));
+    expect(ids.some((id) => closed.some((c) => c.id === id))).toBe(false);
+    await page.goto(appUrl(`?sel=${closed[0]!.id}&closed=1`));
+    await page.getByTestId('card-closed').waitFor();
+    expect(await page.getByTestId('card-closed').innerText()).toContain('fermée');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('old links keep working: types=reseau still shows the DLA, and a merged id opens the row it was merged into', async () => {
+    const { page, context } = await openApp(browser, '?types=reseau&sel=ptce-cartoucherie-toulouse');
+    await waitForMapIdle(page);
+    await page.getByTestId('card-title').waitFor();
+    expect(await page.getByTestId('card-title').innerText()).toContain('Cartoucherie');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('sel') === 'halles-cartoucherie-toulouse');
+    expect(new URL(page.url()).searchParams.get('types')).toBe('reseau,dla');
     await context.close();
   });
 });
