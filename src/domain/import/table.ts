@@ -103,7 +103,10 @@ const MAX_PREAMBLE = 10;
  * of the file into one field: that row is rejected on its first line only and reading
  * resumes on the next line, so one bad cell never costs the rows after it.
  */
-export function readCsvTable(text: string, options: CsvOptions = {}): Table {
+export function readCsvTable(original: string, options: CsvOptions = {}): Table {
+  // One line end for the parser: CRLF, LF and CR all become LF (a file pasted together from
+  // several systems mixes them), and the breaks inside multi-line cells are put back below.
+  const { text, breaks } = normaliseLineEnds(original);
   const lines = new Lines(text);
   const delimiter: Delimiter =
     options.delimiter && options.delimiter !== 'auto' ? options.delimiter : sniffDelimiter(text);
@@ -152,25 +155,22 @@ export function readCsvTable(text: string, options: CsvOptions = {}): Table {
   };
 
   let start = 0;
-  let newline: string | undefined;
   while (start < text.length) {
     let restartAt = -1;
     let rowStart = start;
     const chunk = start === 0 ? text : text.slice(start);
     Papa.parse<string[]>(chunk, {
       delimiter,
-      // The line break found on the first pass is kept when reading resumes after a broken row.
-      newline: newline as Papa.ParseConfig['newline'],
+      newline: '\n',
       skipEmptyLines: false,
       step: (result, parser) => {
-        newline ??= result.meta.linebreak;
         const from = rowStart;
         const to = start + result.meta.cursor;
         rowStart = to;
         if (from >= text.length) return; // Papa's empty row after a final line break
         const line = lines.lineAt(from);
         const endLine = Math.max(line, lines.lineAt(Math.max(from, to - 1)));
-        const fields = result.data;
+        const fields = breaks && endLine > line ? restoreBreaks(result.data, line, breaks) : result.data;
         const quoteError = result.errors.find((e) => e.code === 'MissingQuotes' || e.code === 'InvalidQuotes');
 
         if (quoteError && (endLine > line || quoteError.code === 'MissingQuotes')) {
@@ -216,6 +216,49 @@ export function readCsvTable(text: string, options: CsvOptions = {}): Table {
     delimiter,
     issues,
   };
+}
+
+const BREAK_LF = 0;
+const BREAK_CRLF = 1;
+const BREAK_CR = 2;
+
+/**
+ * Every line end as LF, with the original end of each line (by 0-based line index) when
+ * the text had any CR; line numbers are unchanged (each end still ends one line).
+ *
+ * @example normaliseLineEnds('a\r\nb\nc').text === 'a\nb\nc'
+ */
+export function normaliseLineEnds(text: string): { text: string; breaks: Uint8Array | null } {
+  if (!text.includes('\r')) return { text, breaks: null };
+  const kinds: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) kinds.push(BREAK_LF);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) {
+        kinds.push(BREAK_CRLF);
+        i++;
+      } else kinds.push(BREAK_CR);
+    }
+  }
+  return { text: text.replace(/\r\n?/g, '\n'), breaks: Uint8Array.from(kinds) };
+}
+
+/**
+ * The cells of a row spanning lines `line`…, with their line ends as in the original text:
+ * every LF inside the row's span belongs to a quoted cell (an unquoted LF ends the row), so
+ * the k-th LF met in the cells, in order, is the end of line `line + k`.
+ */
+function restoreBreaks(fields: string[], line: number, breaks: Uint8Array): string[] {
+  let k = 0;
+  return fields.map((f) =>
+    f.includes('\n')
+      ? f.replace(/\n/g, () => {
+          const kind = breaks[line - 1 + k++];
+          return kind === BREAK_CRLF ? '\r\n' : kind === BREAK_CR ? '\r' : '\n';
+        })
+      : f,
+  );
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
