@@ -43,3 +43,39 @@ describe('line ends', () => {
     expect(c.rejected).toBe(1);
   });
 });
+
+describe('a title line above the header', () => {
+  it.each(['[Export du 12/03/2025]', '{Liste}', '# Liste', '"Titre"'])('reads "%s" as a line above the header, not as JSON', (title) => {
+    const r = read(`${title}\r\nNom;Type;Code INSEE\r\nA;reseau;81004\r\nB;reseau;09122\r\n`);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.table.kind).toBe('csv');
+    expect(r.table.headerLine).toBe(2);
+    const c = importTable(r.table, r.mapping, ctx).counts;
+    expect(c).toMatchObject({ preambleLines: 1, rows: 2, rejected: 0 });
+    expect(c.valid + c.warning).toBe(2);
+  });
+
+  it('finds a comma separator under a title line without one', () => {
+    const r = read('[Export du 12/03/2025]\nNom,Type,Code INSEE\nA,reseau,81004\n');
+    expect(r.ok && r.table.delimiter).toBe(',');
+  });
+});
+
+describe('JSON only when the whole text is JSON', () => {
+  it('reads GeoJSON whatever the file name', () => {
+    const text = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: null, properties: { name: 'A', type: 'reseau' } }] });
+    const r = read(text, 'liste.csv');
+    expect(r.ok && r.table.kind).toBe('geojson');
+  });
+
+  it('refuses a .geojson file that starts like JSON but does not parse, with the reason', () => {
+    const r = read('{"type": "FeatureCollection", "features": [', 'liste.geojson');
+    expect(!r.ok && r.refusal.code).toBe('badJson');
+  });
+
+  it('reads a .csv file starting with "[" or "{" as CSV', () => {
+    const r = read('[Liste]\nNom;Type\nA;reseau\n', 'liste.csv');
+    expect(r.ok && r.table.kind).toBe('csv');
+  });
+});
