@@ -2,14 +2,16 @@
 // Runs the app's import pipeline on a CSV/TSV/GeoJSON file, prints a report (every line
 // accounted for, every problem with its line) and writes the valid rows; rejected rows go
 // to <file>.rejected.csv with a reason column.
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+// Exit code: 0 when at least one row was imported, 1 when none was, 2 when the file could
+// not be read (missing, refused, or the arguments are wrong).
+import { closeSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { buildImportContext } from '../src/domain/import/context';
 import { importTable } from '../src/domain/import/import-table';
 import { MAX_FILE_BYTES, checkSize } from '../src/domain/import/limits';
 import { readImportFile } from '../src/domain/import/pipeline';
 import { planImport } from '../src/domain/import/plan';
-import { exportCsv, exportGeoJson, rejectedCsv } from '../src/domain/export/export';
+import { exportCsvChunks, exportGeoJson, rejectedCsvChunks, rejectedRows } from '../src/domain/export/export';
 import type { CrsChoice, DelimiterChoice, EncodingChoice } from '../src/domain/import/types';
 import { formatReport, loadRegionInputs } from './lib/import-report';
 
@@ -35,7 +37,7 @@ function parseArgs(argv: string[]): { file: string; opts: Record<string, string>
   }
   if (rest.length !== 1 || opts.help !== undefined) {
     console.error(USAGE);
-    process.exit(1);
+    process.exit(2);
   }
   return { file: rest[0]!, opts };
 }
@@ -45,23 +47,41 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
   const v = (value === 'tab' ? '\t' : value) as T;
   if (!allowed.includes(v)) {
     console.error(`--${name} must be one of: ${allowed.join(', ')}`);
-    process.exit(1);
+    process.exit(2);
   }
   return v;
 }
 
+/** Writes a document piece by piece: a million rows never become one string. */
+function writePieces(path: string, pieces: readonly string[]): void {
+  const fd = openSync(path, 'w');
+  try {
+    for (const piece of pieces) writeSync(fd, piece);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 const { file, opts } = parseArgs(process.argv.slice(2));
 const path = resolve(process.cwd(), file);
-const size = checkSize(statSync(path).size, MAX_FILE_BYTES);
-if (size) {
-  console.error(`${file}: refused — ${size.message}`);
+let bytes: Uint8Array;
+try {
+  // The size first: a file far too large is refused before it is read.
+  const size = checkSize(statSync(path).size, MAX_FILE_BYTES);
+  if (size) {
+    console.error(`${file}: refused — ${size.message}`);
+    process.exit(2);
+  }
+  bytes = new Uint8Array(readFileSync(path));
+} catch (error) {
+  console.error(`${file}: cannot be read — ${error instanceof Error ? error.message : String(error)}`);
   process.exit(2);
 }
 const region = opts.region ?? 'occitanie';
 const { inputs, catalogue } = loadRegionInputs(region);
 const ctx = buildImportContext(inputs);
 
-const read = readImportFile(new Uint8Array(readFileSync(path)), basename(path), {
+const read = readImportFile(bytes, basename(path), {
   encoding: oneOf<EncodingChoice>(opts.encoding, ['auto', 'utf-8', 'windows-1252'], 'encoding', 'auto'),
   delimiter: oneOf<DelimiterChoice>(opts.delimiter, ['auto', ';', ',', '\t'], 'delimiter', 'auto'),
 });
@@ -83,7 +103,7 @@ console.log(formatReport(file, read, result, plan));
 const stem = resolve(dirname(path), basename(path, extname(path)));
 const out = resolve(process.cwd(), opts.out ?? `${stem}.valid.geojson`);
 const structures = plan.rows.map((r) => r.structure);
-writeFileSync(out, /\.csv$/i.test(out) ? exportCsv(structures) : exportGeoJson(structures));
+writePieces(out, /\.csv$/i.test(out) ? exportCsvChunks(structures) : [exportGeoJson(structures)]);
 console.log(`\nWrote ${structures.length} structures to ${out}`);
 
 if (result.counts.rejected > 0) {
@@ -95,10 +115,11 @@ if (result.counts.rejected > 0) {
     list.push(`${i.field ? `[${i.field}] ` : ''}${i.message}`);
     reasons.set(i.line, list);
   }
-  const byLine = new Map(read.table.rows.map((r) => [r.line, r]));
-  const rows = result.outcomes
-    .filter((o) => o.status === 'rejected')
-    .map((o) => ({ line: o.line, fields: byLine.get(o.line)?.fields ?? [], reasons: reasons.get(o.line) ?? [] }));
-  writeFileSync(rejectedPath, rejectedCsv(read.table.header, rows, 'reason', 'line'));
+  const rows = rejectedRows(read.table, result, (line) => reasons.get(line) ?? []);
+  writePieces(rejectedPath, rejectedCsvChunks(read.table.header, rows, 'reason', 'line'));
   console.log(`Wrote ${rows.length} rejected rows to ${rejectedPath}`);
+}
+if (result.counts.valid + result.counts.warning === 0) {
+  console.error(`${file}: no row imported (${result.counts.rejected} rejected)`);
+  process.exit(1);
 }

@@ -57,6 +57,10 @@ export function formatReport(file: string, read: ReadFile, result: ImportResult,
     .map(([field, col]) => `${table.header[col!] ?? col} → ${field}`);
   out.push(`Columns: ${mapping.join(', ')}`);
   out.push(`Rows: ${n(c.valid)} valid, ${n(c.warning)} kept with warnings, ${n(c.rejected)} rejected (of ${n(c.rows)})`);
+  // Every row written below the header is one of these, a multi-line row counting once.
+  out.push(
+    `Every row accounted for: ${n(c.valid)} valid + ${n(c.warning)} with warnings + ${n(c.rejected)} rejected + ${n(c.blankLines)} blank + ${n(c.preambleLines)} above the header = ${n(c.valid + c.warning + c.rejected + c.blankLines + c.preambleLines)} ${table.kind === 'geojson' ? 'features' : 'rows below the header'}`,
+  );
   out.push(
     `Positions: ${n(c.lambert93)} converted from Lambert-93, ${n(c.swapped)} swapped lat/lon, ${n(c.communeFromPoint)} communes found from the point, ${n(c.communeFromName)} from the name or postcode, ${n(c.placedAtCommune)} placed at their commune, ${n(c.unlocated)} without position; ${n(c.repairedCodes)} codes repaired`,
   );

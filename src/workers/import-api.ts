@@ -1,7 +1,7 @@
 // The import's worker-side API: keeps the region context and the last table read, so that a
 // new mapping re-runs only the checks. Runs in the worker, or on the main thread as fallback.
 import { buildImportContext, type RegionInputs } from '../domain/import/context';
-import { rejectedCsv } from '../domain/export/export';
+import { rejectedCsvChunks, rejectedRows } from '../domain/export/export';
 import { importTable } from '../domain/import/import-table';
 import { readImportFile, type ReadOptions } from '../domain/import/pipeline';
 import type { Refusal } from '../domain/import/limits';
@@ -30,8 +30,8 @@ export interface ImportApi {
   setRegion(inputs: RegionInputs): void;
   read(file: Blob, name: string, options: Omit<ReadOptions, 'onProgress'>, onProgress?: ProgressFn): Promise<ReadSummary>;
   run(mapping: Mapping, options: ImportOptions, onProgress?: ProgressFn): ImportResult;
-  /** The rejected rows of the last run, as CSV with a reason column. */
-  rejected(reasons: Record<number, string[]>, reasonColumn: string, lineColumn: string): string;
+  /** The rejected rows of the last run, as CSV with a reason column, in pieces for a Blob. */
+  rejected(reasons: Record<number, string[]>, reasonColumn: string, lineColumn: string): string[];
 }
 
 export function createImportApi(): ImportApi {
@@ -72,12 +72,8 @@ export function createImportApi(): ImportApi {
       return last;
     },
     rejected(reasons, reasonColumn, lineColumn) {
-      if (!table || !last) return '';
-      const byLine = new Map(table.rows.map((r) => [r.line, r]));
-      const rows = last.outcomes
-        .filter((o) => o.status === 'rejected')
-        .map((o) => ({ line: o.line, fields: byLine.get(o.line)?.fields ?? [], reasons: reasons[o.line] ?? [] }));
-      return rejectedCsv(table.header, rows, reasonColumn, lineColumn);
+      if (!table || !last) return [];
+      return rejectedCsvChunks(table.header, rejectedRows(table, last, (line) => reasons[line] ?? []), reasonColumn, lineColumn);
     },
   };
 }

@@ -7,7 +7,7 @@ export interface ImportClient {
   setRegion: (...args: Parameters<ImportApi['setRegion']>) => Promise<void>;
   read: (...args: Parameters<ImportApi['read']>) => ReturnType<ImportApi['read']>;
   run: (...args: Parameters<ImportApi['run']>) => Promise<ReturnType<ImportApi['run']>>;
-  rejected: (...args: Parameters<ImportApi['rejected']>) => Promise<string>;
+  rejected: (...args: Parameters<ImportApi['rejected']>) => Promise<string[]>;
   /** Whether the work runs in a worker (false: main-thread fallback). */
   inWorker: boolean;
   dispose(): void;

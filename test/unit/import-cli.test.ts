@@ -1,6 +1,6 @@
 // `npm run import`: the same pipeline from the command line, on the region's built data (npm test builds it first).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -25,6 +25,7 @@ describe('npm run import', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('Every line accounted for: 1 header + 9 rows on 9 lines + 0 blank + 0 above the header = 10 of 10 lines');
     expect(run.stdout).toContain('Rows: 3 valid, 0 kept with warnings, 6 rejected (of 9)');
+    expect(run.stdout).toContain('Every row accounted for: 3 valid + 0 with warnings + 6 rejected + 0 blank + 0 above the header = 9 rows below the header');
     expect(run.stdout).toMatch(/errors\.csv:3 error: .*quote/);
     const geo = JSON.parse(readFileSync(out, 'utf8')) as { features: Array<{ properties: { id: string } }> };
     expect(geo.features.map((f) => f.properties.id)).toEqual(['ok-1', 'ok-2', 'ok-3']);
@@ -44,6 +45,21 @@ describe('npm run import', () => {
     const csv = readFileSync(out, 'utf8');
     expect(csv.startsWith('\uFEFFid;name;')).toBe(true);
     for (const code of ['48095', '81004', '09122', '12202', '46042']) expect(csv).toContain(`;${code};`);
+  });
+
+  it('exits 1 when no row is imported, still writing every rejected row', () => {
+    const file = join(dir, 'all-rejected.csv');
+    writeFileSync(file, 'Nom;Type;Code INSEE\r\nA;inconnu;81004\r\nB;;09122\r\n');
+    const run = cli(file, '--out', join(dir, 'none.geojson'), '--rejected', join(dir, 'none.rejected.csv'));
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stderr).toContain('no row imported');
+    expect(readFileSync(join(dir, 'none.rejected.csv'), 'utf8').trim().split('\r\n')).toHaveLength(3);
+  });
+
+  it('exits 2 when the file cannot be read', () => {
+    const run = cli(join(dir, 'missing.csv'));
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('cannot be read');
   });
 
   it('refuses a binary file with the reason and exit code 2', () => {

@@ -1,5 +1,5 @@
 import { isBeyond } from './summary';
-import { neutraliseCell as neutralise } from '../export/formula';
+import { writeCsv } from '../export/csv';
 import { communeState, STATE_CODES } from './states';
 import type { CommuneState, CoverageCommune, CoverageOffer, NearestResult } from './types';
 
@@ -9,15 +9,9 @@ import type { CommuneState, CoverageCommune, CoverageOffer, NearestResult } from
 /** Prefix a quote to a cell a spreadsheet would read as a formula: one rule for every export. */
 export { neutraliseCell as neutralise } from '../export/formula';
 
-function quote(cell: string, separator: string): string {
-  return cell.includes(separator) || /["\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
-}
-
-/** One CSV document from rows of cells (the first row is the header). */
-export function toCsv(rows: ReadonlyArray<ReadonlyArray<string>>, options: { separator?: string; bom?: boolean } = {}): string {
-  const sep = options.separator ?? ';';
-  const body = rows.map((row) => row.map((c) => quote(neutralise(c), sep)).join(sep)).join('\r\n');
-  return `${options.bom === false ? '' : '\uFEFF'}${body}\r\n`;
+/** One CSV document from rows of cells (the first row is the header), by the one CSV writer (export/csv.ts). */
+export function toCsv(rows: ReadonlyArray<ReadonlyArray<string>>, options: { separator?: ';' | ',' | '\t'; bom?: boolean } = {}): string {
+  return writeCsv(rows, { delimiter: options.separator ?? ';', bom: options.bom !== false });
 }
 
 export interface CommuneCsvOptions {

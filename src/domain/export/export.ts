@@ -1,10 +1,10 @@
 // Structures → files a referent can open: CSV for spreadsheets, GeoJSON for GIS tools.
-import Papa from 'papaparse';
 import { CATALOGUE_COLUMNS } from '../catalogue/columns';
 import { structureCells } from '../catalogue/serialize';
 import { structuresToGeoJSON } from '../catalogue/geojson';
+import type { ImportResult, Table } from '../import/types';
 import type { Structure } from '../types';
-import { neutraliseCell } from './formula';
+import { csvChunks, writeCsv } from './csv';
 
 export { structureCells };
 
@@ -19,11 +19,20 @@ export const BOM = '\uFEFF';
  * @example exportCsv(structures).startsWith('\uFEFFid;name;type;')
  */
 export function exportCsv(structures: readonly Structure[]): string {
-  const data = structures.map((s) => {
-    const cells = structureCells(s);
-    return CATALOGUE_COLUMNS.map((c) => neutraliseCell(cells[c]));
-  });
-  return BOM + Papa.unparse({ fields: [...CATALOGUE_COLUMNS], data }, { delimiter: ';', newline: '\r\n', quotes: false }) + '\r\n';
+  return exportCsvChunks(structures).join('');
+}
+
+/** exportCsv in pieces (for a Blob or a file), never one huge string. */
+export function exportCsvChunks(structures: readonly Structure[]): string[] {
+  return csvChunks(
+    (function* () {
+      yield CATALOGUE_COLUMNS;
+      for (const s of structures) {
+        const cells = structureCells(s);
+        yield CATALOGUE_COLUMNS.map((c) => cells[c]);
+      }
+    })(),
+  );
 }
 
 /** GeoJSON FeatureCollection (RFC 7946): unlocated structures keep `geometry: null`. */
@@ -31,20 +40,51 @@ export function exportGeoJson(structures: readonly Structure[]): string {
   return `${JSON.stringify(structuresToGeoJSON(structures))}\n`;
 }
 
+export interface RejectedRow {
+  line: number;
+  fields: readonly string[];
+  reasons: readonly string[];
+}
+
 /**
  * Rejected rows as CSV, with the original cells and a first column giving the line and
- * the reasons, so that a referent can fix them and import that file again.
+ * the reasons, so that a referent can fix them and import that file again. In pieces (for
+ * a Blob or a file): a million rows never become one string or one call's arguments.
  */
-export function rejectedCsv(
+export function rejectedCsvChunks(
   header: readonly string[],
-  rows: ReadonlyArray<{ line: number; fields: readonly string[]; reasons: readonly string[] }>,
+  rows: readonly RejectedRow[],
   reasonColumn = 'motif du rejet',
   lineColumn = 'ligne',
-): string {
-  const width = Math.max(header.length, ...rows.map((r) => r.fields.length));
-  const fields = [reasonColumn, lineColumn, ...header, ...new Array<string>(Math.max(0, width - header.length)).fill('')];
-  const data = rows.map((r) => [r.reasons.join(' | '), String(r.line), ...r.fields].map((c) => neutraliseCell(c)));
-  return BOM + Papa.unparse({ fields: fields.map(neutraliseCell), data }, { delimiter: ';', newline: '\r\n', quotes: false }) + '\r\n';
+): string[] {
+  let width = header.length;
+  for (const r of rows) if (r.fields.length > width) width = r.fields.length;
+  const fields = [reasonColumn, lineColumn, ...header];
+  while (fields.length < width + 2) fields.push('');
+  return csvChunks(
+    (function* () {
+      yield fields;
+      for (const r of rows) yield [r.reasons.join(' | '), String(r.line), ...r.fields];
+    })(),
+  );
+}
+
+/** rejectedCsvChunks as one string. */
+export function rejectedCsv(header: readonly string[], rows: readonly RejectedRow[], reasonColumn?: string, lineColumn?: string): string {
+  return rejectedCsvChunks(header, rows, reasonColumn, lineColumn).join('');
+}
+
+export { writeCsv };
+
+/** The rejected rows of a run with their original cells, in line order. */
+export function rejectedRows(table: Table, result: ImportResult, reasons: (line: number) => readonly string[]): RejectedRow[] {
+  const byLine = new Map<number, Table['rows'][number]>();
+  for (const r of table.rows) byLine.set(r.line, r);
+  const rows: RejectedRow[] = [];
+  for (const o of result.outcomes) {
+    if (o.status === 'rejected') rows.push({ line: o.line, fields: byLine.get(o.line)?.fields ?? [], reasons: reasons(o.line) });
+  }
+  return rows;
 }
 
 /** A file name that says what and when: maillage-occitanie-catalogue-2026-11-26.csv */

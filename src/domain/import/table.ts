@@ -8,9 +8,10 @@ type Delimiter = ';' | ',' | '\t';
 const CANDIDATES: readonly Delimiter[] = [';', '\t', ','];
 
 /**
- * Guesses the separator from the first 30 lines (quotes respected): the one whose count
- * per line is the same on most lines, ties going to ";" then tab then "," — a French file
- * with decimal commas still has the same number of ";" on every line.
+ * Guesses the separator from the first 30 lines (quotes respected): the one whose most
+ * frequent count per line is reached on most lines, ties going to ";" then tab then "," — a
+ * French file with decimal commas still has the same number of ";" on every line, and a
+ * title line above the header (`[Export du 12/03/2025]`) does not decide.
  *
  * @example sniffDelimiter('Nom;Lat\nA;43,6') === ';'
  */
@@ -18,12 +19,27 @@ export function sniffDelimiter(text: string): Delimiter {
   const counts: Record<Delimiter, number[]> = { ';': [], '\t': [], ',': [] };
   let current: Record<Delimiter, number> = { ';': 0, '\t': 0, ',': 0 };
   let inQuotes = false;
+  let fieldStart = true;
   let lines = 0;
   let nonBlank = false;
   for (let i = 0; i < text.length && lines < 30; i++) {
     const ch = text[i]!;
-    if (ch === '"') inQuotes = !inQuotes;
-    else if (!inQuotes && (ch === '\n' || ch === '\r')) {
+    // Quotes as the reader takes them: a quote opens a cell only at its start, and closes it
+    // before a separator or a line end; "" is a quote inside; any other quote is text.
+    if (inQuotes) {
+      if (ch === '"') {
+        const next = text[i + 1];
+        if (next === '"') i++;
+        else if (next === undefined || next === ';' || next === ',' || next === '\t' || next === '\n' || next === '\r') inQuotes = false;
+      }
+      continue;
+    }
+    const atStart = fieldStart;
+    fieldStart = ch === ';' || ch === ',' || ch === '\t' || ch === '\n' || ch === '\r';
+    if (ch === '"' && atStart) {
+      inQuotes = true;
+      nonBlank = true;
+    } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
       if (nonBlank) {
         for (const d of CANDIDATES) counts[d].push(current[d]);
@@ -32,7 +48,7 @@ export function sniffDelimiter(text: string): Delimiter {
       current = { ';': 0, '\t': 0, ',': 0 };
       nonBlank = false;
     } else {
-      if (!inQuotes && (ch === ';' || ch === '\t' || ch === ',')) current[ch]++;
+      if (ch === ';' || ch === '\t' || ch === ',') current[ch]++;
       if (ch !== ' ') nonBlank = true;
     }
   }
@@ -42,14 +58,32 @@ export function sniffDelimiter(text: string): Delimiter {
   let bestScore = -1;
   for (const d of CANDIDATES) {
     const perLine = counts[d];
-    const header = perLine[0] ?? 0;
-    if (header === 0) continue;
-    const same = perLine.filter((n) => n === header).length / perLine.length;
+    const usual = mostFrequent(perLine);
+    if (usual === 0) continue;
+    // Lines with more (trailing empty columns, a shifted row) still agree; fewer do not.
+    const same = perLine.filter((n) => n >= usual).length / perLine.length;
     // Consistency first, then how many columns the separator gives.
-    const score = same * 1000 + Math.min(header, 999);
+    const score = same * 1000 + Math.min(usual, 999);
     if (score > bestScore) {
       best = d;
       bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** The most frequent non-zero count (the smaller on a tie), or 0. */
+function mostFrequent(counts: readonly number[]): number {
+  const seen = new Map<number, number>();
+  let best = 0;
+  let bestSeen = 0;
+  for (const n of counts) {
+    if (n === 0) continue;
+    const k = (seen.get(n) ?? 0) + 1;
+    seen.set(n, k);
+    if (k > bestSeen || (k === bestSeen && n < best)) {
+      best = n;
+      bestSeen = k;
     }
   }
   return best;
@@ -103,7 +137,10 @@ const MAX_PREAMBLE = 10;
  * of the file into one field: that row is rejected on its first line only and reading
  * resumes on the next line, so one bad cell never costs the rows after it.
  */
-export function readCsvTable(text: string, options: CsvOptions = {}): Table {
+export function readCsvTable(original: string, options: CsvOptions = {}): Table {
+  // One line end for the parser: CRLF, LF and CR all become LF (a file pasted together from
+  // several systems mixes them), and the breaks inside multi-line cells are put back below.
+  const { text, breaks } = normaliseLineEnds(original);
   const lines = new Lines(text);
   const delimiter: Delimiter =
     options.delimiter && options.delimiter !== 'auto' ? options.delimiter : sniffDelimiter(text);
@@ -152,25 +189,22 @@ export function readCsvTable(text: string, options: CsvOptions = {}): Table {
   };
 
   let start = 0;
-  let newline: string | undefined;
   while (start < text.length) {
     let restartAt = -1;
     let rowStart = start;
     const chunk = start === 0 ? text : text.slice(start);
     Papa.parse<string[]>(chunk, {
       delimiter,
-      // The line break found on the first pass is kept when reading resumes after a broken row.
-      newline: newline as Papa.ParseConfig['newline'],
+      newline: '\n',
       skipEmptyLines: false,
       step: (result, parser) => {
-        newline ??= result.meta.linebreak;
         const from = rowStart;
         const to = start + result.meta.cursor;
         rowStart = to;
         if (from >= text.length) return; // Papa's empty row after a final line break
         const line = lines.lineAt(from);
         const endLine = Math.max(line, lines.lineAt(Math.max(from, to - 1)));
-        const fields = result.data;
+        const fields = breaks && endLine > line ? restoreBreaks(result.data, line, breaks) : result.data;
         const quoteError = result.errors.find((e) => e.code === 'MissingQuotes' || e.code === 'InvalidQuotes');
 
         if (quoteError && (endLine > line || quoteError.code === 'MissingQuotes')) {
@@ -218,6 +252,49 @@ export function readCsvTable(text: string, options: CsvOptions = {}): Table {
   };
 }
 
+const BREAK_LF = 0;
+const BREAK_CRLF = 1;
+const BREAK_CR = 2;
+
+/**
+ * Every line end as LF, with the original end of each line (by 0-based line index) when
+ * the text had any CR; line numbers are unchanged (each end still ends one line).
+ *
+ * @example normaliseLineEnds('a\r\nb\nc').text === 'a\nb\nc'
+ */
+export function normaliseLineEnds(text: string): { text: string; breaks: Uint8Array | null } {
+  if (!text.includes('\r')) return { text, breaks: null };
+  const kinds: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) kinds.push(BREAK_LF);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) {
+        kinds.push(BREAK_CRLF);
+        i++;
+      } else kinds.push(BREAK_CR);
+    }
+  }
+  return { text: text.replace(/\r\n?/g, '\n'), breaks: Uint8Array.from(kinds) };
+}
+
+/**
+ * The cells of a row spanning lines `line`…, with their line ends as in the original text:
+ * every LF inside the row's span belongs to a quoted cell (an unquoted LF ends the row), so
+ * the k-th LF met in the cells, in order, is the end of line `line + k`.
+ */
+function restoreBreaks(fields: string[], line: number, breaks: Uint8Array): string[] {
+  let k = 0;
+  return fields.map((f) =>
+    f.includes('\n')
+      ? f.replace(/\n/g, () => {
+          const kind = breaks[line - 1 + k++];
+          return kind === BREAK_CRLF ? '\r\n' : kind === BREAK_CR ? '\r' : '\n';
+        })
+      : f,
+  );
+}
+
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** Columns holding a point geometry's coordinates in a GeoJSON table. */
@@ -230,13 +307,26 @@ export const GEOMETRY_LAT = 'geometry.lat';
  * (arrays joined with "|") plus the point's coordinates.
  */
 export function readGeoJsonTable(text: string): Table | Refusal {
-  let json: Json;
+  const json = parseJson(text);
+  return 'error' in json ? badJson(json.error) : readGeoJsonValue(json.value);
+}
+
+/** The text as JSON, or the parser's complaint. */
+export function parseJson(text: string): { value: unknown } | { error: string } {
   try {
-    json = JSON.parse(text) as Json;
+    return { value: JSON.parse(text) as unknown };
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return { code: 'badJson', message: `Not valid JSON: ${detail}`, params: { detail } };
+    return { error: error instanceof Error ? error.message : String(error) };
   }
+}
+
+export function badJson(detail: string): Refusal {
+  return { code: 'badJson', message: `Not valid JSON: ${detail}`, params: { detail } };
+}
+
+/** readGeoJsonTable on an already parsed value. */
+export function readGeoJsonValue(value: unknown): Table | Refusal {
+  const json = value as Json;
   const features = featuresOf(json);
   if (!features) {
     return { code: 'notGeoJson', message: 'JSON but not GeoJSON: expected a FeatureCollection, a Feature or an array of features.' };

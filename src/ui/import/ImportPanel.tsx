@@ -10,7 +10,8 @@ import { currentEntries, selectAllStructures, selectCatalogue } from '../../stor
 import { useApp, useAppStore, useT } from '../../store/react';
 import { createImportClient, type ImportClient } from '../../workers/import-client';
 import type { Phase, ReadSummary } from '../../workers/import-api';
-import { CSV_TYPE, downloadText } from '../download';
+import { CSV_TYPE, downloadBlob } from '../download';
+import { csvChunks } from '../../domain/export/csv';
 import { ImportHistory } from './ImportHistory';
 import { issueText } from './issue-text';
 import './import.css';
@@ -220,13 +221,12 @@ export function ImportPanel() {
       if (i.severity !== 'error' || i.line === undefined) continue;
       (reasons[i.line] ??= []).push(issueText(t, lang, i));
     }
-    const csv = await client.rejected(reasons, t('import.rejected.reason'), t('import.rejected.line'));
-    downloadText(csv, `${preview.fileName.replace(/\.[^.]+$/, '')}-rejets.csv`, CSV_TYPE);
+    const parts = await client.rejected(reasons, t('import.rejected.reason'), t('import.rejected.line'));
+    downloadBlob(`${preview.fileName.replace(/\.[^.]+$/, '')}-rejets.csv`, new Blob(parts, { type: CSV_TYPE }));
   };
 
   const downloadReport = () => {
     if (!preview) return;
-    const esc = (v: string) => (/[;"\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
     const head = [t('import.report.line'), t('import.report.severity'), t('import.report.field'), t('import.report.message')];
     const rows = allIssues.map((i) => [
       i.line === undefined ? '' : String(i.line),
@@ -234,8 +234,7 @@ export function ImportPanel() {
       i.field ? t(`import.field.${i.field}`) : '',
       issueText(t, lang, i),
     ]);
-    const csv = `\uFEFF${[head, ...rows].map((r) => r.map((c) => esc(c.replace(/^([=+\-@\t\r])/, "'$1"))).join(';')).join('\r\n')}\r\n`;
-    downloadText(csv, `${preview.fileName.replace(/\.[^.]+$/, '')}-rapport.csv`, CSV_TYPE);
+    downloadBlob(`${preview.fileName.replace(/\.[^.]+$/, '')}-rapport.csv`, new Blob(csvChunks([head].concat(rows)), { type: CSV_TYPE }));
   };
 
   const onDrop = (e: DragEvent) => {
