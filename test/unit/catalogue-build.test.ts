@@ -6,7 +6,8 @@ import { buildStructures } from '../../scripts/lib/structures-build.ts';
 import type { Commune, RegionConfig } from '../../src/domain/types.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
-const base = JSON.parse(readFileSync(resolve(root, 'data/regions/occitanie.json'), 'utf8')) as RegionConfig;
+// The real region with fixture catalogues: its aliases name rows of the real catalogue, so they are left out here.
+const base = { ...(JSON.parse(readFileSync(resolve(root, 'data/regions/occitanie.json'), 'utf8')) as RegionConfig), aliases: undefined };
 const communes = JSON.parse(readFileSync(resolve(root, 'test/fixtures/catalogue/communes.json'), 'utf8')) as Commune[];
 const tmp = mkdtempSync(join(tmpdir(), 'maillage-catalogue-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -33,6 +34,23 @@ describe('buildStructures', () => {
     expect(issues.filter((i) => i.severity === 'error')).toHaveLength(22);
     expect(issues.every((i) => typeof i.line === 'number')).toBe(true);
     expect(readOut(out).features).toHaveLength(2);
+  });
+
+  it('rejects an alias whose target is not in the catalogue, or whose source still is', async () => {
+    const out = join(tmp, 'aliases');
+    const config = {
+      ...base,
+      structures: 'test/fixtures/catalogue/valid.csv',
+      aliases: [
+        { from: 'gone', to: 'nowhere', reason: 'test', date: '2026-12-01' },
+        { from: 'regional-network', to: 'listed-only', reason: 'test', date: '2026-12-01' },
+      ],
+    };
+    const { issues } = await buildStructures(config, communes, out, { rootDir: root });
+    expect(issues.filter((i) => i.severity === 'error').map((i) => i.message)).toEqual([
+      'Alias "gone" → "nowhere": "nowhere" is not an id of the catalogue.',
+      'Alias "regional-network" → "listed-only": "regional-network" is still an id of the catalogue.',
+    ]);
   });
 
   it('writes an empty collection when the region has no catalogue', async () => {

@@ -73,7 +73,10 @@ describe('coverage client', () => {
 describe('coverage layers', () => {
   it('highlight communes strictly beyond the threshold, read from feature-state', () => {
     const paint = communePaint(30, false);
-    expect(paint['fill-opacity']).toEqual(['case', ['>', ['coalesce', ['feature-state', DISTANCE_STATE], -1], 30], 0.42, 0]);
+    const incomplete = ['==', ['coalesce', ['feature-state', 'covu'], 0], 1];
+    expect(paint['fill-opacity']).toEqual(['case', ['>', ['coalesce', ['feature-state', DISTANCE_STATE], -1], 30], ['case', incomplete, 0.5, 0.42], 0]);
+    // Beyond where the catalogue is incomplete: a neutral grey, not the gap colour.
+    expect(paint['fill-color']).toEqual(['case', incomplete, '#7a7a7a', '#c2410c']);
   });
 
   it('colour distance classes with the threshold as a boundary', () => {
