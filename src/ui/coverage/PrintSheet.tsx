@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { bbox, featureCollection } from '@turf/turf';
+import { bbox } from '@turf/bbox';
+import { featureCollection } from '@turf/helpers';
 import type { Feature, Geometry } from 'geojson';
 import { isBeyond, territoryTable, type TerritoryRow } from '../../domain/coverage/index';
 import type { RegionData } from '../../data/load-region';
