@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildApp, ensureData, ROOT } from './lib/build-app';
-import { judge, kib, measureBuild, measureData, type BudgetConfig } from './lib/bundle-size';
+import { judge, kib, measureBuild, measureData, missingMeasures, type BudgetConfig } from './lib/bundle-size';
 
 const args = process.argv.slice(2);
 const distArg = args.indexOf('--dist');
@@ -34,12 +34,13 @@ const rows = [
 const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
 for (const row of rows) console.log(row.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
 
-const measured = new Set(verdicts.map((v) => v.id));
-const absent = Object.keys(config.budgetsKB).filter((id) => id !== 'data-region' && !measured.has(id));
-if (absent.length > 0) console.log(`Not in this build (no check): ${absent.join(', ')}`);
+// A budgeted part missing from the build fails the check (it was built before, or it has no budget).
+const missing = missingMeasures(verdicts, config);
+for (const id of missing) console.error(`Missing from this build: ${id} has a budget in size-budgets.json but nothing was measured`);
 for (const v of verdicts.filter((x) => x.ok === false)) {
   console.error(`Budget exceeded: ${v.label} is ${kib(v.gzip)} gzip, budget ${v.budgetKB} KB (${v.files.join(', ')})`);
 }
 const over = verdicts.filter((v) => !v.ok).length;
-console.log(over === 0 ? 'All size budgets met.' : `${over} size budget(s) exceeded.`);
-process.exit(over === 0 ? 0 : 1);
+if (over === 0 && missing.length === 0) console.log('All size budgets met.');
+else console.log([over > 0 ? `${over} size budget(s) exceeded.` : '', missing.length > 0 ? `${missing.length} budgeted part(s) missing.` : ''].filter(Boolean).join(' '));
+process.exit(over === 0 && missing.length === 0 ? 0 : 1);

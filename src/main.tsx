@@ -3,7 +3,7 @@ import { App } from './ui/App';
 import { createAppStore, type InitialState } from './store/app-store';
 import { readUrlState } from './store/url-state';
 import { syncStoreWithUrl } from './store/url-sync';
-import { bindScope } from './embed/scope-binding';
+import { bindScope } from './store/scope-binding';
 import { pickLanguage } from './i18n/translate';
 import { registerServiceWorker } from './offline/register-sw';
 import './ui/app.css';

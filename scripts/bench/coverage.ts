@@ -4,7 +4,8 @@
 // gap area and the suggestions.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { distance as turfDistance, point } from '@turf/turf';
+import { distance as turfDistance } from '@turf/distance';
+import { point } from '@turf/helpers';
 import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
 import {
   communePoints,

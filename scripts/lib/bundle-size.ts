@@ -160,4 +160,17 @@ export function judge(measures: Measure[], config: BudgetConfig): Verdict[] {
   });
 }
 
+/**
+ * Budgeted measures a build did not produce (`data-region` stands for every region):
+ * a part that went missing must fail the size check, not pass it unmeasured.
+ *
+ * @example missingMeasures([{ id: 'app-js', … }], { budgetsKB: { 'app-js': 1, 'map-worker': 1 }, … }) // ['map-worker']
+ */
+export function missingMeasures(measures: Measure[], config: BudgetConfig): string[] {
+  const measured = new Set(measures.map((m) => m.id));
+  return Object.keys(config.budgetsKB).filter((id) =>
+    id === 'data-region' ? !measures.some((m) => m.id.startsWith('data-')) : !measured.has(id),
+  );
+}
+
 export const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;

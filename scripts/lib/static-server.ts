@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -30,8 +30,17 @@ export async function serveStatic(root: string, options: { headers?: Record<stri
   const base = resolve(root);
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    let path = normalize(join(base, decodeURIComponent(url.pathname)));
-    if (!path.startsWith(base)) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(url.pathname);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    let path = normalize(join(base, decoded));
+    // Inside the root means the root itself or below `root/`: a bare prefix test lets
+    // `/..%2Fapp-evil/x` (decoded after URL normalisation) reach a sibling `<root>-evil`.
+    if (decoded.includes('\0') || (path !== base && !path.startsWith(base + sep))) {
       res.writeHead(403).end();
       return;
     }

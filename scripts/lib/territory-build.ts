@@ -2,7 +2,7 @@
 // contours, join them to today's communes, dissolve, simplify to the size budget,
 // place a representative point inside each commune, and write the files the app
 // loads (public/data/<region>/).
-import { area as turfArea } from '@turf/turf';
+import { area as turfArea } from '@turf/area';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { Commune, EpciInfo, Issue, RegionConfig } from '../../src/domain/types.ts';
 import { BuildError, TerritoryInputError } from './territory-errors.ts';

@@ -3,7 +3,7 @@
 // computed on the full dissolved geometry, then checked against the simplified
 // display polygon too, so the dot drawn on the map sits inside the drawn commune.
 import polylabel from 'polylabel';
-import { booleanPointInPolygon } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { Position } from 'geojson';
 import type { AreaGeometry } from './territory-read.ts';
 

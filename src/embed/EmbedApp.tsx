@@ -10,7 +10,7 @@ import { ScopeLayer } from '../ui/ScopeLayer';
 import { ScopeNotice } from '../ui/ScopeNotice';
 import { useRegionData } from '../ui/useRegionData';
 import { tabVisible } from '../ui/visible-parts';
-import { usePartnerData } from './usePartnerData';
+import { usePartnerData } from '../store/usePartnerData';
 
 export interface EmbedProps {
   store: AppStore;

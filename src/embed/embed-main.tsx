@@ -6,10 +6,10 @@ import { translate } from '../i18n/translate';
 import type { MapController } from '../map/map-controller';
 import { dataBaseUrl } from '../data/load-region';
 import { EmbedApp } from './EmbedApp';
-import { embedInitialState } from './embed-params';
+import { embedInitialState } from './embed-state';
 import { connectIframe } from './iframe-bridge';
 import { parseOrigins } from './messages';
-import { bindScope } from './scope-binding';
+import { bindScope } from '../store/scope-binding';
 import '../ui/app.css';
 import './embed.css';
 

@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Lang } from '../domain/types';
 import type { StructureFilter } from '../domain/filter';
+import type { VisibleParts } from '../domain/embed-params';
 import type { RegionData } from '../data/load-region';
 import { readTypeList, resolveAlias } from '../domain/offer-types';
 import { createEmbedSlice, type EmbedSlice } from './embed-slice';
@@ -16,13 +17,8 @@ export interface MapView {
 
 export type PanelTab = 'list' | 'search' | 'coverage' | 'catalogue' | 'import' | 'review' | 'about';
 
-/** Features embedded hosts can switch off (see src/embed). */
-export interface VisibleParts {
-  search: boolean;
-  list: boolean;
-  legend: boolean;
-  coverage: boolean;
-}
+/** Features embedded hosts can switch off (see src/embed); defined with the embed parameters. */
+export type { VisibleParts } from '../domain/embed-params';
 
 /** Core state; each feature adds its own slice (src/store/<feature>-slice.ts) below. */
 export interface CoreSlice {

@@ -15,7 +15,7 @@ export type PartnerData =
  * and its "plein écran" link show the same offer.
  */
 export interface EmbedSlice {
-  /** As written by the partner; resolved against the region in src/embed/scope-binding.ts. */
+  /** As written by the partner; resolved against the region in src/store/scope-binding.ts. */
   scope: Scope;
   /** URL of a partner's structures file (CSV or GeoJSON) replacing the catalogue, or null. */
   dataUrl: string | null;

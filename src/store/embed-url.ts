@@ -18,7 +18,7 @@ export function partnerFileUrl(value: string): string | null {
 
 export const embedCodec: UrlCodec = {
   read(params) {
-    // Kept as written: the loader says why an unusable value is refused (src/embed/partner-data.ts).
+    // Kept as written: the loader says why an unusable value is refused (src/store/partner-data.ts).
     const data = params.get('data')?.trim();
     return { scope: readScope(params), dataUrl: data ? data.slice(0, 2000) : null };
   },

@@ -8,7 +8,7 @@ import { Header } from './Header';
 import { SidePanel } from './SidePanel';
 import { useRegionData } from './useRegionData';
 import { ScopeLayer } from './ScopeLayer';
-import { usePartnerData } from '../embed/usePartnerData';
+import { usePartnerData } from '../store/usePartnerData';
 import { ImportSync } from './import/ImportSync';
 
 /** The full application: a composition of panels, each owning its concern. */

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { resolvedScope } from '../embed/scope-binding';
+import { resolvedScope } from '../store/scope-binding';
 import { useMapController } from '../map/map-context';
 import { SCOPE_LAYER, SCOPE_SOURCE, scopeCircles, scopeLayers } from '../map/layers/scope';
 import { useApp, useAppStore } from '../store/react';

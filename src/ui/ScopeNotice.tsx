@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { resolvedScope } from '../embed/scope-binding';
+import { resolvedScope } from '../store/scope-binding';
 import { NO_SCOPE, type ScopePart } from '../domain/embed-scope';
 import { issueMessage } from '../domain/catalogue/messages';
 import { formatKm } from '../i18n/translate';

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { htmlAssets, jsClosure, judge, measureBuild, measureData, staticImports, type BudgetConfig } from '../../scripts/lib/bundle-size';
+import { htmlAssets, jsClosure, judge, measureBuild, measureData, missingMeasures, staticImports, type BudgetConfig } from '../../scripts/lib/bundle-size';
 
 describe('htmlAssets', () => {
   it('finds the entry script, module preloads and stylesheets, not icons or remote URLs', () => {
@@ -23,14 +22,35 @@ describe('staticImports', () => {
   });
 });
 
+/**
+ * Deterministic noise (an LCG's high bytes): deflate cannot shrink it, so zlib stores it
+ * in one stored block and a file of n bytes gzips to exactly n + 23 bytes (RFC 1952:
+ * 10-byte header, 8-byte trailer; RFC 1951: 5 bytes for the stored block's header).
+ */
+function noise(n: number, seed: number): Buffer {
+  const out = Buffer.alloc(n);
+  let s = seed;
+  for (let i = 0; i < n; i++) {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    out[i] = s >>> 24;
+  }
+  return out;
+}
+const GZIP_STORED_OVERHEAD = 23;
+
+/** The initial JavaScript of the fixture build: path → content (a statement, then a comment of noise). */
+const INITIAL_JS: Record<string, Buffer> = {
+  'assets/main.js': Buffer.concat([Buffer.from('import{a}from"./shared.js";const l=()=>import("./lazy.js");a(l)/*'), noise(1500, 1)]),
+  'assets/shared.js': Buffer.concat([Buffer.from('import"./deep.js";export const a=f=>f/*'), noise(700, 2)]),
+  'assets/deep.js': Buffer.concat([Buffer.from('console.log(1)/*'), noise(300, 3)]),
+};
+
 function fixtureBuild(): string {
   const dist = mkdtempSync(join(tmpdir(), 'size-'));
   mkdirSync(join(dist, 'assets'));
-  const write = (file: string, text: string) => writeFileSync(join(dist, file), text);
+  const write = (file: string, text: string | Buffer) => writeFileSync(join(dist, file), text);
   write('index.html', '<script type="module" src="./assets/main.js"></script><link rel="stylesheet" href="./assets/main.css">');
-  write('assets/main.js', 'import{a}from"./shared.js";const l=()=>import("./lazy.js");a(l)');
-  write('assets/shared.js', 'import"./deep.js";export const a=f=>f');
-  write('assets/deep.js', 'console.log(1)');
+  for (const [file, content] of Object.entries(INITIAL_JS)) write(file, content);
   write('assets/lazy.js', 'x'.repeat(5000));
   write('assets/main.css', 'body{color:red}');
   write('assets/maplibre-gl-worker-abc.mjs', 'self.onmessage=()=>{}');
@@ -45,10 +65,10 @@ describe('measureBuild', () => {
     // No embed.html, no web component, no service worker in this build: no such measure.
     expect(measures.map((m) => m.id)).toEqual(['app-js', 'app-css', 'map-worker']);
     const js = measures.find((m) => m.id === 'app-js')!;
-    const expectedGzip = ['assets/main.js', 'assets/shared.js', 'assets/deep.js']
-      .map((f) => gzipSync(Buffer.from(readText(dist, f)), { level: 6 }).length)
-      .reduce((a, b) => a + b, 0);
-    expect(js.gzip).toBe(expectedGzip);
+    // main.js 65 + 1500, shared.js 39 + 700, deep.js 16 + 300 bytes; lazy.js (5000) not counted.
+    expect(js.bytes).toBe(2620);
+    expect(js.gzip).toBe(2620 + 3 * GZIP_STORED_OVERHEAD);
+    expect(measures.find((m) => m.id === 'app-css')).toMatchObject({ files: ['assets/main.css'], bytes: 15 });
   });
 
   it('measures the embed page and the web component with its chunks when they exist', () => {
@@ -62,10 +82,6 @@ describe('measureBuild', () => {
     expect(byId.get('embed-component-js')!.files).toEqual(['embed/chunks/rt.js', 'embed/maillage-map.js']);
   });
 });
-
-function readText(dist: string, file: string): string {
-  return readFileSync(join(dist, file), 'utf8');
-}
 
 describe('budgets', () => {
   const config: BudgetConfig = { budgetsKB: { 'app-js': 1, 'data-region': 2 }, initialDataFiles: ['a.json'] };
@@ -83,6 +99,13 @@ describe('budgets', () => {
       ['data-x', 2, true],
       ['other', null, true],
     ]);
+  });
+
+  it('names every budgeted part the build did not produce, data-region when no region was measured', () => {
+    const budgets: BudgetConfig = { budgetsKB: { 'app-js': 1, 'map-worker': 1, 'embed-component-js': 1, 'data-region': 1 }, initialDataFiles: [] };
+    const m = (id: string) => ({ id, label: id, files: [], bytes: 0, gzip: 0 });
+    expect(missingMeasures(measureBuild(fixtureBuild()), budgets)).toEqual(['embed-component-js', 'data-region']);
+    expect(missingMeasures([m('app-js'), m('map-worker'), m('embed-component-js'), m('data-r1')], budgets)).toEqual([]);
   });
 
   it('measures only the first-visit data files of each region that has a manifest', () => {

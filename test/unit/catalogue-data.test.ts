@@ -110,7 +110,7 @@ for (const config of configs.filter((c) => c.structures !== null)) {
         const deptFile = resolve(root, 'public/data', config.id, 'departements.geojson');
         let inRegion: ((lon: number, lat: number) => boolean) | undefined;
         if (existsSync(deptFile)) {
-          const { booleanPointInPolygon } = await import('@turf/turf');
+          const { booleanPointInPolygon } = await import('@turf/boolean-point-in-polygon');
           const fc = JSON.parse(readFileSync(deptFile, 'utf8')) as GeoJSON.FeatureCollection<GeoJSON.Polygon | GeoJSON.MultiPolygon>;
           inRegion = (lon, lat) => fc.features.some((f) => booleanPointInPolygon([lon, lat], f));
         }

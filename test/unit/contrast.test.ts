@@ -7,7 +7,8 @@ import { resolve } from 'node:path';
 // https://www.w3.org/TR/WCAG21/#dfn-contrast-ratio
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const css = readFileSync(resolve(ROOT, 'src/ui/app.css'), 'utf8');
+// One selector list per line whatever the formatting (prettier puts each selector on its own line).
+const css = readFileSync(resolve(ROOT, 'src/ui/app.css'), 'utf8').replace(/,\s*\n\s*/g, ', ');
 const vars = Object.fromEntries([...css.matchAll(/--([\w-]+):\s*(#[0-9a-fA-F]{6})\b/g)].map((m) => [m[1]!, m[2]!]));
 const v = (name: string) => {
   const value = vars[name];

@@ -8,7 +8,7 @@ import { createAppStore, type AppState } from '../../src/store/app-store.ts';
 import { DEFAULT_COVERAGE } from '../../src/store/coverage-slice.ts';
 import { createCoverageClient, LatestOnly } from '../../src/workers/coverage-client.ts';
 import type { CoverageCommune, CoverageOffer } from '../../src/domain/coverage/index.ts';
-import { nearestOffers } from '../../src/domain/coverage/index.ts';
+import { STEP } from '../fixtures/coverage/line.ts';
 
 const line = JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/coverage/line.json'), 'utf8')) as {
   communes: CoverageCommune[];
@@ -61,8 +61,14 @@ describe('coverage client', () => {
     const client = createCoverageClient({ communes: line.communes, region, departements });
     expect(client.mode).toBe('main');
     const offers = line.offers.slice(0, 1);
+    // Known in advance (test/fixtures/coverage/README.md): commune k is k steps of 0.1° of
+    // meridian from the only site; with the offer declaring D2, communes 4-6 are at 0.
     const r = await client.nearest({ offers, reading: 'site' });
-    expect([...r.distanceKm]).toEqual([...nearestOffers(line.communes, offers, 'site').distanceKm]);
+    expect(r.distanceKm).toHaveLength(7);
+    line.communes.forEach((_, k) => expect(r.distanceKm[k]).toBeCloseTo(k * STEP, 9));
+    const zones = await client.nearest({ offers: line.offers.slice(0, 2), reading: 'zones' });
+    expect([...zones.distanceKm].slice(4)).toEqual([0, 0, 0]);
+    expect(zones.distanceKm[3]).toBeCloseTo(3 * STEP, 9);
     const extras = await client.extras({ offers, reading: 'site', thresholdKm: 15, suggestions: 3 });
     expect(extras.suggestions.map((s) => s.code)).toEqual(['00006', '00003']);
     expect(extras.gapAreaKm2).toBeGreaterThan(0);

@@ -1,4 +1,7 @@
-import { area, booleanPointInPolygon, circle, featureCollection, polygon } from '@turf/turf';
+import { area } from '@turf/area';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { circle } from '@turf/circle';
+import { featureCollection, polygon } from '@turf/helpers';
 import { describe, expect, it } from 'vitest';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { gapArea, nearestOffers, type CoverageOffer } from '../../src/domain/coverage/index.ts';

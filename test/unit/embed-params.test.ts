@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PARTS, embedInitialState, formatParts, parseParts } from '../../src/embed/embed-params.ts';
-import { componentSnippet, embedQuery, escapeAttribute, iframeSnippet } from '../../src/embed/snippet.ts';
+import { DEFAULT_PARTS, formatParts, parseParts } from '../../src/domain/embed-params.ts';
+import { embedInitialState } from '../../src/embed/embed-state.ts';
+import { componentSnippet, embedQuery, escapeAttribute, iframeSnippet } from '../../src/domain/snippet.ts';
 
 describe('parts=', () => {
   it('lists what shows; absent means search, list and legend; empty or none means the map alone', () => {

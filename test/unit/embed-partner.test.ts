@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCatalogueCsv, validateStructures, type CatalogueContext } from '../../src/domain/catalogue/index.ts';
+import { type CatalogueContext } from '../../src/domain/catalogue/index.ts';
 import { detectKind, geojsonRows, readPartnerStructures } from '../../src/domain/partner-structures.ts';
 import type { Commune, RegionConfig } from '../../src/domain/types.ts';
 
@@ -12,18 +12,56 @@ const communes = JSON.parse(fixture('communes.json')) as Commune[];
 const ctx: CatalogueContext = { config, communes: new Map(communes.map((c) => [c.code, c])) };
 
 describe('partner structures file', () => {
-  it('a CSV partner file gives exactly what the catalogue validation gives', () => {
-    for (const name of ['valid.csv', 'errors.csv']) {
-      const text = fixture(name);
-      const direct = validateStructures(parseCatalogueCsv(text).rows, ctx);
-      const partner = readPartnerStructures(text, 'csv', ctx);
-      expect(partner.structures).toEqual(direct.structures);
-      expect(partner.issues.filter((i) => i.severity === 'error').length).toBe(
-        [...parseCatalogueCsv(text).issues, ...direct.issues].filter((i) => i.severity === 'error').length,
-      );
-      // Every error names its line.
-      expect(partner.issues.filter((i) => i.severity === 'error').every((i) => typeof i.line === 'number')).toBe(true);
-    }
+  // Expectations written from the fixtures (test/fixtures/catalogue/README.md), not
+  // from another run of the catalogue code: positions come from the row or from the
+  // commune's point in communes.json.
+  it('a valid CSV partner file keeps every row, placed from its coordinates or its commune', () => {
+    const partner = readPartnerStructures(fixture('valid.csv'), 'csv', ctx);
+    expect(partner.rows).toBe(5);
+    expect(partner.structures.map((s) => [s.id, s.commune, s.lon, s.lat, s.precision])).toEqual([
+      ['site-toulouse', '31555', 1.4437, 43.6043, 'address'],
+      ['site-montpellier', '34172', 3.8767, 43.6108, 'commune'],
+      ['site-foix', '09122', 1.6053, 42.9653, 'commune'],
+      ['regional-network', '', null, null, 'none'],
+      ['listed-only', '81004', null, null, 'none'],
+    ]);
+    expect(partner.issues.filter((i) => i.severity === 'error')).toEqual([]);
+  });
+
+  it('a CSV partner file with errors drops each faulty row, named by its line, and keeps the rest', () => {
+    const partner = readPartnerStructures(fixture('errors.csv'), 'csv', ctx);
+    expect(partner.rows).toBe(24);
+    // ok-first (lines 2-4) and no-stage (line 27, a warning only); line 15 repeats ok-first's id.
+    expect(partner.structures.map((s) => [s.id, s.lon, s.lat, s.precision])).toEqual([
+      ['ok-first', 1.4442, 43.6045, 'commune'],
+      ['no-stage', 1.4442, 43.6045, 'commune'],
+    ]);
+    const errors = partner.issues.filter((i) => i.severity === 'error').map((i) => [i.line, i.field ?? null]);
+    expect(errors).toEqual([
+      [5, 'id'],
+      [6, 'name'],
+      [7, 'type'],
+      [8, 'stages'],
+      [9, 'commune'],
+      [10, 'commune'],
+      [11, 'lon'],
+      [12, 'lon'],
+      [13, 'lon'],
+      [14, 'lat'],
+      [15, 'id'],
+      [16, 'source'],
+      [17, 'source'],
+      [18, 'updated'],
+      [19, 'status'],
+      [20, 'precision'],
+      [21, 'zone'],
+      [22, 'website'],
+      [23, 'id'],
+      [24, 'commune'],
+      [25, 'precision'],
+      [26, 'email'],
+    ]);
+    expect(partner.issues.filter((i) => i.severity === 'warning').map((i) => [i.line, i.field])).toEqual([[27, 'stages']]);
   });
 
   it('GeoJSON features become catalogue rows numbered by feature; geometry gives the position', () => {

@@ -3,7 +3,10 @@
 import { statSync } from 'node:fs';
 import { rm, writeFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { area, bboxPolygon, booleanPointInPolygon, centroid } from '@turf/turf';
+import { area } from '@turf/area';
+import { bboxPolygon } from '@turf/bbox-polygon';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { centroid } from '@turf/centroid';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildData, type RegionReport } from '../../scripts/build-data.ts';

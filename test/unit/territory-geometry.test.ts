@@ -1,4 +1,4 @@
-import { booleanPointInPolygon } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { fitToBudget } from '../../scripts/lib/territory-geometry.ts';

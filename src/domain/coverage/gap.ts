@@ -1,4 +1,8 @@
-import { area, circle, difference, featureCollection, union } from '@turf/turf';
+import { area } from '@turf/area';
+import { circle } from '@turf/circle';
+import { difference } from '@turf/difference';
+import { featureCollection } from '@turf/helpers';
+import { union } from '@turf/union';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { distinctSites } from './nearest';
 import type { CoverageOffer, Reading } from './types';

@@ -1,4 +1,5 @@
-import { bbox, booleanPointInPolygon } from '@turf/turf';
+import { bbox } from '@turf/bbox';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { BBox, Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 
 type Indexed = { boxes: BBox[]; features: Feature<Geometry, { code: string }>[] };

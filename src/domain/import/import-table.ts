@@ -46,6 +46,7 @@ const SOURCE_STANDIN = 'https://source.invalid/';
 const UPDATED_STANDIN = '1970-01-01';
 
 const BATCH = 2000;
+// eslint-disable-next-line no-control-regex -- control characters (except tab, LF, CR) are what this finds
 const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f]/;
 /** A point this close (degrees) to its commune's centre is the commune's position written out by an export. */
 const SAME_POINT = 1e-6;

@@ -1,5 +1,5 @@
 import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
-import { booleanPointInPolygon } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 
 // Where a "near me" search starts from, and how it is written in a link.
 

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { formatParts, PART_NAMES } from '../../embed/embed-params';
-import { componentSnippet, embedPageUrl, embedQuery, iframeSnippet, type EmbedMode } from '../../embed/snippet';
+import { formatParts, PART_NAMES } from '../../domain/embed-params';
+import { componentSnippet, embedPageUrl, embedQuery, iframeSnippet, type EmbedMode } from '../../domain/snippet';
 import type { VisibleParts } from '../../store/app-store';
 import { useApp, useT } from '../../store/react';
 import { writeUrlState } from '../../store/url-state';

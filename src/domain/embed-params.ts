@@ -1,11 +1,16 @@
-import type { InitialState, VisibleParts } from '../store/app-store';
-import { readUrlState } from '../store/url-state';
-import { pickLanguage } from '../i18n/translate';
-
 // Parameters of the embeds: the iframe page reads them from its URL, the web
 // component from its attributes (same names). Besides the app's own keys:
 // parts=… (what shows), threshold=… (alias of covkm), and for the iframe only
-// origins=… (src/embed/messages.ts).
+// origins=… (src/embed/messages.ts). The embed's initial state from them is
+// built in src/embed/embed-state.ts.
+
+/** Features embedded hosts can switch off (see src/embed). */
+export interface VisibleParts {
+  search: boolean;
+  list: boolean;
+  legend: boolean;
+  coverage: boolean;
+}
 
 /** Attribute names of <maillage-map>, mirroring the URL parameters. */
 export const EMBED_PARAMS = [
@@ -45,17 +50,4 @@ export function parseParts(value: string | null | undefined): VisibleParts {
 export function formatParts(parts: VisibleParts): string {
   const names = PART_NAMES.filter((p) => parts[p]);
   return names.length > 0 ? names.join(',') : 'none';
-}
-
-/** The initial state of one embedded map from its parameters. */
-export function embedInitialState(params: URLSearchParams, navigatorLanguages: readonly string[] = []): InitialState {
-  const p = new URLSearchParams(params);
-  const threshold = p.get('threshold');
-  if (threshold && !p.has('covkm')) p.set('covkm', threshold);
-  return {
-    ...(readUrlState(`?${p.toString()}`) as InitialState),
-    lang: pickLanguage(p.get('lang'), navigatorLanguages),
-    parts: parseParts(p.get('parts')),
-    embedded: true,
-  };
 }

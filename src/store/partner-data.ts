@@ -1,6 +1,6 @@
 import type { RegionData } from '../data/load-region';
-import type { PartnerData } from '../store/embed-slice';
-import { partnerFileUrl } from '../store/embed-url';
+import type { PartnerData } from './embed-slice';
+import { partnerFileUrl } from './embed-url';
 import type { Structure } from '../domain/types';
 
 const TIMEOUT_MS = 20_000;

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { RegionData } from '../data/load-region';
-import { useApp, useAppStore } from '../store/react';
+import { useApp, useAppStore } from './react';
 import { loadPartnerStructures } from './partner-data';
 
 // Region data whose structures were replaced by a partner file, mapped to the

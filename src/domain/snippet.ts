@@ -1,5 +1,4 @@
-import type { VisibleParts } from '../store/app-store';
-import { DEFAULT_PARTS, EMBED_PARAMS, formatParts } from './embed-params';
+import { DEFAULT_PARTS, EMBED_PARAMS, formatParts, type VisibleParts } from './embed-params';
 
 // The HTML a partner copies to embed the current view ("Intégrer cette carte").
 // Pure string building: every value goes through escapeAttribute.

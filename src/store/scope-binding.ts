@@ -1,5 +1,5 @@
 import { resolveScope } from '../domain/embed-scope';
-import type { AppState, AppStore } from '../store/app-store';
+import type { AppState, AppStore } from './app-store';
 
 /** The scope resolved against the loaded region (null before the data is there). */
 export function resolvedScope(state: Pick<AppState, 'scope' | 'data'>) {
