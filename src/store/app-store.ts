@@ -7,6 +7,7 @@ import { createEmbedSlice, type EmbedSlice } from './embed-slice';
 import { createSearchSlice, type SearchSlice } from './search-slice';
 import { createCoverageSlice, type CoverageSlice } from './coverage-slice';
 import { createImportSlice, type ImportSlice } from './import-slice';
+import { createCorrectionSlice, type CorrectionSlice } from './correction-slice';
 
 export interface MapView {
   lon: number;
@@ -52,7 +53,7 @@ export interface CoreSlice {
 }
 
 // Features: add `& YourSlice` here and `...createYourSlice(set, get)` in createAppStore.
-export type AppState = CoreSlice & CoverageSlice & SearchSlice & ImportSlice & EmbedSlice;
+export type AppState = CoreSlice & CoverageSlice & SearchSlice & ImportSlice & EmbedSlice & CorrectionSlice;
 
 export type AppStore = StoreApi<AppState>;
 export type SetState = StoreApi<AppState>['setState'];
@@ -112,6 +113,7 @@ export function createAppStore(initial: InitialState = {}): AppStore {
     ...createEmbedSlice(set, get),
     ...createCoverageSlice(set, get),
     ...createImportSlice(set, get),
+    ...createCorrectionSlice(set, get),
     ...(initial as object),
   }));
 }
