@@ -117,6 +117,25 @@ describe.skipIf(!built)('npm run catalogue -- apply', () => {
     expect(readFileSync(catalogue, 'utf8')).toBe(original);
   });
 
+  it('also reads a spreadsheet list through the import pipeline, with its own line numbers', () => {
+    const path = join(dir, 'liste.csv');
+    writeFileSync(
+      path,
+      'Nom;Type;Ville;Code postal;Source;Date de vérification;Statut\n' +
+        'Maison de la Région;Maison de la Région;Carcassonne;11000;https://example.org/m;2026-11-20;to_check\n' +
+        'Sans source;Maison de la Région;Foix;09000;;2026-11-20;to_check\n',
+    );
+    const run = cli(path, '--write');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/liste\.csv:3 \[source\] error: Missing source/);
+    expect(readFileSync(catalogue, 'utf8')).toBe(original);
+    writeFileSync(path, readFileSync(path, 'utf8').split('\n').slice(0, 2).join('\n'));
+    const ok = cli(path);
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain('(import format, 1 row(s))');
+    expect(ok.stdout).toMatch(/\+ new maison-de-la-region\S*: Maison de la Région \(maison_region, 11069\)/);
+  });
+
   it('exits 2 when the file cannot be read', () => {
     const run = cli(join(dir, 'missing.csv'));
     expect(run.status).toBe(2);
