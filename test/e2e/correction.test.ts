@@ -50,6 +50,33 @@ describe('proposing a correction from a structure card', () => {
     await context.close();
   });
 
+  it('offers a mailto link with the same row when the region names a contact', async () => {
+    const { page, context } = await openApp(browser);
+    await page.route('**/data/occitanie/config.json', async (route) => {
+      const config = (await (await route.fetch()).json()) as Record<string, unknown>;
+      await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ...config, contact: { email: 'ess@example.org' } }) });
+    });
+    await page.goto(page.url().replace(/\?.*$/, '') + `?sel=${target.id}`);
+    await page.getByTestId('structure-card').waitFor();
+    await page.getByTestId('correction-open').click();
+    await page.getByTestId('correction-field-note').fill('Nouveau numéro & horaires');
+    await page.getByTestId('correction-submit').click();
+    const href = (await page.getByTestId('correction-mailto').getAttribute('href'))!;
+    expect(href).toMatch(/^mailto:ess@example\.org\?subject=/);
+    const body = decodeURIComponent(href.split('&body=')[1]!);
+    expect(body).toContain('Nouveau numéro & horaires');
+    const csv = await page.getByTestId('correction-csv').inputValue();
+    // Mail clients cut long links: a long row is cut at a line end, with a note to attach the file.
+    if (body.endsWith('Joignez le fichier CSV téléchargé.')) {
+      expect(href.length).toBeLessThanOrEqual(1800);
+      expect(csv.startsWith(body.split('Ligne du catalogue (CSV) :\n')[1]!.split('\n…\n')[0]!.slice(0, 200))).toBe(true);
+      expect(await page.getByText('joignez-y le fichier téléchargé').count()).toBe(1);
+    } else {
+      expect(body).toContain(csv);
+    }
+    await context.close();
+  });
+
   it('shows each problem next to its field, and Escape gives the focus back to the card', async () => {
     const { page, context } = await openApp(browser, `?sel=${target.id}`, { viewport: { width: 390, height: 800 } });
     await page.getByTestId('structure-card').waitFor();
