@@ -79,7 +79,7 @@ export function catalogueDisplayPath(config: RegionConfig, rootDir: string = REP
  * Point-in-region test from the contours the territory step wrote to outDir
  * (region.geojson, else departements.geojson); null when neither exists yet.
  */
-async function regionTestFromOutDir(outDir: string): Promise<((lon: number, lat: number) => boolean) | null> {
+export async function regionTestFromOutDir(outDir: string): Promise<((lon: number, lat: number) => boolean) | null> {
   for (const name of ['region.geojson', 'departements.geojson']) {
     const file = join(outDir, name);
     if (!existsSync(file)) continue;

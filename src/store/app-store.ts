@@ -8,6 +8,7 @@ import { createEmbedSlice, type EmbedSlice } from './embed-slice';
 import { createSearchSlice, type SearchSlice } from './search-slice';
 import { createCoverageSlice, type CoverageSlice } from './coverage-slice';
 import { createImportSlice, type ImportSlice } from './import-slice';
+import { createCorrectionSlice, type CorrectionSlice } from './correction-slice';
 
 export interface MapView {
   lon: number;
@@ -48,7 +49,7 @@ export interface CoreSlice {
 }
 
 // Features: add `& YourSlice` here and `...createYourSlice(set, get)` in createAppStore.
-export type AppState = CoreSlice & CoverageSlice & SearchSlice & ImportSlice & EmbedSlice;
+export type AppState = CoreSlice & CoverageSlice & SearchSlice & ImportSlice & EmbedSlice & CorrectionSlice;
 
 export type AppStore = StoreApi<AppState>;
 export type SetState = StoreApi<AppState>['setState'];
@@ -108,6 +109,7 @@ export function createAppStore(initial: InitialState = {}): AppStore {
     ...createEmbedSlice(set, get),
     ...createCoverageSlice(set, get),
     ...createImportSlice(set, get),
+    ...createCorrectionSlice(set, get),
     ...(initial as object),
   }));
 }

@@ -10,6 +10,7 @@ import { useRegionData } from './useRegionData';
 import { ScopeLayer } from './ScopeLayer';
 import { usePartnerData } from '../store/usePartnerData';
 import { ImportSync } from './import/ImportSync';
+import { CorrectionHost } from './correction/CorrectionHost';
 
 /** The full application: a composition of panels, each owning its concern. */
 export function App({ store }: { store: AppStore }) {
@@ -56,6 +57,7 @@ function Shell() {
               <MapPane onController={setController} />
               <ImportSync />
               <ScopeLayer />
+              <CorrectionHost />
             </>
           )}
         </main>

@@ -18,6 +18,7 @@ export function StructureCard() {
   const selectedId = useApp((s) => s.selectedId);
   const heading = useRef<HTMLHeadingElement>(null);
   const structures = useApp(selectAllStructures);
+  const embedded = useApp((x) => x.embedded);
   const s = structures.find((x) => x.id === selectedId);
 
   useEffect(() => {
@@ -158,6 +159,13 @@ export function StructureCard() {
         </dd>
       </dl>
       {s.updated && <p className="card-updated">{t('card.updated', { date: formatDate(lang, s.updated) })}</p>}
+      {!embedded && (
+        <p className="correction-card-action">
+          <button type="button" aria-haspopup="dialog" onClick={() => store.getState().openCorrection({ structureId: s.id })} data-testid="correction-open">
+            {t('correction.open')}
+          </button>
+        </p>
+      )}
       {s.lon !== null && s.lat !== null && controller && (
         <button type="button" onClick={() => controller.flyTo(s.lon!, s.lat!, 12)}>
           {t('card.showOnMap')}

@@ -18,7 +18,7 @@ function codesUsedIn(path: string): string[] {
   const text = read(path);
   return [...new Set([...text.matchAll(/'((?:catalogue|partner)\.\w+)'/g)].map((m) => m[1]!))];
 }
-const SOURCES = ['src/domain/catalogue/validate.ts', 'src/domain/catalogue/parse.ts', 'src/domain/partner-structures.ts'];
+const SOURCES = ['src/domain/catalogue/validate.ts', 'src/domain/catalogue/parse.ts', 'src/domain/catalogue/correction.ts', 'src/domain/partner-structures.ts'];
 
 function issuesOf(...rows: string[]): Issue[] {
   return validateStructures(parseCatalogueCsv(`${HEADER}\n${rows.join('\n')}\n`).rows, ctx).issues;

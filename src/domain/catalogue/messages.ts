@@ -178,6 +178,19 @@ export const CATALOGUE_MESSAGES = {
     fr: (p) =>
       `Territoire « ${s(p.value)} » inconnu${p.padded ? ` (vouliez-vous dire « ${s(p.padded)} » ?)` : ''} ; valeurs possibles : codes de département de la région ${s(p.regionFr)} (${list(p.depts).join(', ')}) ou « region ».`,
   },
+  // --- correction.ts: a referent's form ---
+  'catalogue.communeUnknownName': {
+    en: (p) => `No current commune of ${s(p.region)} is named "${s(p.value)}": give its name as written by INSEE or its 5-character code.`,
+    fr: (p) => `Aucune commune actuelle de la région ${s(p.regionFr)} ne s’appelle « ${s(p.value)} » : donnez son nom officiel ou son code INSEE à 5 caractères.`,
+  },
+  'catalogue.communeAmbiguousName': {
+    en: (p) => `Several communes are named "${s(p.value)}" (${s(p.matches)}): give the INSEE code, the postcode or the département.`,
+    fr: (p) => `Plusieurs communes s’appellent « ${s(p.value)} » (${s(p.matches)}) : donnez le code INSEE, le code postal ou le département.`,
+  },
+  'catalogue.missingQuote': {
+    en: () => 'Missing quote: copy the exact words of the source that state the facts (rows checked since 2026-12-01 need one).',
+    fr: () => 'Citation manquante : recopiez les mots exacts de la source qui établissent les faits (obligatoire pour toute ligne vérifiée depuis le 2026-12-01).',
+  },
   // --- validate.ts: coordinates ---
   'catalogue.halfCoordinates': {
     en: () => 'Give both lon and lat, or neither.',

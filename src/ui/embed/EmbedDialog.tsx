@@ -1,9 +1,10 @@
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { formatParts, PART_NAMES } from '../../domain/embed-params';
 import { componentSnippet, embedPageUrl, embedQuery, iframeSnippet, type EmbedMode } from '../../domain/snippet';
 import type { VisibleParts } from '../../store/app-store';
 import { useApp, useT } from '../../store/react';
 import { writeUrlState } from '../../store/url-state';
+import { trapFocus } from '../trap-focus';
 import './embed-dialog.css';
 
 const HEIGHT_MIN = 300;
@@ -147,23 +148,4 @@ export function EmbedDialog({ onClose }: { onClose(): void }) {
       </div>
     </dialog>
   );
-}
-
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
-
-/** Tab from the last control goes back to the first, Shift+Tab from the first to the last. */
-function trapFocus(e: KeyboardEvent, dialog: HTMLDialogElement | null): void {
-  if (e.key !== 'Tab' || !dialog) return;
-  const items = Array.from(dialog.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) => el.offsetParent !== null);
-  const first = items[0];
-  const last = items[items.length - 1];
-  if (!first || !last) return;
-  const active = document.activeElement;
-  if (e.shiftKey && (active === first || !dialog.contains(active))) {
-    e.preventDefault();
-    last.focus();
-  } else if (!e.shiftKey && (active === last || !dialog.contains(active))) {
-    e.preventDefault();
-    first.focus();
-  }
 }

@@ -1,0 +1,17 @@
+import { lazy, Suspense } from 'react';
+import { useApp } from '../../store/react';
+
+// The form is loaded on first use: the app's first load does not pay for it.
+const CorrectionDialog = lazy(() => import('./CorrectionDialog').then((m) => ({ default: m.CorrectionDialog })));
+
+/** Shows the correction form while the store asks for it (`openCorrection`), from any panel. */
+export function CorrectionHost() {
+  const request = useApp((s) => s.correction);
+  if (!request) return null;
+  return (
+    <Suspense fallback={null}>
+      {/* A new request (another card) starts a new form. */}
+      <CorrectionDialog key={JSON.stringify(request)} request={request} />
+    </Suspense>
+  );
+}
