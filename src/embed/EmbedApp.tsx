@@ -92,7 +92,7 @@ function EmbedShell({ dataBase, appBase, onController }: EmbedProps) {
               <MapPane
                 onController={(c) => {
                   // In a small slot the credits fold behind their (i) button, as on a phone.
-                  if (c && compactRef.current) c.map.getContainer().querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
+                  if (c && compactRef.current) c.foldAttribution();
                   setController(c);
                   onController?.(c);
                 }}

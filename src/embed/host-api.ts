@@ -64,7 +64,7 @@ export function applyHostMessage(store: AppStore, controller: MapController | nu
     }
     case 'setView':
       // Before the map exists, the view in the store is where it will open.
-      if (controller) controller.map.jumpTo({ center: [message.lon, message.lat], zoom: message.zoom });
+      if (controller) controller.jumpTo({ lon: message.lon, lat: message.lat, zoom: message.zoom });
       else state.setView({ lon: message.lon, lat: message.lat, zoom: message.zoom });
       return null;
     case 'getState':
@@ -83,7 +83,7 @@ export function announceChanges(store: AppStore, getController: () => MapControl
       emit({ source: 'maillage', type: 'select', id: state.selectedId, name: s?.name ?? null, structureType: s?.type ?? null });
     }
     if (state.view && state.view !== previous.view) {
-      const b = getController()?.map.getBounds();
+      const b = getController()?.getBounds();
       const round = (n: number) => Math.round(n * 1e5) / 1e5;
       emit({
         source: 'maillage',
@@ -91,7 +91,7 @@ export function announceChanges(store: AppStore, getController: () => MapControl
         lon: round(state.view.lon),
         lat: round(state.view.lat),
         zoom: Math.round(state.view.zoom * 100) / 100,
-        bounds: b ? [round(b.getWest()), round(b.getSouth()), round(b.getEast()), round(b.getNorth())] : [0, 0, 0, 0],
+        bounds: b ? [round(b[0]), round(b[1]), round(b[2]), round(b[3])] : [0, 0, 0, 0],
       });
     }
   });
