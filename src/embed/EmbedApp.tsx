@@ -64,7 +64,11 @@ function EmbedShell({ dataBase, appBase, onController }: EmbedProps) {
     [store],
   );
 
-  const ready = data !== null && partner?.status !== 'loading';
+  // The first partner file is awaited before the map is drawn; a later one (a changed
+  // `data` attribute) only replaces the catalogue: the map stays.
+  const [mapShown, setMapShown] = useState(false);
+  const ready = data !== null && (partner?.status !== 'loading' || mapShown);
+  if (ready && !mapShown) setMapShown(true);
   const hasPanel = ['list', 'search', 'coverage'].some((id) => tabVisible(id as 'list', parts, true, hasSelection));
 
   return (

@@ -19,7 +19,7 @@ export function snapshot(state: AppState): MapStateSnapshot {
     scope: { ...state.scope },
     selectedId: state.selectedId,
     view: state.view ? { ...state.view } : null,
-    count: state.data ? filterStructures(state.data.structures, filter).length : 0,
+    count: state.data ? filterStructures(state.catalogue, filter).length : 0,
   };
 }
 
@@ -54,11 +54,11 @@ export function applyHostMessage(store: AppStore, controller: MapController | nu
       return null;
     }
     case 'select': {
-      if (message.id !== null && !state.data?.structures.some((s) => s.id === message.id)) {
+      if (message.id !== null && !state.catalogue.some((s) => s.id === message.id)) {
         return { source: 'maillage', type: 'error', reason: `no structure with id ${message.id}` };
       }
       state.select(message.id);
-      const s = message.id ? state.data?.structures.find((x) => x.id === message.id) : undefined;
+      const s = message.id ? state.catalogue.find((x) => x.id === message.id) : undefined;
       if (s && s.lon !== null && s.lat !== null) controller?.flyTo(s.lon, s.lat, 11);
       return null;
     }
@@ -79,7 +79,7 @@ export function applyHostMessage(store: AppStore, controller: MapController | nu
 export function announceChanges(store: AppStore, getController: () => MapController | null, emit: (m: MapMessage) => void): () => void {
   return store.subscribe((state, previous) => {
     if (state.selectedId !== previous.selectedId) {
-      const s = state.selectedId ? state.data?.structures.find((x) => x.id === state.selectedId) : undefined;
+      const s = state.selectedId ? state.catalogue.find((x) => x.id === state.selectedId) : undefined;
       emit({ source: 'maillage', type: 'select', id: state.selectedId, name: s?.name ?? null, structureType: s?.type ?? null });
     }
     if (state.view && state.view !== previous.view) {
