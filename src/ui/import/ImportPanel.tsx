@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
-import { geocodeStructures } from '../../domain/import/ban';
+import { geocodeStructures } from '../../domain/import/geocode';
 import { checkSize, MAX_FILE_BYTES, type Refusal } from '../../domain/import/limits';
 import { setMapping } from '../../domain/import/mapping';
 import { planImport, type ImportTarget } from '../../domain/import/plan';
