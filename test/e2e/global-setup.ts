@@ -19,7 +19,7 @@ export default async function setup(project: TestProject) {
   ensureData();
   // With the map's test hook (window.__maillageMap), which the driver reads.
   outDir = await buildApp(`.e2e-build/app-${process.pid}`, { testHook: true });
-  // CORS as a real deployment needs it for <maillage-map> on partner pages (README, "Intégrer la carte").
+  // CORS as a real deployment needs it for <maillage-map> on partner pages (docs/embed.md, "CORS").
   const app = await serveStatic(outDir, { headers: { 'access-control-allow-origin': '*' } });
   // A different port is a different origin: partner pages live there.
   const host = await serveStatic(resolve(ROOT, 'test/e2e/host-pages'));
