@@ -1,5 +1,5 @@
 // ESLint flat config: typescript-eslint, React hooks, and the layer rules of
-// README "Organisation du code". Run by `npm run check` with --max-warnings 0.
+// docs/architecture.md ("Les règles des couches"). Run by `npm run check` with --max-warnings 0.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -30,12 +30,12 @@ function layerRules() {
           'no-restricted-imports': [
             'error',
             {
-              paths: packages.map((name) => ({ name, message: `src/${layer} is pure: no ${name} (README, Organisation du code).` })),
+              paths: packages.map((name) => ({ name, message: `src/${layer} is pure: no ${name} (docs/architecture.md, règles des couches).` })),
               patterns: [
                 {
                   regex: `^${up}(${forbidden.join('|')})(/|$)`,
                   caseSensitive: true,
-                  message: `src/${layer} may not import from src/{${forbidden.join(',')}} (README, Organisation du code).`,
+                  message: `src/${layer} may not import from src/{${forbidden.join(',')}} (docs/architecture.md, règles des couches).`,
                 },
                 ...packages.map((name) => ({ regex: `^${name}/`, caseSensitive: true, message: `src/${layer} is pure: no ${name}.` })),
               ],
@@ -46,7 +46,7 @@ function layerRules() {
             'error',
             {
               selector: `ImportExpression[source.value=/^${up.replaceAll('/', '\\/')}(${forbidden.join('|')})(\\/|$)/]`,
-              message: `src/${layer} may not import from src/{${forbidden.join(',')}} (README, Organisation du code).`,
+              message: `src/${layer} may not import from src/{${forbidden.join(',')}} (docs/architecture.md, règles des couches).`,
             },
           ],
         },

@@ -8,6 +8,9 @@ export default defineConfig({
   plugins: [react(), offlinePlugin()],
   // Relative base so the built app works from any folder of a partner's server.
   base: './',
+  // The map's test hook (window.__maillageMap, src/map/map-controller.ts) is built in only
+  // with MAILLAGE_TEST_HOOK=1, as the end-to-end tests and benchmarks ask (scripts/lib/build-app.ts).
+  define: { __MAILLAGE_TEST_HOOK__: JSON.stringify(process.env.MAILLAGE_TEST_HOOK === '1') },
   // Pre-bundling breaks MapLibre's worker chunk (504): see ../shared/docs/TIPS.md.
   optimizeDeps: { exclude: ['maplibre-gl'] },
   build: {

@@ -66,7 +66,8 @@ export default defineConfig({
   // Library mode leaves process.env.NODE_ENV to the consumer; a page has no `process`. The module
   // is always React's production build, with the production JSX runtime to match, even when built
   // from a process whose NODE_ENV is not "production" (the end-to-end set-up runs under vitest).
-  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  // The map's test hook: see vite.config.ts.
+  define: { 'process.env.NODE_ENV': JSON.stringify('production'), __MAILLAGE_TEST_HOOK__: JSON.stringify(process.env.MAILLAGE_TEST_HOOK === '1') },
   oxc: { jsx: { development: false } },
   // Files the module loads are found next to it, wherever the partner's page lives.
   base: './',

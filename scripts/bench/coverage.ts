@@ -1,4 +1,4 @@
-// Coverage timings (see the README, "Mesurer la couverture"): recomputing the
+// Coverage timings (see docs/features.md, "Mesurer la couverture"): recomputing the
 // coverage of Occitanie against the whole catalogue, compared in the same run
 // with a naive all-pairs turf.distance loop; a synthetic national case; the
 // gap area and the suggestions.

@@ -75,7 +75,7 @@ export async function run(): Promise<BenchRow[]> {
     },
   ];
 
-  // The app allows partner pages to load the module (CORS), as a deployment must (README).
+  // The app allows partner pages to load the module (CORS), as a deployment must (docs/embed.md).
   const appServer = await serveStatic(dist, { headers: { 'access-control-allow-origin': '*' } });
   const hostServer = await serveStatic(resolve(ROOT, 'test/e2e/host-pages'));
   const browser = await launchChromium();

@@ -1,5 +1,5 @@
 // Search-as-you-type and nearest-structure timings, each against the naive
-// linear scan measured in the same run (see the README, "Trouver
+// linear scan measured in the same run (see docs/features.md, "Trouver
 // l'accompagnement le plus proche").
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

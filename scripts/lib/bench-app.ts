@@ -7,6 +7,7 @@ let built: Promise<string> | null = null;
  * benchmarks that need it (sizes, first map idle): bench files run in one process.
  */
 export function benchBuild(): Promise<string> {
-  built ??= buildApp('.cache/bench-build');
+  // With the map's test hook: the first-idle benchmark reads it.
+  built ??= buildApp('.cache/bench-build', { testHook: true });
   return built;
 }

@@ -23,26 +23,30 @@ export function ensureData(): void {
  * NODE_ENV is forced to production: Vite keeps one it finds set, and under vitest
  * ("test") the build would ship React's development build. Tests and benchmarks
  * must exercise what is deployed.
+ *
+ * `testHook: true` builds in window.__maillageMap (src/map/map-controller.ts), which the
+ * end-to-end driver and the benchmarks read; it is the only difference from a deployed
+ * build, and the size check measures a build without it.
  */
-export async function buildApp(outDir: string): Promise<string> {
+export async function buildApp(outDir: string, options: { testHook?: boolean } = {}): Promise<string> {
   const out = resolve(ROOT, outDir);
-  await viteBuild(['--outDir', out]);
-  await buildEmbedComponent(resolve(out, 'embed'));
+  await viteBuild(['--outDir', out], options.testHook);
+  await buildEmbedComponent(resolve(out, 'embed'), options);
   return out;
 }
 
 /** The web component's library build (vite.embed.config.ts) into outDir. */
-export async function buildEmbedComponent(outDir: string): Promise<string> {
-  await viteBuild(['--config', resolve(ROOT, 'vite.embed.config.ts'), '--outDir', outDir]);
+export async function buildEmbedComponent(outDir: string, options: { testHook?: boolean } = {}): Promise<string> {
+  await viteBuild(['--config', resolve(ROOT, 'vite.embed.config.ts'), '--outDir', outDir], options.testHook);
   return outDir;
 }
 
-function viteBuild(args: string[]): Promise<void> {
+function viteBuild(args: string[], testHook = false): Promise<void> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [resolve(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--emptyOutDir', '--logLevel', 'warn', ...args], {
       cwd: ROOT,
       stdio: ['ignore', 'inherit', 'inherit'],
-      env: { ...process.env, NODE_ENV: 'production' },
+      env: { ...process.env, NODE_ENV: 'production', MAILLAGE_TEST_HOOK: testHook ? '1' : '' },
     });
     child.on('error', fail);
     child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`vite build ${args.join(' ')} failed (exit ${code})`))));

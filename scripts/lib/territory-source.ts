@@ -1,6 +1,7 @@
 // Finds the territory contours of a region: TERRITORY_SOURCE, else the shared
 // reference folder next to the repository, else a download of the pinned public
 // files into .cache/territory. Says what is missing and where it looked.
+import { slug } from '../../src/domain/text/normalise';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -74,12 +75,7 @@ export function listRegionFiles(
 
 /** "Pyrénées-Orientales" → "pyrenees-orientales", as france-geojson names its folders. */
 export function slugify(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
+  return slug(name);
 }
 
 /** The pinned public files of a region: [path in the upstream repository, path under the source root]. */

@@ -1,14 +1,17 @@
 import type { FeatureCollection, Feature, Geometry, Point } from 'geojson';
 import type { Commune, EpciInfo, Manifest, RegionConfig, Structure } from '../domain/types';
 
-/** Everything the app needs about one region, as built by scripts/build-data.ts. */
+/**
+ * A region's territory and configuration, as built by scripts/build-data.ts: what the
+ * map and the workers are built from. Its catalogue of structures is kept apart (the
+ * store's `catalogue`), so replacing the catalogue never rebuilds the map.
+ */
 export interface RegionData {
   config: RegionConfig;
   manifest: Manifest;
   communes: Commune[];
   communeByCode: Map<string, Commune>;
   epci: EpciInfo[];
-  structures: Structure[];
   region: Feature<Geometry>;
   departements: FeatureCollection<Geometry, { code: string; nom: string }>;
   communesGeo: FeatureCollection<Geometry, { code: string; nom: string; dept: string; population: number }>;
@@ -34,7 +37,13 @@ export async function loadRegionList(base = dataBaseUrl()): Promise<RegionListEn
   return fetchJson<RegionListEntry[]>(`${base}regions.json`);
 }
 
-export async function loadRegion(regionId: string, base = dataBaseUrl()): Promise<RegionData> {
+/** One region as loaded: its territory, and its own catalogue of structures. */
+export interface LoadedRegion {
+  data: RegionData;
+  structures: Structure[];
+}
+
+export async function loadRegion(regionId: string, base = dataBaseUrl()): Promise<LoadedRegion> {
   if (!/^[a-z0-9-]+$/.test(regionId)) throw new Error(`invalid region id "${regionId}"`);
   const dir = `${base}${regionId}/`;
   const [config, manifest, communes, epci, region, departements, communesGeo, structuresGeo] = await Promise.all([
@@ -49,14 +58,16 @@ export async function loadRegion(regionId: string, base = dataBaseUrl()): Promis
   ]);
   const regionFeature = region.type === 'FeatureCollection' ? region.features[0]! : region;
   return {
-    config,
-    manifest,
-    communes,
-    communeByCode: new Map(communes.map((c) => [c.code, c])),
-    epci,
+    data: {
+      config,
+      manifest,
+      communes,
+      communeByCode: new Map(communes.map((c) => [c.code, c])),
+      epci,
+      region: regionFeature,
+      departements,
+      communesGeo,
+    },
     structures: structuresGeo.features.map((f) => f.properties),
-    region: regionFeature,
-    departements,
-    communesGeo,
   };
 }

@@ -64,7 +64,11 @@ function EmbedShell({ dataBase, appBase, onController }: EmbedProps) {
     [store],
   );
 
-  const ready = data !== null && partner?.status !== 'loading';
+  // The first partner file is awaited before the map is drawn; a later one (a changed
+  // `data` attribute) only replaces the catalogue: the map stays.
+  const [mapShown, setMapShown] = useState(false);
+  const ready = data !== null && (partner?.status !== 'loading' || mapShown);
+  if (ready && !mapShown) setMapShown(true);
   const hasPanel = ['list', 'search', 'coverage'].some((id) => tabVisible(id as 'list', parts, true, hasSelection));
 
   return (
@@ -92,7 +96,7 @@ function EmbedShell({ dataBase, appBase, onController }: EmbedProps) {
               <MapPane
                 onController={(c) => {
                   // In a small slot the credits fold behind their (i) button, as on a phone.
-                  if (c && compactRef.current) c.map.getContainer().querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
+                  if (c && compactRef.current) c.foldAttribution();
                   setController(c);
                   onController?.(c);
                 }}

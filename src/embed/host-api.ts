@@ -19,7 +19,7 @@ export function snapshot(state: AppState): MapStateSnapshot {
     scope: { ...state.scope },
     selectedId: state.selectedId,
     view: state.view ? { ...state.view } : null,
-    count: state.data ? filterStructures(state.data.structures, filter).length : 0,
+    count: state.data ? filterStructures(state.catalogue, filter).length : 0,
   };
 }
 
@@ -54,17 +54,17 @@ export function applyHostMessage(store: AppStore, controller: MapController | nu
       return null;
     }
     case 'select': {
-      if (message.id !== null && !state.data?.structures.some((s) => s.id === message.id)) {
+      if (message.id !== null && !state.catalogue.some((s) => s.id === message.id)) {
         return { source: 'maillage', type: 'error', reason: `no structure with id ${message.id}` };
       }
       state.select(message.id);
-      const s = message.id ? state.data?.structures.find((x) => x.id === message.id) : undefined;
+      const s = message.id ? state.catalogue.find((x) => x.id === message.id) : undefined;
       if (s && s.lon !== null && s.lat !== null) controller?.flyTo(s.lon, s.lat, 11);
       return null;
     }
     case 'setView':
       // Before the map exists, the view in the store is where it will open.
-      if (controller) controller.map.jumpTo({ center: [message.lon, message.lat], zoom: message.zoom });
+      if (controller) controller.jumpTo({ lon: message.lon, lat: message.lat, zoom: message.zoom });
       else state.setView({ lon: message.lon, lat: message.lat, zoom: message.zoom });
       return null;
     case 'getState':
@@ -79,11 +79,11 @@ export function applyHostMessage(store: AppStore, controller: MapController | nu
 export function announceChanges(store: AppStore, getController: () => MapController | null, emit: (m: MapMessage) => void): () => void {
   return store.subscribe((state, previous) => {
     if (state.selectedId !== previous.selectedId) {
-      const s = state.selectedId ? state.data?.structures.find((x) => x.id === state.selectedId) : undefined;
+      const s = state.selectedId ? state.catalogue.find((x) => x.id === state.selectedId) : undefined;
       emit({ source: 'maillage', type: 'select', id: state.selectedId, name: s?.name ?? null, structureType: s?.type ?? null });
     }
     if (state.view && state.view !== previous.view) {
-      const b = getController()?.map.getBounds();
+      const b = getController()?.getBounds();
       const round = (n: number) => Math.round(n * 1e5) / 1e5;
       emit({
         source: 'maillage',
@@ -91,7 +91,7 @@ export function announceChanges(store: AppStore, getController: () => MapControl
         lon: round(state.view.lon),
         lat: round(state.view.lat),
         zoom: Math.round(state.view.zoom * 100) / 100,
-        bounds: b ? [round(b.getWest()), round(b.getSouth()), round(b.getEast()), round(b.getNorth())] : [0, 0, 0, 0],
+        bounds: b ? [round(b[0]), round(b[1]), round(b[2]), round(b[3])] : [0, 0, 0, 0],
       });
     }
   });

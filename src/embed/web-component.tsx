@@ -123,7 +123,7 @@ export function applyChanges(store: AppStore, controller: MapController | null, 
       patch.filter = filter;
     } else if (key === 'view') {
       const v = after.view;
-      if (v && controller) controller.map.jumpTo({ center: [v.lon, v.lat], zoom: v.zoom });
+      if (v && controller) controller.jumpTo(v);
       else if (v) patch.view = v;
     } else if (key === 'selectedId') {
       patch.selectedId = after.selectedId ?? null;

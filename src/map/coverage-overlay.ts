@@ -24,13 +24,10 @@ const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [
 
 /** Add the coverage sources and layers (idempotent). */
 export function mountCoverage(controller: MapController, thresholdKm: number, classes: boolean): void {
-  const { map } = controller;
-  if (!map.hasImage(HATCH_IMAGE)) map.addImage(HATCH_IMAGE, drawHatch(), { pixelRatio: 2 });
-  for (const id of Object.values(COVERAGE_SOURCE)) if (!map.getSource(id)) controller.setSourceData(id, empty());
-  if (!map.getLayer(COVERAGE_LAYER.communes)) {
-    map.addLayer(coverageCommuneLayer(thresholdKm, classes), map.getLayer(COMMUNE_FILL_BEFORE) ? COMMUNE_FILL_BEFORE : undefined);
-  }
-  if (!map.getLayer(COVERAGE_LAYER.gapFill)) controller.setLayers(coverageOverlayLayers());
+  controller.addImageOnce(HATCH_IMAGE, drawHatch(), 2);
+  for (const id of Object.values(COVERAGE_SOURCE)) if (!controller.hasSource(id)) controller.setSourceData(id, empty());
+  if (!controller.hasLayer(COVERAGE_LAYER.communes)) controller.addLayerBefore(coverageCommuneLayer(thresholdKm, classes), COMMUNE_FILL_BEFORE);
+  if (!controller.hasLayer(COVERAGE_LAYER.gapFill)) controller.setLayers(coverageOverlayLayers());
 }
 
 export function unmountCoverage(controller: MapController): void {
@@ -39,26 +36,21 @@ export function unmountCoverage(controller: MapController): void {
 
 /** Each commune's distance into feature-state, once per recomputation. */
 export function setCommuneDistances(controller: MapController, communes: readonly Commune[], distanceKm: Float64Array): void {
-  const { map } = controller;
   for (let i = 0; i < communes.length; i++) {
     const d = distanceKm[i]!;
-    map.setFeatureState({ source: SOURCE.communes, id: communes[i]!.code }, { [DISTANCE_STATE]: Number.isFinite(d) ? d : NO_OFFER_KM });
+    controller.setFeatureState(SOURCE.communes, communes[i]!.code, { [DISTANCE_STATE]: Number.isFinite(d) ? d : NO_OFFER_KM });
   }
 }
 
 /** Mark the communes of départements where the catalogue is incomplete (drawn as unknown beyond the threshold). */
 export function setCommuneIncomplete(controller: MapController, communes: readonly Commune[], incomplete: ReadonlySet<string>): void {
-  const { map } = controller;
-  for (const c of communes) map.setFeatureState({ source: SOURCE.communes, id: c.code }, { [INCOMPLETE_STATE]: incomplete.has(c.dept) ? 1 : 0 });
+  for (const c of communes) controller.setFeatureState(SOURCE.communes, c.code, { [INCOMPLETE_STATE]: incomplete.has(c.dept) ? 1 : 0 });
 }
 
 /** Threshold or classes changed: only paint expressions change. */
 export function setCommunePaint(controller: MapController, thresholdKm: number, classes: boolean): void {
-  const { map } = controller;
-  if (!map.getLayer(COVERAGE_LAYER.communes)) return;
   const paint = communePaint(thresholdKm, classes);
-  map.setPaintProperty(COVERAGE_LAYER.communes, 'fill-color', paint['fill-color']);
-  map.setPaintProperty(COVERAGE_LAYER.communes, 'fill-opacity', paint['fill-opacity']);
+  controller.setPaint(COVERAGE_LAYER.communes, { 'fill-color': paint['fill-color'], 'fill-opacity': paint['fill-opacity'] });
 }
 
 export function setGap(controller: MapController, gap: Feature | null): void {
@@ -87,6 +79,5 @@ export function setTerritoryOutline(controller: MapController, filter: { dept: s
 
 /** The map as a PNG data URL (the map keeps its drawing buffer for this). */
 export function mapImage(controller: MapController): string {
-  controller.map.triggerRepaint();
-  return controller.map.getCanvas().toDataURL('image/png');
+  return controller.toPNG();
 }

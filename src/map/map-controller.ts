@@ -5,11 +5,11 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import polylabel from 'polylabel';
 import type { Feature, FeatureCollection, Geometry, Point, Polygon, MultiPolygon } from 'geojson';
-import type { LayerSpecification } from 'maplibre-gl';
+import type { FitBoundsOptions, LayerSpecification, MapGeoJSONFeature } from 'maplibre-gl';
 import type { RegionData } from '../data/load-region';
 import type { Commune, Structure } from '../domain/types';
 import { baseStyle, LAYER, markerImageId, OVERLAY_ANCHOR, SOURCE, structureLayerId } from './style';
-import { drawCluster, drawLabel, drawMarker, IMAGE_PIXEL_RATIO } from './draw-images';
+import { drawCluster, drawLabel, drawMarker, IMAGE_PIXEL_RATIO, type RasterImage } from './draw-images';
 
 export interface MapCallbacks {
   onSelectStructure(id: string | null): void;
@@ -17,6 +17,24 @@ export interface MapCallbacks {
   onCommuneClick?(commune: Commune): void;
   /** Renders the commune details shown on hover or tap, as a DOM node built with textContent. */
   renderCommune(commune: Commune): HTMLElement;
+}
+
+/** A camera position: centre and zoom. */
+export interface MapCamera {
+  lon: number;
+  lat: number;
+  zoom: number;
+}
+
+/** [[west, south], [east, north]] in degrees. */
+export type LonLatBounds = [[number, number], [number, number]];
+
+/** A click on the map, as handed to onClick listeners. */
+export interface MapClick {
+  lon: number;
+  lat: number;
+  /** The rendered features under the click on these layers (layers not on the map are skipped). */
+  featuresAt(layers: readonly string[]): MapGeoJSONFeature[];
 }
 
 export interface MapOptions {
@@ -34,7 +52,8 @@ export interface MapOptions {
 maplibregl.setWorkerUrl(maplibreWorkerUrl);
 
 export class MapController {
-  readonly map: maplibregl.Map;
+  // Private on purpose: panels use the operations below, never MapLibre itself.
+  private readonly map: maplibregl.Map;
   private readonly data: RegionData;
   private readonly callbacks: MapCallbacks;
   private hoveredCode: string | null = null;
@@ -79,6 +98,10 @@ export class MapController {
     this.map.setMissingStyleImageResolver((id) => this.provideImage(id));
     this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
     void this.ready.then(() => this.initialise());
+    // End-to-end tests and benchmarks read the map's state from the page. The hook
+    // exists in development and in builds made with MAILLAGE_TEST_HOOK=1 only
+    // (scripts/lib/build-app.ts): the shipped bundle has none.
+    if (import.meta.env.DEV || __MAILLAGE_TEST_HOOK__) exposeForTests(this, this.map);
   }
 
   whenReady(): Promise<void> {
@@ -88,9 +111,7 @@ export class MapController {
   private initialise(): void {
     const { data } = this;
     // On a phone the credits fold behind their (i) button instead of covering the map.
-    if (this.map.getContainer().clientWidth < 640) {
-      this.map.getContainer().querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
-    }
+    if (this.map.getContainer().clientWidth < 640) this.foldAttribution();
     this.setSourceData(SOURCE.region, { type: 'FeatureCollection', features: [data.region] });
     this.setSourceData(SOURCE.departements, data.departements);
     this.setSourceData(SOURCE.deptLabels, departementLabelPoints(data.departements));
@@ -213,6 +234,111 @@ export class MapController {
     this.map.fitBounds(this.data.config.bounds as [[number, number], [number, number]], { padding: 12 });
   }
 
+  // Camera and events, for the panels.
+
+  /** Folds the credits behind their (i) button (small slots and phones). */
+  foldAttribution(): void {
+    this.map.getContainer().querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
+  }
+
+  /** The visible area as [west, south, east, north]. */
+  getBounds(): [number, number, number, number] {
+    const b = this.map.getBounds();
+    return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+  }
+
+  getCamera(): MapCamera {
+    const c = this.map.getCenter();
+    return { lon: c.lng, lat: c.lat, zoom: this.map.getZoom() };
+  }
+
+  jumpTo(camera: MapCamera): void {
+    this.map.jumpTo({ center: [camera.lon, camera.lat], zoom: camera.zoom });
+  }
+
+  fitBounds(bounds: LonLatBounds, options?: FitBoundsOptions): void {
+    this.map.fitBounds(bounds, options);
+  }
+
+  /** Calls listener after each camera move; returns the unsubscribe. */
+  onMoveEnd(listener: () => void): () => void {
+    this.map.on('moveend', listener);
+    return () => void this.map.off('moveend', listener);
+  }
+
+  /** Calls listener on each click on the map; returns the unsubscribe. */
+  onClick(listener: (click: MapClick) => void): () => void {
+    const handler = (e: maplibregl.MapMouseEvent) =>
+      listener({
+        lon: e.lngLat.lng,
+        lat: e.lngLat.lat,
+        featuresAt: (layers) => this.map.queryRenderedFeatures(e.point, { layers: layers.filter((id) => this.map.getLayer(id)) }),
+      });
+    this.map.on('click', handler);
+    return () => void this.map.off('click', handler);
+  }
+
+  /** The ids of the layers drawing structure markers and clusters. */
+  markerLayerIds(): string[] {
+    return [LAYER.clusters, ...this.structureTypes.map(structureLayerId)];
+  }
+
+  /** Sets the canvas cursor (CSS value, '' for the default); returns the previous one. */
+  setCursor(cursor: string): string {
+    const canvas = this.map.getCanvas();
+    const previous = canvas.style.cursor;
+    canvas.style.cursor = cursor;
+    return previous;
+  }
+
+  /** Resolves once the map has drawn everything (or after timeoutMs). */
+  whenIdle(timeoutMs = 4000): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs);
+      this.map.once('idle', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      this.map.triggerRepaint();
+    });
+  }
+
+  /** The map as a PNG data URL (the map keeps its drawing buffer for this). */
+  toPNG(): string {
+    this.map.triggerRepaint();
+    return this.map.getCanvas().toDataURL('image/png');
+  }
+
+  // Style operations for overlays built in src/map (coverage, imports).
+
+  hasLayer(id: string): boolean {
+    return this.map.getLayer(id) !== undefined;
+  }
+
+  hasSource(id: string): boolean {
+    return this.map.getSource(id) !== undefined;
+  }
+
+  /** Adds a generated image once (a no-op when one with this id exists). */
+  addImageOnce(id: string, image: RasterImage, pixelRatio: number): void {
+    if (!this.map.hasImage(id)) this.map.addImage(id, image, { pixelRatio });
+  }
+
+  /** Adds a layer below beforeId (on top when that layer is missing). */
+  addLayerBefore(layer: LayerSpecification, beforeId: string): void {
+    this.map.addLayer(layer, this.map.getLayer(beforeId) ? beforeId : undefined);
+  }
+
+  setFeatureState(source: string, id: string, state: Record<string, unknown>): void {
+    this.map.setFeatureState({ source, id }, state);
+  }
+
+  /** Sets these paint properties of a layer (a no-op when the layer is missing). */
+  setPaint(layer: string, paint: Record<string, unknown>): void {
+    if (!this.map.getLayer(layer)) return;
+    for (const [name, value] of Object.entries(paint)) this.map.setPaintProperty(layer, name as 'fill-color', value as never);
+  }
+
   // Generic overlay API for features (search origin, coverage, what-if sites).
 
   setSourceData(id: string, data: FeatureCollection | Feature): void {
@@ -260,6 +386,19 @@ export class MapController {
     this.popup.remove();
     this.map.remove();
   }
+}
+
+declare const __MAILLAGE_TEST_HOOK__: boolean;
+
+/** window.__maillageMap for the end-to-end driver (test/e2e/driver.ts): the controller's state and the raw map. */
+function exposeForTests(controller: MapController, map: maplibregl.Map): void {
+  (window as unknown as { __maillageMap?: unknown }).__maillageMap = {
+    map,
+    get settled() {
+      return controller.settled;
+    },
+    fitRegion: () => controller.fitRegion(),
+  };
 }
 
 function escapeHtml(text: string): string {

@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Lang } from '../domain/types';
+import type { Lang, Structure } from '../domain/types';
 import type { StructureFilter } from '../domain/filter';
 import type { VisibleParts } from '../domain/embed-params';
 import type { RegionData } from '../data/load-region';
@@ -25,7 +25,12 @@ export type { VisibleParts } from '../domain/embed-params';
 export interface CoreSlice {
   lang: Lang;
   regionId: string;
+  /** The region's territory and configuration; replaced only when the region changes (the map is built from it). */
   data: RegionData | null;
+  /** The region's own structures, as loaded. */
+  regionCatalogue: Structure[];
+  /** The structures in force: the region's own, or a partner's file replacing them (`data=`). */
+  catalogue: Structure[];
   loadError: string | null;
   filter: StructureFilter;
   selectedId: string | null;
@@ -38,7 +43,10 @@ export interface CoreSlice {
   embedded: boolean;
 
   setLang(lang: Lang): void;
-  setData(data: RegionData): void;
+  /** A region is loaded: its territory and its catalogue. */
+  setData(data: RegionData, structures: Structure[]): void;
+  /** Replace the catalogue in force (a partner's file), or bring back the region's own with null. */
+  setCatalogue(structures: Structure[] | null): void;
   setLoadError(message: string): void;
   setFilter(patch: Partial<StructureFilter>): void;
   toggleType(type: string): void;
@@ -64,6 +72,8 @@ export function createAppStore(initial: InitialState = {}): AppStore {
     lang: 'fr',
     regionId: 'occitanie',
     data: null,
+    regionCatalogue: [],
+    catalogue: [],
     loadError: null,
     filter: { types: null, stages: [], dept: null },
     selectedId: null,
@@ -74,20 +84,23 @@ export function createAppStore(initial: InitialState = {}): AppStore {
     embedded: false,
 
     setLang: (lang) => set({ lang }),
-    setData: (data) => {
+    setData: (data, structures) => {
       const state = get();
+      const catalogue = { regionCatalogue: structures, catalogue: structures };
       // Links are read before the region is known: once it is, old type names and merged
-      // ids in them are mapped (a partner file replacing the catalogue keeps the region).
-      if (state.data?.config.id === data.config.id) return set({ data, loadError: null });
+      // ids in them are mapped.
+      if (state.data?.config.id === data.config.id) return set({ data, ...catalogue, loadError: null });
       const config = data.config;
       set({
         data,
+        ...catalogue,
         loadError: null,
         filter: state.filter.types ? { ...state.filter, types: readTypeList(state.filter.types, config) } : state.filter,
         coverage: state.coverage.types ? { ...state.coverage, types: readTypeList(state.coverage.types, config) } : state.coverage,
         selectedId: resolveAlias(state.selectedId, config),
       });
     },
+    setCatalogue: (structures) => set({ catalogue: structures ?? get().regionCatalogue }),
     setLoadError: (loadError) => set({ loadError }),
     setFilter: (patch) => set({ filter: { ...get().filter, ...patch } }),
     toggleType: (type) => {

@@ -93,7 +93,7 @@ function prune(entries: Record<string, ImportEntry>, versions: ImportVersion[]):
   return out;
 }
 
-type ImportState = Pick<AppState, 'importEntries' | 'importVersions' | 'hiddenLayers' | 'data'>;
+type ImportState = Pick<AppState, 'importEntries' | 'importVersions' | 'hiddenLayers' | 'catalogue'>;
 
 export function currentEntryIds(state: Pick<AppState, 'importVersions'>): string[] {
   return state.importVersions[state.importVersions.length - 1]?.entryIds ?? [];
@@ -111,9 +111,9 @@ export function currentEntries(state: Pick<AppState, 'importVersions' | 'importE
 const catalogueMemo = new WeakMap<readonly Structure[], { versions: unknown; entries: unknown; result: Structure[] }>();
 const allMemo = new WeakMap<readonly Structure[], { hidden: unknown; versions: unknown; entries: unknown; result: Structure[] }>();
 
-/** The catalogue as the app shows it: the region's structures with merged imports applied (by id, in import order). */
+/** The catalogue as the app shows it: the catalogue in force with merged imports applied (by id, in import order). */
 export function selectCatalogue(state: ImportState): Structure[] {
-  const base = state.data?.structures ?? EMPTY;
+  const base = state.catalogue;
   const memo = catalogueMemo.get(base);
   if (memo && memo.versions === state.importVersions && memo.entries === state.importEntries) return memo.result;
   const merges = currentEntries(state).filter((e) => e.kind === 'merge');
@@ -145,5 +145,3 @@ export function layerOfStructure(state: Pick<AppState, 'importVersions' | 'impor
   for (const e of currentEntries(state)) if (e.kind === 'layer' && e.structures.some((s) => s.id === id)) return e;
   return null;
 }
-
-const EMPTY: Structure[] = [];

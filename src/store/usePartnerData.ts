@@ -1,13 +1,12 @@
 import { useEffect } from 'react';
-import type { RegionData } from '../data/load-region';
 import { useApp, useAppStore } from './react';
 import { loadPartnerStructures } from './partner-data';
 
-// Region data whose structures were replaced by a partner file, mapped to the
-// region's own data, so that removing `data=` brings the catalogue back.
-const official = new WeakMap<RegionData, RegionData>();
-
-/** Replaces the catalogue by the partner's structures file when `data=` is set. */
+/**
+ * Replaces the catalogue by the partner's structures file when `data=` is set,
+ * and brings the region's own back when it is removed. Only the catalogue
+ * changes: the territory, hence the map, stays.
+ */
 export function usePartnerData(): void {
   const store = useAppStore();
   const data = useApp((s) => s.data);
@@ -15,28 +14,23 @@ export function usePartnerData(): void {
 
   useEffect(() => {
     if (!data) return;
-    const base = official.get(data) ?? data;
+    const state = store.getState();
+    const replaced = state.catalogue !== state.regionCatalogue;
     if (!dataUrl) {
-      if (base !== data) store.getState().setData(base);
-      if (store.getState().partnerData) store.getState().setPartnerData(null);
+      if (replaced) state.setCatalogue(null);
+      if (state.partnerData) state.setPartnerData(null);
       return;
     }
-    const current = store.getState().partnerData;
-    if (base !== data && current?.status === 'loaded' && current.url === dataUrl) return;
+    const current = state.partnerData;
+    if (replaced && current?.status === 'loaded' && current.url === dataUrl) return;
     let cancelled = false;
-    store.getState().setPartnerData({ status: 'loading', url: dataUrl });
-    void loadPartnerStructures(dataUrl, base).then(({ partner, structures }) => {
+    state.setPartnerData({ status: 'loading', url: dataUrl });
+    void loadPartnerStructures(dataUrl, data).then(({ partner, structures }) => {
       if (cancelled) return;
-      if (structures) {
-        const replaced: RegionData = { ...base, structures };
-        official.set(replaced, base);
-        store.getState().setData(replaced);
-        // setData keeps partnerData; the url recorded is the one asked for, so the check above matches.
-        store.getState().setPartnerData({ ...partner, url: dataUrl });
-      } else {
-        if (base !== data) store.getState().setData(base);
-        store.getState().setPartnerData(partner);
-      }
+      // Without structures (the file could not be read) the region's own catalogue is shown.
+      store.getState().setCatalogue(structures);
+      // The url recorded is the one asked for, so the check above matches.
+      store.getState().setPartnerData(structures ? { ...partner, url: dataUrl } : partner);
     });
     return () => {
       cancelled = true;

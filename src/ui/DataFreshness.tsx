@@ -13,7 +13,8 @@ export function DataFreshness() {
   const lang = useApp((s) => s.lang);
   const data = useApp((s) => s.data);
   const online = useOnline();
-  const latest = useMemo(() => (data ? latestUpdate(data.structures) : null), [data]);
+  const catalogue = useApp((s) => s.catalogue);
+  const latest = useMemo(() => (data ? latestUpdate(catalogue) : null), [data, catalogue]);
   if (!data) return null;
   const generated = data.manifest.generatedAt.slice(0, 10);
   return (

@@ -48,8 +48,6 @@ export function MapPane({ onController }: { onController(controller: MapControll
       const selected = selectedId ? selectAllStructures(store.getState()).find((s) => s.id === selectedId) : undefined;
       if (!view && selected && selected.lon !== null && selected.lat !== null) created.flyTo(selected.lon, selected.lat, 11);
     });
-    // Tests and partner hosts can read the map's state from the page.
-    (window as unknown as { __maillageMap?: MapController }).__maillageMap = created;
     return () => {
       setController(null);
       onController(null);

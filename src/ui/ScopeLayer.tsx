@@ -40,7 +40,7 @@ export function ScopeLayer() {
     framedKey.current = key;
     const [[w, s], [e, n]] = resolved.bounds;
     const pad = 0.02;
-    controller.map.fitBounds(
+    controller.fitBounds(
       [
         [w - pad, s - pad],
         [e + pad, n + pad],

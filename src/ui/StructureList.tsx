@@ -20,14 +20,11 @@ export function StructureList() {
   useEffect(() => {
     if (!controller || !onlyInView) return;
     const update = () => {
-      const b = controller.map.getBounds();
-      setBounds({ west: b.getWest(), south: b.getSouth(), east: b.getEast(), north: b.getNorth() });
+      const [west, south, east, north] = controller.getBounds();
+      setBounds({ west, south, east, north });
     };
     update();
-    controller.map.on('moveend', update);
-    return () => {
-      controller.map.off('moveend', update);
-    };
+    return controller.onMoveEnd(update);
   }, [controller, onlyInView]);
 
   const matching = useMemo(() => filterStructures(structures, filter), [structures, filter]);

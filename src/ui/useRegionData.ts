@@ -9,8 +9,8 @@ export function useRegionData(baseUrl?: string): void {
   useEffect(() => {
     let cancelled = false;
     loadRegion(regionId, baseUrl)
-      .then((data) => {
-        if (!cancelled) store.getState().setData(data);
+      .then((loaded) => {
+        if (!cancelled) store.getState().setData(loaded.data, loaded.structures);
       })
       .catch((error: unknown) => {
         if (!cancelled) store.getState().setLoadError(error instanceof Error ? error.message : String(error));

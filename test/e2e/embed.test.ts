@@ -248,7 +248,7 @@ describe('the iframe page (embed.html)', () => {
       'partenaire-deux,Couveuse partenaire,incubateur,creation,,,34172,,,commune,,,,,https://partner.example/b,2026-11-01,to_check,',
       'partenaire-trois,Ligne fautive,incubateur,creation,,,99999,,,commune,,,,,https://partner.example/c,2026-11-01,verified,',
     ].join('\n');
-    // The partner's server, with the CORS header the README asks for.
+    // The partner's server, with the CORS header docs/embed.md asks for.
     await context.route('https://partner.example/structures.csv', (route) =>
       route.fulfill({ status: 200, contentType: 'text/csv', headers: { 'access-control-allow-origin': '*' }, body: csv }),
     );

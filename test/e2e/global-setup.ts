@@ -17,8 +17,9 @@ let outDir = '';
 /** Build the app once, serve it, and serve the host test pages from a second origin. */
 export default async function setup(project: TestProject) {
   ensureData();
-  outDir = await buildApp(`.e2e-build/app-${process.pid}`);
-  // CORS as a real deployment needs it for <maillage-map> on partner pages (README, "Intégrer la carte").
+  // With the map's test hook (window.__maillageMap), which the driver reads.
+  outDir = await buildApp(`.e2e-build/app-${process.pid}`, { testHook: true });
+  // CORS as a real deployment needs it for <maillage-map> on partner pages (docs/embed.md, "CORS").
   const app = await serveStatic(outDir, { headers: { 'access-control-allow-origin': '*' } });
   // A different port is a different origin: partner pages live there.
   const host = await serveStatic(resolve(ROOT, 'test/e2e/host-pages'));

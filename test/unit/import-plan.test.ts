@@ -1,7 +1,7 @@
 // Preview of an import (added / changed / unchanged), the "à revoir" list, and BAN geocoding with a mocked service.
 import { describe, expect, it } from 'vitest';
 import { exportCsv } from '../../src/domain/export/export';
-import { geocodeStructures, banQueryUrl, parseBanAnswer } from '../../src/domain/import/ban';
+import { geocodeStructures, banQueryUrl, parseBanAnswer } from '../../src/domain/import/geocode';
 import { importBytes } from '../../src/domain/import/pipeline';
 import { planImport } from '../../src/domain/import/plan';
 import { groupByDept, monthsBefore, reviewList } from '../../src/domain/review';

@@ -10,14 +10,15 @@ import type { Structure } from '../../src/domain/types';
 import { generateCatalogue } from './import-helpers';
 
 const [a, b, c] = generateCatalogue(5, 3) as [Structure, Structure, Structure];
-const data = { structures: [a, b], config: { id: 'occitanie' } } as unknown as RegionData;
+const catalogue = [a, b];
+const data = { config: { id: 'occitanie' } } as unknown as RegionData;
 const entry = (id: string, kind: ImportEntry['kind'], structures: Structure[]): ImportEntry => ({
   id, kind, name: id, color: '#123456', createdAt: '2026-01-01T00:00:00Z', fileName: `${id}.csv`, structures,
 });
 
 describe('import slice', () => {
   it('shows layers after the catalogue, applies merges by id, and undo goes back one version', () => {
-    const store = createAppStore({ data });
+    const store = createAppStore({ data, catalogue, regionCatalogue: catalogue });
     const s = () => store.getState();
     s().commitImport(entry('layer1', 'layer', [c]), 'layer');
     expect(selectAllStructures(s()).map((x) => x.id)).toEqual([a.id, b.id, c.id]);
@@ -30,11 +31,11 @@ describe('import slice', () => {
     expect(selectCatalogue(s())[0]!.name).toBe(a.name);
     expect(Object.keys(s().importEntries)).toEqual(['layer1']);
     s().undoImport();
-    expect(selectAllStructures(s())).toBe(data.structures);
+    expect(selectAllStructures(s())).toBe(catalogue);
   });
 
   it('restores an earlier version as a new one (which can be undone), removes an entry, clears all', () => {
-    const store = createAppStore({ data });
+    const store = createAppStore({ data, catalogue, regionCatalogue: catalogue });
     const s = () => store.getState();
     s().commitImport(entry('l1', 'layer', [c]), 'one');
     s().removeImportEntry('l1', 'remove');
@@ -53,7 +54,7 @@ describe('import slice', () => {
   });
 
   it('selectors return the same array while nothing changed (no needless re-render)', () => {
-    const store = createAppStore({ data });
+    const store = createAppStore({ data, catalogue, regionCatalogue: catalogue });
     store.getState().commitImport(entry('l1', 'layer', [c]), 'one');
     const first = selectAllStructures(store.getState());
     store.getState().select('x');

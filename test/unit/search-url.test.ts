@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { banSearchUrl, isAddressQuery, parseBanResponse } from '../../src/domain/search/ban';
+import { banSearchUrl, isAddressQuery, parseBanResponse } from '../../src/domain/ban';
 import type { AppState } from '../../src/store/app-store';
 import { searchCodec } from '../../src/store/search-url';
 import { readUrlState } from '../../src/store/url-state';
@@ -72,7 +72,7 @@ describe('address service (BAN) helpers', () => {
         null,
       ],
     });
-    expect(hits).toEqual([{ label: '2 Rue de l’Ange 48000 Mende', type: 'housenumber', citycode: '48095', postcode: '48000', lon: 3.4989, lat: 44.5176 }]);
+    expect(hits).toEqual([{ label: '2 Rue de l’Ange 48000 Mende', type: 'housenumber', citycode: '48095', postcode: '48000', score: 0, lon: 3.4989, lat: 44.5176 }]);
     expect(parseBanResponse(null)).toEqual([]);
     expect(parseBanResponse({ features: 'no' })).toEqual([]);
     expect(parseBanResponse({ features: [{ geometry: { coordinates: [3.5, 44.5] }, properties: { label: 'Mende', type: 'municipality' } }] }, true)).toHaveLength(1);

@@ -1,4 +1,5 @@
 // Raw rows → Structures, with every problem reported by line and column.
+import { placeKey } from '../text/normalise';
 import { haversineKm } from '../geo/distance';
 import type { Issue, Precision, RegionConfig, Status, Structure } from '../types';
 import { splitList, type CatalogueColumn, type RawRow } from './columns';
@@ -108,7 +109,7 @@ export function validateStructures(rows: readonly RawRow[], ctx: CatalogueContex
         err('commune', 'catalogue.commune4Digits', { value: v.commune, padded: `0${v.commune}` });
       } else {
         communesByName ??= indexByName(ctx.communes);
-        const matches = communesByName.get(nameKey(v.commune)) ?? [];
+        const matches = communesByName.get(placeKey(v.commune)) ?? [];
         err('commune', 'catalogue.communeNotCode', { value: v.commune, matches: joinList(matches.map((c) => `${c.code} (${c.dept})`)) });
       }
     }
@@ -295,22 +296,10 @@ function unique(items: string[]): string[] {
   return [...new Set(items)];
 }
 
-/** Key for matching a commune name typed by hand: no accents, case, hyphens or "St" abbreviation. */
-function nameKey(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[-'’\s]+/g, ' ')
-    .replace(/\bste\b/g, 'sainte')
-    .replace(/\bst\b/g, 'saint')
-    .trim();
-}
-
 function indexByName(communes: ReadonlyMap<string, CommuneRef>): Map<string, CommuneRef[]> {
   const index = new Map<string, CommuneRef[]>();
   for (const c of communes.values()) {
-    const key = nameKey(c.name);
+    const key = placeKey(c.name);
     const list = index.get(key);
     if (list) list.push(c);
     else index.set(key, [c]);

@@ -1,4 +1,5 @@
 // Structures → files a referent can open: CSV for spreadsheets, GeoJSON for GIS tools.
+import { slug } from '../text/normalise';
 import { CATALOGUE_COLUMNS } from '../catalogue/columns';
 import { structureCells } from '../catalogue/serialize';
 import { structuresToGeoJSON } from '../catalogue/geojson';
@@ -89,11 +90,5 @@ export function rejectedRows(table: Table, result: ImportResult, reasons: (line:
 
 /** A file name that says what and when: maillage-occitanie-catalogue-2026-11-26.csv */
 export function exportFileName(region: string, what: string, date: string, ext: 'csv' | 'geojson'): string {
-  const slug = what
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-  return `maillage-${region}-${slug || 'export'}-${date}.${ext}`;
+  return `maillage-${region}-${slug(what) || 'export'}-${date}.${ext}`;
 }

@@ -1,6 +1,6 @@
 // Spreadsheet formula injection: neutralised on export, restored on import, losslessly.
 //
-// Rule (see README "Importer et exporter des structures"):
+// Rule (see docs/data-pipeline.md, "Importer et exporter des structures"):
 // - export: a cell that starts with =, +, -, @, tab or carriage return — possibly after
 //   quotes (') — gets one more leading quote, unless it is a plain number ("-0.25", "+33…"
 //   digits only), which a spreadsheet reads as a number, never as a formula. The same holds

@@ -1,9 +1,11 @@
 // Finding a commune from what a row gives: INSEE code, or name with postcode or département.
 import type { Commune } from '../types';
+import type { CommuneMatch } from '../commune-match';
 import { communeKey, textKey } from './text';
 
-export type CommuneMatch =
-  | { kind: 'found'; commune: Commune; how: 'code' | 'name+postcode' | 'name+dept' | 'name' | 'postcode' }
+/** What a row's commune columns lead to: a match (src/domain/commune-match.ts), or why not. */
+export type CommuneLookup =
+  | ({ kind: 'found' } & CommuneMatch)
   | { kind: 'none' }
   | { kind: 'unknownCode'; code: string }
   | { kind: 'unknownName'; name: string }
@@ -49,10 +51,10 @@ export class CommuneIndex {
    * postcode, then by the département (given, or the postcode's first two digits); a
    * postcode alone is enough when a single commune has it.
    */
-  find(q: CommuneQuery): CommuneMatch {
+  find(q: CommuneQuery): CommuneLookup {
     if (q.code !== '') {
       const c = this.byCode.get(q.code);
-      return c ? { kind: 'found', commune: c, how: 'code' } : { kind: 'unknownCode', code: q.code };
+      return c ? { kind: 'found', commune: c, by: 'code', tier: 0 } : { kind: 'unknownCode', code: q.code };
     }
     if (q.name !== '') {
       let key = this.keys.get(q.name);
@@ -64,19 +66,19 @@ export class CommuneIndex {
       if (candidates.length === 0) return { kind: 'unknownName', name: q.name };
       if (q.postcode !== '') {
         const withPostcode = candidates.filter((c) => c.postcodes.includes(q.postcode));
-        if (withPostcode.length === 1) return { kind: 'found', commune: withPostcode[0]!, how: 'name+postcode' };
+        if (withPostcode.length === 1) return { kind: 'found', commune: withPostcode[0]!, by: 'name+postcode', tier: 0 };
       }
       const dept = q.dept !== '' ? q.dept : q.postcode.length === 5 ? q.postcode.slice(0, 2) : '';
       if (dept !== '') {
         const inDept = candidates.filter((c) => c.dept === dept);
-        if (inDept.length === 1) return { kind: 'found', commune: inDept[0]!, how: 'name+dept' };
+        if (inDept.length === 1) return { kind: 'found', commune: inDept[0]!, by: 'name+dept', tier: 0 };
       }
-      if (candidates.length === 1) return { kind: 'found', commune: candidates[0]!, how: 'name' };
+      if (candidates.length === 1) return { kind: 'found', commune: candidates[0]!, by: 'name', tier: 0 };
       return { kind: 'ambiguous', name: q.name, candidates };
     }
     if (q.postcode !== '') {
       const withPostcode = this.byPostcode.get(q.postcode) ?? [];
-      if (withPostcode.length === 1) return { kind: 'found', commune: withPostcode[0]!, how: 'postcode' };
+      if (withPostcode.length === 1) return { kind: 'found', commune: withPostcode[0]!, by: 'postcode', tier: 0 };
     }
     return { kind: 'none' };
   }

@@ -245,8 +245,8 @@ export function importTable(
     const match = index.find({ code: codeCell.value, name: communeName, postcode, dept });
     if (match.kind === 'found') {
       commune = match.commune;
-      if (match.how !== 'code') counts.communeFromName++;
-      if (match.how === 'postcode') warn('communeFromPostcode', { commune: commune.name, postcode }, 'postcode');
+      if (match.by !== 'code') counts.communeFromName++;
+      if (match.by === 'postcode') warn('communeFromPostcode', { commune: commune.name, postcode }, 'postcode');
       // Another département's postcode points to a wrong commune; a CEDEX variant does not.
       if (/^\d{5}$/.test(postcode) && postcode.slice(0, 2) !== commune.dept.slice(0, 2) && !commune.postcodes.includes(postcode)) {
         warn('postcodeMismatch', { postcode, commune: commune.name, postcodes: commune.postcodes.join(', ') }, 'postcode');

@@ -1,19 +1,13 @@
-// Text keys for matching what people type in spreadsheets against reference names.
+// Text keys for matching what people type in spreadsheets against reference names,
+// on the app's one normaliser (src/domain/text/normalise.ts).
+import { foldText, placeKey, slug } from '../text/normalise';
 
 /**
  * Key of a header or a place name: no accents, no case, punctuation as single spaces.
  * @example textKey("Code_Postal ") === "code postal"; textKey("Tél.") === "tel"
  */
 export function textKey(text: string): string {
-  if (text === '') return '';
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  return foldText(text);
 }
 
 /**
@@ -25,12 +19,7 @@ export function communeKey(name: string): string {
   // "Isle-Jourdain (L')", "Cabanial (Le)": article moved to the end by some registers.
   const article = /^(.*?)\s*\((l'|l’|le|la|les)\)$/i.exec(text);
   if (article) text = `${article[2]} ${article[1]}`;
-  return textKey(text)
-    .replace(/\bcedex(?: \d+)?$/, '')
-    .replace(/\bste\b/g, 'sainte')
-    .replace(/\bst\b/g, 'saint')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return placeKey(foldText(text).replace(/\bcedex(?: \d+)?$/, ''));
 }
 
 /**
@@ -39,9 +28,9 @@ export function communeKey(name: string): string {
  * @example slugify("Pôle ESS – Tarn (81)") === "pole-ess-tarn-81"
  */
 export function slugify(text: string, max = 60): string {
-  const slug = textKey(text).replace(/ /g, '-');
-  if (slug.length <= max) return slug;
-  const cut = slug.slice(0, max);
+  const full = slug(text);
+  if (full.length <= max) return full;
+  const cut = full.slice(0, max);
   const at = cut.lastIndexOf('-');
   return (at > max / 2 ? cut.slice(0, at) : cut).replace(/-+$/, '');
 }

@@ -1,4 +1,5 @@
 import type { Commune } from '../types';
+import type { CommuneMatch } from '../commune-match';
 import { compact, normalizeName, queryVariants } from './normalize';
 
 // Search-as-you-type over the region's communes: names, postcodes and INSEE
@@ -6,17 +7,10 @@ import { compact, normalizeName, queryVariants } from './normalize';
 // so a query is a binary search for its prefix and a short scan; nothing is
 // normalised again while the user types.
 
-/** How a commune matched: the tier orders results before population does. */
-export type MatchKind = 'name' | 'word' | 'code' | 'postcode';
+/** How a commune matched in the search (CommuneMatch['by']): the tier orders results before population does. */
+export type MatchKind = Extract<CommuneMatch['by'], 'name' | 'word' | 'code' | 'postcode'>;
 
-export interface CommuneMatch {
-  commune: Commune;
-  by: MatchKind;
-  /** The postcode that matched, when `by` is 'postcode'. */
-  postcode?: string;
-  /** 0 exact, 1 start of the name or code, 2 start of a later word of the name. */
-  tier: number;
-}
+export type { CommuneMatch } from '../commune-match';
 
 export interface CommuneSearchResult {
   /** Best matches first, at most `limit`. */

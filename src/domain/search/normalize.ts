@@ -1,49 +1,21 @@
 // Text normalisation for the place search: what a person types and what the
 // official name says must meet half-way. "ST-GAUDENS", "saint gaudens" and
-// "Saint-Gaudens" all become "saint gaudens".
+// "Saint-Gaudens" all become "saint gaudens". The folding itself is the app's one
+// normaliser (src/domain/text/normalise.ts); this adds the search's own forms.
+import { expandAbbreviations, foldText, placeKey, SAINT_ABBREVIATIONS } from '../text/normalise';
 
-/** Abbreviations of the French toponymy, expanded as whole words. */
-const ABBREVIATIONS: Readonly<Record<string, string>> = {
-  st: 'saint',
-  ste: 'sainte',
-  sts: 'saints',
-  stes: 'saintes',
-};
-
-/**
- * Lower case, no accents or ligatures, every run of punctuation (hyphens,
- * apostrophes, dots, slashes…) and whitespace turned into one space, trimmed.
- * Example: normalizeBasic("L’Hospitalet-près-l'Andorre") === "l hospitalet pres l andorre".
- */
-export function normalizeBasic(text: string): string {
-  return (
-    text
-      .toLowerCase()
-      // œ and æ do not decompose under NFD: spell them out ("Escornebœuf").
-      .replace(/œ/g, 'oe')
-      .replace(/æ/g, 'ae')
-      .replace(/ß/g, 'ss')
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[^a-z0-9]+/g, ' ')
-      .trim()
-  );
-}
+/** Lower case, no accents or ligatures, punctuation as single spaces (src/domain/text/normalise.ts). */
+export const normalizeBasic = foldText;
 
 /** Words of a normalised text, with "st"/"ste" expanded to "saint"/"sainte". */
-export function expandWords(words: readonly string[]): string[] {
-  return words.map((w) => ABBREVIATIONS[w] ?? w);
-}
+export const expandWords = expandAbbreviations;
 
 /**
  * The searchable form of a name or a query: normalizeBasic, then whole-word
  * abbreviations expanded.
  * Example: normalizeName("Ste-Croix-Volvestre") === "sainte croix volvestre".
  */
-export function normalizeName(text: string): string {
-  const basic = normalizeBasic(text);
-  return basic ? expandWords(basic.split(' ')).join(' ') : '';
-}
+export const normalizeName = placeKey;
 
 /** The name without spaces, so "lherm" finds "L'Herm" and "saintgaudens" finds "Saint-Gaudens". */
 export function compact(normalized: string): string {
@@ -63,6 +35,6 @@ export function queryVariants(query: string): string[] {
   const expanded = expandWords(words);
   const variants = [expanded.join(' ')];
   const last = words[words.length - 1]!;
-  if (ABBREVIATIONS[last]) variants.push([...expanded.slice(0, -1), last].join(' '));
+  if (SAINT_ABBREVIATIONS[last]) variants.push([...expanded.slice(0, -1), last].join(' '));
   return variants;
 }

@@ -66,7 +66,7 @@ export function CorrectionDialog({ request }: { request: CorrectionRequest }) {
     const checked = buildCorrection(values, {
       config: data.config,
       communes: data.communes,
-      existingIds: data.structures.map((s) => s.id),
+      existingIds: store.getState().catalogue.map((s) => s.id),
       original,
       today: today(),
     });

@@ -10,7 +10,6 @@ import type { RegionData } from '../../data/load-region';
 import { formatDate, formatKm, formatNumber } from '../../i18n/translate';
 import { mapImage, setTerritoryOutline } from '../../map/coverage-overlay';
 import { useMapController } from '../../map/map-context';
-import type { MapController } from '../../map/map-controller';
 import { useApp, useT } from '../../store/react';
 import type { CoverageAnalysis } from './useCoverageAnalysis';
 
@@ -26,17 +25,6 @@ const MAX_COMMUNES = 26;
 
 function territoryCommunes(data: RegionData, kind: Kind, code: string) {
   return data.communes.filter((c) => (kind === 'dept' ? c.dept === code : c.epci === code));
-}
-
-function waitIdle(controller: MapController): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, 4000);
-    controller.map.once('idle', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    controller.map.triggerRepaint();
-  });
 }
 
 /** "Fiche imprimable": choose a département or an EPCI, then print a one-page sheet (print stylesheet). */
@@ -57,8 +45,7 @@ export function PrintSheetControls({ data, analysis }: { data: RegionData; analy
     let image = '';
     try {
       if (controller) {
-        const { map } = controller;
-        const before = { center: map.getCenter(), zoom: map.getZoom() };
+        const before = controller.getCamera();
         const communes = territoryCommunes(data, kind, code);
         const codes = new Set(communes.map((c) => c.code));
         setTerritoryOutline(controller, kind === 'dept' ? { dept: code } : { codes: [...codes] });
@@ -66,13 +53,13 @@ export function PrintSheetControls({ data, analysis }: { data: RegionData; analy
           kind === 'dept' ? data.departements.features.filter((f) => f.properties.code === code) : data.communesGeo.features.filter((f) => codes.has(f.properties.code));
         if (shapes.length > 0) {
           const [w, s, e, n] = bbox(featureCollection(shapes));
-          map.fitBounds([[w, s], [e, n]], { padding: 24, animate: false });
+          controller.fitBounds([[w, s], [e, n]], { padding: 24, animate: false });
         }
-        await waitIdle(controller);
+        await controller.whenIdle();
         image = mapImage(controller);
         restore.current = () => {
           setTerritoryOutline(controller, null);
-          map.jumpTo(before);
+          controller.jumpTo(before);
         };
       }
     } finally {

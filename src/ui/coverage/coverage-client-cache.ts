@@ -1,15 +1,10 @@
-import type { RegionData } from '../../data/load-region';
-import { createCoverageClient, type CoverageClient } from '../../workers/coverage-client';
+import { territoryWorker } from '../../store/territory-workers';
+import { createCoverageClient } from '../../workers/coverage-client';
 
-// One coverage worker per loaded region, kept across tab switches so that the
-// region's communes are sent to it once.
-const clients = new WeakMap<RegionData, CoverageClient>();
-
-export function coverageClientFor(data: RegionData): CoverageClient {
-  let client = clients.get(data);
-  if (!client) {
-    client = createCoverageClient({ communes: data.communes, region: data.region, departements: data.departements });
-    clients.set(data, client);
-  }
-  return client;
-}
+/**
+ * The coverage worker of a store's region, kept across tab switches (the region's
+ * communes are sent to it once) and catalogue changes, disposed on a region change.
+ */
+export const coverageClientFor = territoryWorker((data) =>
+  createCoverageClient({ communes: data.communes, region: data.region, departements: data.departements }),
+);

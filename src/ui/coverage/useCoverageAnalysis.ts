@@ -14,7 +14,7 @@ import {
 } from '../../domain/coverage/index';
 import type { RegionData } from '../../data/load-region';
 import { selectAllStructures } from '../../store/import-slice';
-import { useApp } from '../../store/react';
+import { useApp, useAppStore } from '../../store/react';
 import type { CoverageSettings } from '../../store/coverage-slice';
 import { LatestOnly } from '../../workers/coverage-client';
 import type { ExtrasResult } from '../../workers/coverage-engine';
@@ -74,7 +74,8 @@ export function useCoverageAnalysis(data: RegionData): CoverageAnalysis {
   const liveKm = useApp((s) => s.coverageLiveKm);
   const committedKm = settings.thresholdKm ?? data.config.defaultThresholdKm;
   const thresholdKm = liveKm ?? committedKm;
-  const client = coverageClientFor(data);
+  const store = useAppStore();
+  const client = coverageClientFor(store, data);
 
   const typeIds = useMemo(() => data.config.offerTypes.map((t) => t.id), [data]);
   // The offer on the map: the catalogue with merged imports, plus visible imported layers.

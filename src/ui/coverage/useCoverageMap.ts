@@ -11,7 +11,6 @@ import {
   unmountCoverage,
 } from '../../map/coverage-overlay';
 import type { MapController } from '../../map/map-controller';
-import { structureLayerId, LAYER } from '../../map/style';
 import { useApp, useAppStore } from '../../store/react';
 import type { CoverageAnalysis } from './useCoverageAnalysis';
 
@@ -79,24 +78,19 @@ function useAddSiteOnClick(controller: MapController | null, data: RegionData): 
   const addMode = useApp((s) => s.coverageAddMode);
   useEffect(() => {
     if (!controller || !addMode) return;
-    const { map } = controller;
-    const canvas = map.getCanvas();
-    const previousCursor = canvas.style.cursor;
-    canvas.style.cursor = 'crosshair';
-    const markerLayers = [LAYER.clusters, ...data.config.offerTypes.map((t) => structureLayerId(t.id))];
-    const onClick = (e: { point: { x: number; y: number }; lngLat: { lng: number; lat: number } }) => {
+    const previousCursor = controller.setCursor('crosshair');
+    const markerLayers = controller.markerLayerIds();
+    const unsubscribe = controller.onClick((click) => {
       // A click on a structure keeps its usual meaning (open its card).
-      const onMarker = map.queryRenderedFeatures([e.point.x, e.point.y], { layers: markerLayers.filter((id) => map.getLayer(id)) }).length > 0;
-      if (onMarker) return;
+      if (click.featuresAt(markerLayers).length > 0) return;
       const state = store.getState();
       const type = state.coverageSimType ?? state.coverage.types?.[0] ?? data.config.offerTypes[0]?.id;
       if (!type) return;
-      state.addSim({ lon: Math.round(e.lngLat.lng * 1e4) / 1e4, lat: Math.round(e.lngLat.lat * 1e4) / 1e4, type });
-    };
-    map.on('click', onClick);
+      state.addSim({ lon: Math.round(click.lon * 1e4) / 1e4, lat: Math.round(click.lat * 1e4) / 1e4, type });
+    });
     return () => {
-      map.off('click', onClick);
-      canvas.style.cursor = previousCursor;
+      unsubscribe();
+      controller.setCursor(previousCursor);
     };
   }, [controller, addMode, data, store]);
 }

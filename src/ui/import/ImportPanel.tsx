@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
-import { geocodeStructures } from '../../domain/import/ban';
+import { geocodeStructures } from '../../domain/import/geocode';
 import { checkSize, MAX_FILE_BYTES, type Refusal } from '../../domain/import/limits';
 import { setMapping } from '../../domain/import/mapping';
 import { planImport, type ImportTarget } from '../../domain/import/plan';
@@ -8,7 +8,7 @@ import { TARGET_FIELDS } from '../../domain/import/types';
 import { LAYER_COLOURS } from '../../map/layers/import';
 import { currentEntries, selectAllStructures, selectCatalogue } from '../../store/import-slice';
 import { useApp, useAppStore, useT } from '../../store/react';
-import { createImportClient, type ImportClient } from '../../workers/import-client';
+import { importClientFor } from './import-client-cache';
 import type { Phase, ReadSummary } from '../../workers/import-api';
 import { CSV_TYPE, downloadBlob } from '../download';
 import { csvChunks } from '../../domain/export/csv';
@@ -30,9 +30,6 @@ interface Preview {
 
 const MAX_ISSUES_SHOWN = 300;
 const MAX_CHANGES_SHOWN = 50;
-
-// One client (and one worker) per loaded region data, reused when the tab is reopened.
-const clients = new WeakMap<object, ImportClient>();
 
 /** The "Importer" tab: read a file, map its columns, preview every consequence, then import. */
 export function ImportPanel() {
@@ -65,21 +62,8 @@ export function ImportPanel() {
   const inputRef = useRef<HTMLInputElement>(null);
   const runId = useRef(0);
 
-  const client = useMemo(() => {
-    let c = clients.get(data);
-    if (!c) {
-      c = createImportClient();
-      void c.setRegion({
-        config: data.config,
-        communes: data.communes,
-        communesGeo: data.communesGeo,
-        region: data.region,
-        departements: data.departements,
-      });
-      clients.set(data, c);
-    }
-    return c;
-  }, [data]);
+  // One client (and one worker) per region, reused when the tab is reopened.
+  const client = useMemo(() => importClientFor(store, data), [store, data]);
 
   const onProgress = (phase: Phase, fraction: number) => setBusy({ phase, fraction });
 

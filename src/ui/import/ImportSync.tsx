@@ -68,7 +68,7 @@ export function ImportSync() {
   useEffect(() => {
     if (!controller || embedded) return;
     controller.setSourceData(IMPORT_SOURCE, importHaloData(layers));
-    if (!controller.map.getLayer(IMPORT_HALO_LAYER)) controller.setLayers(importHaloLayers());
+    if (!controller.hasLayer(IMPORT_HALO_LAYER)) controller.setLayers(importHaloLayers());
   }, [controller, embedded, layers]);
 
   useEffect(

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { searchCommunes, type CommuneMatch } from '../../domain/search/commune-index';
-import type { AddressHit } from '../../domain/search/ban';
+import type { AddressHit } from '../../domain/ban';
 import { pointOrigin, type Origin } from '../../domain/search/origin';
 import { useApp, useAppStore, useT } from '../../store/react';
 import { regionIndexes } from './indexes';

@@ -36,7 +36,7 @@ export function SearchMapLayer() {
     const phone = window.matchMedia?.('(max-width: 700px)').matches;
     const sheet = document.querySelector('[data-testid="side-panel"]')?.getBoundingClientRect().height ?? 0;
     const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
-    controller.map.fitBounds(
+    controller.fitBounds(
       [
         [Math.min(...lons), Math.min(...lats)],
         [Math.max(...lons), Math.max(...lats)],

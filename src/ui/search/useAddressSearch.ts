@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { banSearchUrl, isAddressQuery, parseBanResponse, type AddressHit } from '../../domain/search/ban';
+import { banSearchUrl, isAddressQuery, parseBanResponse, type AddressHit } from '../../domain/ban';
 
 export type AddressState =
   | { status: 'idle' | 'loading' | 'offline'; hits: AddressHit[] }

@@ -1,40 +1,25 @@
-// Optional geocoding with the Base Adresse Nationale (api-adresse.data.gouv.fr). Off by
-// default: it sends addresses to a third party. The caller injects `fetchJson`, so this
-// stays pure and tests never touch the network.
+// Optional geocoding with the Base Adresse Nationale (api-adresse.data.gouv.fr), through
+// the app's one client of it (src/domain/ban.ts). Off by default: it sends addresses to a
+// third party. The caller injects `fetchJson`, so this stays pure and tests never touch the network.
+import { BAN_ENDPOINT, banUrl, parseBanHits, type BanHit } from '../ban';
 import type { Structure } from '../types';
 import { issue } from './issues';
 import type { ImportIssue } from './types';
 
-export const BAN_SEARCH_URL = 'https://api-adresse.data.gouv.fr/search/';
+export const BAN_SEARCH_URL = BAN_ENDPOINT;
+export type { BanHit } from '../ban';
 /** Below this score (0–1) a result is kept but flagged for review. */
 export const LOW_SCORE = 0.6;
-
-export interface BanHit {
-  lon: number;
-  lat: number;
-  score: number;
-  citycode: string;
-  label: string;
-}
 
 /** The search URL for one structure: its address, postcode and commune name, limited to its commune. */
 export function banQueryUrl(s: Pick<Structure, 'address' | 'postcode' | 'commune'>, communeName: string): string {
   const q = [s.address, s.postcode, communeName].filter((x) => x.trim() !== '').join(' ');
-  const params = new URLSearchParams({ q, limit: '1' });
-  if (s.commune) params.set('citycode', s.commune);
-  return `${BAN_SEARCH_URL}?${params.toString()}`;
+  return banUrl(q, { limit: 1, citycode: s.commune });
 }
 
 /** The first result of a BAN answer (a GeoJSON FeatureCollection), or null. */
 export function parseBanAnswer(json: unknown): BanHit | null {
-  const f = (json as { features?: unknown[] } | null)?.features?.[0] as
-    | { geometry?: { coordinates?: unknown[] }; properties?: Record<string, unknown> }
-    | undefined;
-  const c = f?.geometry?.coordinates;
-  const p = f?.properties;
-  if (!Array.isArray(c) || typeof c[0] !== 'number' || typeof c[1] !== 'number' || !p) return null;
-  const score = typeof p.score === 'number' ? p.score : 0;
-  return { lon: c[0], lat: c[1], score, citycode: String(p.citycode ?? ''), label: String(p.label ?? '') };
+  return parseBanHits(json)[0] ?? null;
 }
 
 export interface GeocodeOutcome {
