@@ -5,7 +5,10 @@ import type { GetState, SetState } from './app-store';
 /** Outcome of loading a partner's own structures file (`data=`). */
 export type PartnerData =
   | { status: 'loading'; url: string }
-  | { status: 'loaded'; url: string; kind: 'csv' | 'geojson'; count: number; rows: number; issues: Issue[] }
+  /** `host`: the server the structures come from, named wherever they are shown. */
+  | { status: 'loaded'; url: string; host: string; kind: 'csv' | 'geojson'; count: number; rows: number; issues: Issue[] }
+  /** Not shown: the full app shows a partner file only for origins the region allows (src/domain/partner-origin.ts). */
+  | { status: 'ignored'; url: string; host: string }
   /** `reason` names a message in src/i18n/messages/embed.ts (partner.reason.*); `message` is its English text. */
   | { status: 'failed'; url: string; message: string; reason?: { key: string; params: Record<string, string | number> } };
 

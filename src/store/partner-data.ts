@@ -45,7 +45,7 @@ export async function loadPartnerStructures(raw: string, data: RegionData): Prom
     communes: data.communeByCode,
   });
   return {
-    partner: { status: 'loaded', url, kind, count: result.structures.length, rows: result.rows, issues: result.issues },
+    partner: { status: 'loaded', url, host: new URL(url).host, kind, count: result.structures.length, rows: result.rows, issues: result.issues },
     structures: result.structures,
   };
 }

@@ -2,12 +2,13 @@ import { useEffect } from 'react';
 import type { RegionData } from '../data/load-region';
 import { useApp, useAppStore } from './react';
 import { loadPartnerStructures } from './partner-data';
+import { partnerDecision } from '../domain/partner-origin';
 
 // Region data whose structures were replaced by a partner file, mapped to the
 // region's own data, so that removing `data=` brings the catalogue back.
 const official = new WeakMap<RegionData, RegionData>();
 
-/** Replaces the catalogue by the partner's structures file when `data=` is set. */
+/** Replaces the catalogue by the partner's structures file when `data=` is set and allowed here (src/domain/partner-origin.ts). */
 export function usePartnerData(): void {
   const store = useAppStore();
   const data = useApp((s) => s.data);
@@ -19,6 +20,13 @@ export function usePartnerData(): void {
     if (!dataUrl) {
       if (base !== data) store.getState().setData(base);
       if (store.getState().partnerData) store.getState().setPartnerData(null);
+      return;
+    }
+    const decision = partnerDecision(dataUrl, { embedded: store.getState().embedded, partnerOrigins: base.config.partnerOrigins });
+    if (!decision.allowed && decision.reason === 'appOnly') {
+      if (base !== data) store.getState().setData(base);
+      const current = store.getState().partnerData;
+      if (current?.status !== 'ignored' || current.url !== dataUrl) store.getState().setPartnerData({ status: 'ignored', url: dataUrl, host: decision.host });
       return;
     }
     const current = store.getState().partnerData;

@@ -59,6 +59,7 @@ export function ScopeNotice() {
 
 function PartnerStatus() {
   const t = useT();
+  const store = useAppStore();
   const lang = useApp((s) => s.lang);
   const partner = useApp((s) => s.partnerData);
   if (!partner) return null;
@@ -70,12 +71,29 @@ function PartnerStatus() {
       </p>
     );
   }
+  // Back to the official catalogue: the partner file leaves the state (and the app's URL).
+  const back = () => store.setState({ dataUrl: null });
+  if (partner.status === 'ignored') {
+    return (
+      <div className="partner-failed" role="alert" data-testid="partner-status">
+        <p>{t('partner.ignored', { host: partner.host })}</p>
+        <button type="button" className="link-button" onClick={back} data-testid="partner-dismiss">
+          {t('partner.dismiss')}
+        </button>
+      </div>
+    );
+  }
   const errors = partner.issues.filter((i) => i.severity === 'error').length;
   const where = (line: number | undefined) =>
     line === undefined ? '' : `${t(partner.kind === 'csv' ? 'partner.line' : 'partner.feature', { n: String(line) })} `;
   return (
     <div className="partner-status" data-testid="partner-status">
-      <p role="status">{t('partner.loaded', { count: partner.count, rows: partner.rows })}</p>
+      <p role="status">
+        <strong>{t('partner.source', { host: partner.host })}</strong> {t('partner.loaded', { count: partner.count, rows: partner.rows })}{' '}
+        <button type="button" className="link-button" onClick={back} data-testid="partner-back">
+          {t('partner.back')}
+        </button>
+      </p>
       {partner.issues.length > 0 && (
         <details open={errors > 0}>
           <summary>{t('partner.issues', { errors, warnings: partner.issues.length - errors })}</summary>

@@ -91,3 +91,50 @@ describe('imports kept in the browser', () => {
     await context.close();
   });
 });
+
+const PARTNER_CSV = [
+  'id,name,type,stages,address,postcode,commune,lon,lat,precision,website,email,phone,description,source,updated,status,zone',
+  'partenaire-un,Tiers-lieu partenaire,pole_ess,emergence,,,31555,,,commune,,,,,https://partner.example/a,2026-11-01,verified,',
+].join('\n');
+
+async function listIds(page: Page): Promise<string[]> {
+  await page.getByTestId('structure-list').waitFor();
+  return page.locator('[data-testid="structure-list"] [data-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''));
+}
+
+describe('a partner file (data=)', () => {
+  it('is ignored by the full app, which shows the official catalogue and says so', async () => {
+    const { page, context, foreignRequests } = await openApp(browser, `?data=${encodeURIComponent('https://partner.example/structures.csv')}`);
+    await waitForMapIdle(page);
+    const status = page.getByTestId('partner-status');
+    await status.waitFor();
+    expect(await status.innerText()).toContain('partner.example');
+    expect(await status.innerText()).toContain('ignoré');
+    const ids = await listIds(page);
+    expect(ids.length).toBeGreaterThan(10);
+    expect(ids).not.toContain('partenaire-un');
+    // Not even fetched.
+    expect(foreignRequests).toEqual([]);
+    await page.getByTestId('partner-dismiss').click();
+    await expect.poll(() => page.url()).not.toContain('data=');
+    await context.close();
+  });
+
+  it('shows in the embed with a notice naming its host and a way back to the official catalogue', async () => {
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1200, height: 800 } });
+    await context.route('https://partner.example/structures.csv', (route) =>
+      // A wrong content type: the file is read by its content anyway.
+      route.fulfill({ status: 200, contentType: 'application/octet-stream', headers: { 'access-control-allow-origin': '*' }, body: PARTNER_CSV }),
+    );
+    const page = await context.newPage();
+    await page.goto(appUrl(`?data=${encodeURIComponent('https://partner.example/structures.csv')}&parts=list`, 'embed.html'));
+    await waitForMapIdle(page);
+    const status = page.getByTestId('partner-status');
+    await status.waitFor();
+    expect(await status.innerText()).toContain('Structures fournies par partner.example');
+    expect(await listIds(page)).toEqual(['partenaire-un']);
+    await page.getByTestId('partner-back').click();
+    await expect.poll(async () => (await listIds(page)).length).toBeGreaterThan(10);
+    await context.close();
+  });
+});
