@@ -23,6 +23,12 @@ export interface EmbedSlice {
   /** URL of a partner's structures file (CSV or GeoJSON) replacing the catalogue, or null. */
   dataUrl: string | null;
   partnerData: PartnerData | null;
+  /** The query string (or the component's attributes) the map started from, checked by src/store/param-check.ts. */
+  startParams: string | null;
+  /** The region asked for when it is unknown, and the one shown instead. */
+  regionFallback: { asked: string; shown: string } | null;
+  /** Unusable entries of `origins=` (iframe page): no message is exchanged with the host page. */
+  unusableOrigins: string[] | null;
 
   setScope(patch: Partial<Scope>): void;
   setPartnerData(partner: PartnerData | null): void;
@@ -32,6 +38,9 @@ export const createEmbedSlice = (set: SetState, get: GetState): EmbedSlice => ({
   scope: NO_SCOPE,
   dataUrl: null,
   partnerData: null,
+  startParams: null,
+  regionFallback: null,
+  unusableOrigins: null,
 
   setScope: (patch) => set({ scope: { ...get().scope, ...patch } }),
   setPartnerData: (partnerData) => set({ partnerData }),

@@ -4,6 +4,7 @@ import { NO_SCOPE, type ScopePart } from '../domain/embed-scope';
 import { issueMessage } from '../domain/catalogue/messages';
 import { formatKm } from '../i18n/translate';
 import { useApp, useAppStore, useT } from '../store/react';
+import { checkParams } from '../store/param-check';
 import './scope-notice.css';
 
 /**
@@ -20,7 +21,14 @@ export function ScopeNotice() {
   const embedded = useApp((s) => s.embedded);
   const resolved = useMemo(() => resolvedScope({ data, scope }), [data, scope]);
   const partner = useApp((s) => s.partnerData);
-  if (!resolved || (resolved.parts.length === 0 && resolved.problems.length === 0 && !partner)) return null;
+  const startParams = useApp((s) => s.startParams);
+  const regionFallback = useApp((s) => s.regionFallback);
+  const unusableOrigins = useApp((s) => s.unusableOrigins);
+  const ignored = useMemo(
+    () => (startParams === null ? [] : checkParams(new URLSearchParams(startParams), { embedded, config: data?.config, regionFallback, unusableOrigins })),
+    [startParams, embedded, data, regionFallback, unusableOrigins],
+  );
+  if (!resolved || (resolved.parts.length === 0 && resolved.problems.length === 0 && !partner && ignored.length === 0)) return null;
 
   const describe = (p: ScopePart) => {
     switch (p.kind) {
@@ -40,8 +48,17 @@ export function ScopeNotice() {
           <strong>{t('scope.title')}</strong> {resolved.parts.map(describe).join(' · ')}
         </p>
       )}
-      {resolved.problems.length > 0 && (
-        <ul className="scope-problems" role="alert">
+      {(resolved.problems.length > 0 || ignored.length > 0) && (
+        <ul className="scope-problems" role="alert" data-testid="param-notice">
+          {ignored.map((p, i) => (
+            <li key={`p${i}`} data-param={p.param}>
+              {t('params.ignored', {
+                param: p.param,
+                value: p.value,
+                reason: t(`params.reason.${p.reason}`, { detail: p.reason === 'unknownRegion' && data ? data.config.name[lang] : (p.detail ?? '') }),
+              })}
+            </li>
+          ))}
           {resolved.problems.map((p, i) => (
             <li key={i}>{t(`scope.problem.${p.code}`, { value: p.value })}</li>
           ))}

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { resolve } from 'node:path';
+import { inject } from 'vitest';
 import { appUrl, launch, openApp, waitForMapIdle } from './driver';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/import');
@@ -135,6 +136,46 @@ describe('a partner file (data=)', () => {
     expect(await listIds(page)).toEqual(['partenaire-un']);
     await page.getByTestId('partner-back').click();
     await expect.poll(async () => (await listIds(page)).length).toBeGreaterThan(10);
+    await context.close();
+  });
+});
+
+describe('an unusable origins= (iframe)', () => {
+  it('sends no announcement at all and tells the integrator why', async () => {
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1200, height: 800 } });
+    const page = await context.newPage();
+    const params = new URLSearchParams({ app: appUrl(), q: `?origins=${encodeURIComponent('127.0.0.1:4303')}&parts=list` });
+    await page.goto(`${inject('hostUrl')}iframe.html?${params.toString()}`);
+    const frame = (await (await page.locator('#map').elementHandle())!.contentFrame())!;
+    await waitForMapIdle(frame as unknown as Page);
+    const notice = frame.getByTestId('param-notice');
+    await notice.waitFor();
+    const text = await notice.innerText();
+    expect(text).toContain('origins');
+    expect(text).toContain('127.0.0.1:4303');
+    expect(text).toContain('aucun message');
+    // The visitor picks a structure and moves the map: still nothing reaches the host page.
+    await frame.locator('[data-testid="structure-list"] .structure-item').first().click();
+    await frame.getByTestId('structure-card').waitFor();
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => (window as unknown as { __messages: unknown[] }).__messages)).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('bad parameters', () => {
+  it('?region=zzz shows the default region’s map and says why, naming every ignored parameter', async () => {
+    const { page, context, errors } = await openApp(browser, '?region=zzz&lang=de&covkm=500');
+    await waitForMapIdle(page);
+    const notice = page.getByTestId('param-notice');
+    await notice.waitFor();
+    const text = await notice.innerText();
+    expect(text).toContain('region=« zzz » ignoré : région inconnue ; la carte montre Occitanie');
+    expect(text).toContain('lang=« de »');
+    expect(text).toContain('covkm=« 500 »');
+    expect((await listIds(page)).length).toBeGreaterThan(10);
+    expect(await page.locator('.load-error').count()).toBe(0);
+    expect(errors).toEqual([]);
     await context.close();
   });
 });
