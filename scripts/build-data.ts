@@ -196,6 +196,9 @@ function checkConfig(c: RegionConfig, fileId: string): string | null {
   if (c.aliases !== undefined && (!Array.isArray(c.aliases) || c.aliases.some((a) => typeof a?.from !== 'string' || typeof a?.to !== 'string'))) {
     return '"aliases" must be a list of { from, to, reason, date }';
   }
+  if (c.partnerOrigins !== undefined && (!Array.isArray(c.partnerOrigins) || c.partnerOrigins.some((o) => typeof o !== 'string' || !/^https?:\/\/[^/]+\/?$/.test(o)))) {
+    return '"partnerOrigins" must be a list of origins such as "https://www.partner.fr"';
+  }
   if (c.contact !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(String(c.contact?.email))) return '"contact.email" must be an e-mail address';
   return null;
 }

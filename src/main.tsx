@@ -11,6 +11,7 @@ import './ui/app.css';
 const fromUrl = readUrlState(window.location.search) as InitialState;
 const store = createAppStore({
   ...fromUrl,
+  startParams: window.location.search.replace(/^\?/, ''),
   lang: pickLanguage(new URLSearchParams(window.location.search).get('lang'), navigator.languages ?? []),
 });
 syncStoreWithUrl(store);

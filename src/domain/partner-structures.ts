@@ -21,15 +21,26 @@ export interface PartnerStructures {
   issues: Issue[];
 }
 
-/** GeoJSON when the type or the name says so, or when the text starts like a JSON object. */
-export function detectKind(text: string, contentType: string | null, url: string): PartnerKind {
-  const type = (contentType ?? '').toLowerCase();
-  if (type.includes('json')) return 'geojson';
-  if (type.includes('csv')) return 'csv';
-  const path = url.split(/[?#]/)[0]!.toLowerCase();
-  if (path.endsWith('.geojson') || path.endsWith('.json')) return 'geojson';
-  if (path.endsWith('.csv')) return 'csv';
-  return text.replace(/^\uFEFF/, '').trimStart().startsWith('{') ? 'geojson' : 'csv';
+/**
+ * CSV or GeoJSON, by the file's content whatever the server's Content-Type (servers
+ * often send text/plain, application/octet-stream or the wrong one): text that parses
+ * as JSON is GeoJSON; text that starts like JSON but does not parse is GeoJSON too
+ * (its error is reported as such) unless the name ends in .csv/.tsv/.txt; the rest is CSV.
+ *
+ * @example detectKind('id,name\n…', 'https://a.example/s.json') // 'csv'
+ */
+export function detectKind(text: string, url: string): PartnerKind {
+  const body = text.replace(/^\uFEFF/, '').trim();
+  if (body.startsWith('{') || body.startsWith('[')) {
+    try {
+      JSON.parse(body);
+      return 'geojson';
+    } catch {
+      const path = url.split(/[?#]/)[0]!.toLowerCase();
+      return /\.(csv|tsv|txt)$/.test(path) ? 'csv' : 'geojson';
+    }
+  }
+  return 'csv';
 }
 
 /**

@@ -64,6 +64,11 @@ export interface RegionConfig {
   contact?: { email: string };
   /** Ids dropped from the catalogue (merged rows): links naming `from` open `to`. */
   aliases?: IdAlias[];
+  /**
+   * Origins ("https://www.partner.fr") whose structures file (`data=`) the full app may show
+   * instead of the catalogue; default none. Embeds show any partner file (src/domain/partner-origin.ts).
+   */
+  partnerOrigins?: string[];
 }
 
 export interface IdAlias {

@@ -18,7 +18,11 @@ const store = createAppStore(embedInitialState(params, navigator.languages ?? []
 bindScope(store);
 
 const policy = parseOrigins(params.get('origins'));
-if (policy.invalid.length > 0) console.warn(`Maillage: ignored entries of "origins" (not http(s) origins): ${policy.invalid.join(', ')}`);
+// Fail closed: the map neither announces nor listens to the host page, and says why (src/ui/ScopeNotice.tsx).
+if (policy.unusable) {
+  store.setState({ unusableOrigins: policy.invalid });
+  console.warn(`Maillage: "origins" is unusable (${policy.invalid.join(', ')}): no message is exchanged with the host page.`);
+}
 let controller: MapController | null = null;
 const bridge = connectIframe(store, () => controller, policy);
 

@@ -13,5 +13,6 @@ export function embedInitialState(params: URLSearchParams, navigatorLanguages: r
     lang: pickLanguage(p.get('lang'), navigatorLanguages),
     parts: parseParts(p.get('parts')),
     embedded: true,
+    startParams: params.toString(),
   };
 }

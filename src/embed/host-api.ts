@@ -8,7 +8,13 @@ import type { HostMessage, MapMessage, MapStateSnapshot } from './messages';
 // announces. Shared by the iframe bridge (postMessage) and the web component
 // (DOM events); the messages were checked by parseHostMessage beforehand.
 
-export function snapshot(state: AppState): MapStateSnapshot {
+/** Whether the search starts from the visitor's own position ("Me localiser"). */
+export function isVisitorPosition(state: Pick<AppState, 'origin'>): boolean {
+  return state.origin?.kind === 'point' && state.origin.source === 'geolocation';
+}
+
+/** `hideView`: the view is left out (null), as it may show where the visitor is. */
+export function snapshot(state: AppState, hideView = false): MapStateSnapshot {
   const { filter } = state;
   return {
     region: state.regionId,
@@ -18,13 +24,13 @@ export function snapshot(state: AppState): MapStateSnapshot {
     dept: filter.dept,
     scope: { ...state.scope },
     selectedId: state.selectedId,
-    view: state.view ? { ...state.view } : null,
+    view: state.view && !hideView ? { ...state.view } : null,
     count: state.data ? filterStructures(state.catalogue, filter).length : 0,
   };
 }
 
 /** Apply a host message; returns the reply to send, if any. */
-export function applyHostMessage(store: AppStore, controller: MapController | null, message: HostMessage): MapMessage | null {
+export function applyHostMessage(store: AppStore, controller: MapController | null, message: HostMessage, hideView = false): MapMessage | null {
   const state = store.getState();
   switch (message.type) {
     case 'setFilter': {
@@ -68,21 +74,27 @@ export function applyHostMessage(store: AppStore, controller: MapController | nu
       else state.setView({ lon: message.lon, lat: message.lat, zoom: message.zoom });
       return null;
     case 'getState':
-      return { source: 'maillage', type: 'state', state: snapshot(state) };
+      return { source: 'maillage', type: 'state', state: snapshot(state, hideView) };
   }
 }
 
 /**
  * Announce selections and view changes of one map. `emit` posts or dispatches
- * the message; returns the unsubscribe.
+ * the message; `hideView()` true withholds view announcements (the view may show
+ * where the visitor is). Returns the unsubscribe.
  */
-export function announceChanges(store: AppStore, getController: () => MapController | null, emit: (m: MapMessage) => void): () => void {
+export function announceChanges(
+  store: AppStore,
+  getController: () => MapController | null,
+  emit: (m: MapMessage) => void,
+  hideView: () => boolean = () => false,
+): () => void {
   return store.subscribe((state, previous) => {
     if (state.selectedId !== previous.selectedId) {
       const s = state.selectedId ? state.catalogue.find((x) => x.id === state.selectedId) : undefined;
       emit({ source: 'maillage', type: 'select', id: state.selectedId, name: s?.name ?? null, structureType: s?.type ?? null });
     }
-    if (state.view && state.view !== previous.view) {
+    if (state.view && state.view !== previous.view && !hideView()) {
       const b = getController()?.getBounds();
       const round = (n: number) => Math.round(n * 1e5) / 1e5;
       emit({

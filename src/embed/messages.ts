@@ -176,20 +176,31 @@ export interface OriginPolicy {
   origins: string[];
   /** `origins=*`: any page embedding the map may drive it. */
   any: boolean;
-  /** Entries of the parameter that are not origins (reported, not used). */
+  /** Entries of the parameter that are not origins (reported). */
   invalid: string[];
+  /**
+   * `origins=` was given but cannot be used as written (an entry that is not a bare
+   * http(s) origin, or nothing at all): fail closed — no announcements, and only the
+   * map's own origin may drive it — rather than guess what the integrator meant.
+   */
+  unusable: boolean;
 }
 
 /**
  * Read the `origins` parameter: a comma-separated list of origins
  * ("https://www.example.org"), or "*" for any. Absent: only the map's own
  * origin may drive it (safe default: a page cannot steer a map it embeds
- * unless the map's URL says so).
+ * unless the map's URL says so). One unusable entry makes the whole parameter
+ * unusable (see `unusable`).
+ *
+ * @example parseOrigins('127.0.0.1:4303') // { origins: [], any: false, invalid: ['127.0.0.1:4303'], unusable: true }
  */
 export function parseOrigins(value: string | null): OriginPolicy {
-  const policy: OriginPolicy = { origins: [], any: false, invalid: [] };
-  if (!value) return policy;
-  for (const raw of value.split(',').map((v) => v.trim()).filter(Boolean).slice(0, 20)) {
+  const policy: OriginPolicy = { origins: [], any: false, invalid: [], unusable: false };
+  if (value === null) return policy;
+  const entries = value.split(',').map((v) => v.trim()).filter(Boolean);
+  if (entries.length === 0) return { ...policy, invalid: [value.slice(0, 80)], unusable: true };
+  for (const raw of entries.slice(0, 20)) {
     if (raw === '*') {
       policy.any = true;
       continue;
@@ -199,7 +210,8 @@ export function parseOrigins(value: string | null): OriginPolicy {
       if (!policy.origins.includes(origin)) policy.origins.push(origin);
     } else policy.invalid.push(raw.slice(0, 80));
   }
-  return policy;
+  if (entries.length > 20) policy.invalid.push(`+${entries.length - 20}`);
+  return policy.invalid.length > 0 ? { origins: [], any: false, invalid: policy.invalid, unusable: true } : policy;
 }
 
 /** "https://Example.org/" → "https://example.org"; null for anything that is not just an http(s) origin. */
@@ -208,6 +220,8 @@ export function normaliseOrigin(text: string): string | null {
     const url = new URL(text);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
     if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) return null;
+    // "https://a.example:443/x" aside, "https://a.example?" and "https://a.example#" parse with empty search/hash: refuse them too.
+    if (/[?#]/.test(text)) return null;
     return url.origin;
   } catch {
     return null;
@@ -217,15 +231,26 @@ export function normaliseOrigin(text: string): string | null {
 /** Whether a message from `origin` may drive the map whose own origin is `own`. */
 export function isAllowedOrigin(origin: string, policy: OriginPolicy, own: string): boolean {
   if (origin === own) return true;
-  if (origin === 'null' || !/^https?:\/\//.test(origin)) return false;
+  if (policy.unusable || origin === 'null' || !/^https?:\/\//.test(origin)) return false;
   return policy.any || policy.origins.includes(origin);
 }
 
 /**
- * Where announcements go: the allowed origins when the partner listed some
- * (the browser delivers only if the host page has that origin), otherwise any
- * host ("*") — announcements hold only public catalogue data and the view.
+ * Where announcements go: nowhere when `origins=` is unusable; the listed origins
+ * when the partner listed some (the browser delivers only if the host page has that
+ * origin); otherwise any host ("*") — announcements then hold only public catalogue
+ * data and a view that never derives from the visitor's position (see revealsPosition).
  */
 export function announceTargets(policy: OriginPolicy): string[] {
+  if (policy.unusable) return [];
   return policy.origins.length > 0 && !policy.any ? [...policy.origins] : ['*'];
+}
+
+/**
+ * Whether announcements may carry a view after the visitor shared their position
+ * ("Me localiser"): only when every message goes to origins the integrator named
+ * (not "*", not the default).
+ */
+export function revealsPosition(policy: OriginPolicy): boolean {
+  return !policy.unusable && !policy.any && policy.origins.length > 0;
 }

@@ -87,11 +87,11 @@ export class MaillageMapElement extends HTMLElement {
     this.applied = next;
   }
 
-  /** Every attribute is a parameter (the app's other keys, e.g. covkm, work too), except the element's own. */
+  /** Every attribute is a parameter (the app's other keys, e.g. covkm, work too), except the element's own, aria-* and data-* (never parameters, so never reported as ignored). */
   private readAttributes(): InitialState {
     const params = new URLSearchParams();
     for (const { name, value } of Array.from(this.attributes)) {
-      if (!NOT_PARAMS.has(name) && !name.startsWith('aria-')) params.set(name, value);
+      if (!NOT_PARAMS.has(name) && !name.startsWith('aria-') && !name.startsWith('data-')) params.set(name, value);
     }
     return embedInitialState(params, navigator.languages ?? []);
   }

@@ -5,7 +5,10 @@ import type { GetState, SetState } from './app-store';
 /** Outcome of loading a partner's own structures file (`data=`). */
 export type PartnerData =
   | { status: 'loading'; url: string }
-  | { status: 'loaded'; url: string; kind: 'csv' | 'geojson'; count: number; rows: number; issues: Issue[] }
+  /** `host`: the server the structures come from, named wherever they are shown. */
+  | { status: 'loaded'; url: string; host: string; kind: 'csv' | 'geojson'; count: number; rows: number; issues: Issue[] }
+  /** Not shown: the full app shows a partner file only for origins the region allows (src/domain/partner-origin.ts). */
+  | { status: 'ignored'; url: string; host: string }
   /** `reason` names a message in src/i18n/messages/embed.ts (partner.reason.*); `message` is its English text. */
   | { status: 'failed'; url: string; message: string; reason?: { key: string; params: Record<string, string | number> } };
 
@@ -20,6 +23,12 @@ export interface EmbedSlice {
   /** URL of a partner's structures file (CSV or GeoJSON) replacing the catalogue, or null. */
   dataUrl: string | null;
   partnerData: PartnerData | null;
+  /** The query string (or the component's attributes) the map started from, checked by src/store/param-check.ts. */
+  startParams: string | null;
+  /** The region asked for when it is unknown, and the one shown instead. */
+  regionFallback: { asked: string; shown: string } | null;
+  /** Unusable entries of `origins=` (iframe page): no message is exchanged with the host page. */
+  unusableOrigins: string[] | null;
 
   setScope(patch: Partial<Scope>): void;
   setPartnerData(partner: PartnerData | null): void;
@@ -29,6 +38,9 @@ export const createEmbedSlice = (set: SetState, get: GetState): EmbedSlice => ({
   scope: NO_SCOPE,
   dataUrl: null,
   partnerData: null,
+  startParams: null,
+  regionFallback: null,
+  unusableOrigins: null,
 
   setScope: (patch) => set({ scope: { ...get().scope, ...patch } }),
   setPartnerData: (partnerData) => set({ partnerData }),

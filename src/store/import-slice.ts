@@ -1,5 +1,6 @@
 import type { Structure } from '../domain/types';
 import type { AppState, GetState, SetState } from './app-store';
+import { applyImportOp, applyImportOps, versionKey, type ImportHistory, type ImportOp } from './import-history';
 
 /** One import kept in the browser: a layer of its own, or rows merged into the catalogue. */
 export interface ImportEntry {
@@ -19,18 +20,30 @@ export interface ImportEntry {
 /** A state of the imported data: which entries are in force, in order. Undo and restore move between these. */
 export interface ImportVersion {
   n: number;
+  /** Unique across tabs (the operation that made it carries it); absent in versions stored before. */
+  id?: string;
   at: string;
   label: string;
   entryIds: string[];
 }
 
-/** Versions kept; older ones (and entries no version uses) are dropped. */
-export const MAX_IMPORT_VERSIONS = 20;
+export { MAX_IMPORT_VERSIONS } from './import-history';
+
+/** Whether the imports of this page are kept in the browser (see src/ui/import/ImportSync.tsx). */
+export type ImportSaveState =
+  | { status: 'idle' | 'saving' | 'saved' }
+  /** `reason`: 'quota' (storage full) or 'unavailable' (private window, storage refused or broken). */
+  | { status: 'failed'; reason: 'quota' | 'unavailable'; detail: string };
 
 /** Imported lists (see src/ui/import/): entries, their versions, what is shown. Persisted in IndexedDB by ImportSync. */
 export interface ImportSlice {
   importEntries: Record<string, ImportEntry>;
   importVersions: ImportVersion[];
+  /** Changes made in this page and not yet written to the browser's storage (all of them after a failed write). */
+  importPending: ImportOp[];
+  importSave: ImportSaveState;
+  /** When another tab last changed the imports (ISO date), so the page can say so; null if never. */
+  importExternalChange: string | null;
   /** Layers switched off on the map and in the list. */
   hiddenLayers: string[];
   /** Département shown in the "à revoir" list ('' = all), in the URL. */
@@ -49,49 +62,71 @@ export interface ImportSlice {
   clearImports(): void;
   toggleLayer(id: string): void;
   setReviewDept(dept: string): void;
-  hydrateImports(region: string, entries: Record<string, ImportEntry>, versions: ImportVersion[]): void;
+  /**
+   * What the browser holds for the region (read at start, or after another tab wrote),
+   * with this page's unsaved changes applied on top. `external`: another tab made the change.
+   */
+  hydrateImports(region: string, stored: ImportHistory, options?: { external?: boolean }): void;
+  /** `count` pending operations were written; `stored` is what the browser now holds. */
+  importsSaved(count: number, stored: ImportHistory): void;
+  setImportSave(state: ImportSaveState): void;
 }
 
+const newId = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e9).toString(36)}`;
+
 export const createImportSlice = (set: SetState, get: GetState): ImportSlice => {
-  const push = (entryIds: string[], label: string, extra: Record<string, ImportEntry> = {}) => {
-    const { importVersions, importEntries } = get();
-    const n = (importVersions[importVersions.length - 1]?.n ?? 0) + 1;
-    const versions = [...importVersions, { n, at: new Date().toISOString(), label, entryIds }].slice(-MAX_IMPORT_VERSIONS);
-    set({ importVersions: versions, importEntries: prune({ ...importEntries, ...extra }, versions) });
+  const apply = (op: ImportOp) => {
+    const { importEntries, importVersions, importPending } = get();
+    const next = applyImportOp({ entries: importEntries, versions: importVersions }, op);
+    set({ importEntries: next.entries, importVersions: next.versions, importPending: [...importPending, op] });
   };
+  const now = () => new Date().toISOString();
   return {
     importEntries: {},
     importVersions: [],
+    importPending: [],
+    importSave: { status: 'idle' },
+    importExternalChange: null,
     hiddenLayers: [],
     reviewDept: '',
     importsLoadedFor: null,
 
-    commitImport: (entry, label) => push([...currentEntryIds(get()), entry.id], label, { [entry.id]: entry }),
+    commitImport: (entry, label) => apply({ kind: 'commit', entry, label, at: now(), version: newId('v') }),
     undoImport: () => {
-      const versions = get().importVersions.slice(0, -1);
-      set({ importVersions: versions, importEntries: prune(get().importEntries, versions) });
+      const last = get().importVersions[get().importVersions.length - 1];
+      if (last) apply({ kind: 'undo', version: versionKey(last) });
     },
     restoreImportVersion: (n, label) => {
       const v = get().importVersions.find((x) => x.n === n);
-      if (v) push([...v.entryIds], label);
+      if (v) apply({ kind: 'restore', from: versionKey(v), label, at: now(), version: newId('v') });
     },
-    removeImportEntry: (id, label) => push(currentEntryIds(get()).filter((x) => x !== id), label),
-    clearImports: () => set({ importVersions: [], importEntries: {}, hiddenLayers: [] }),
+    removeImportEntry: (id, label) => apply({ kind: 'remove', id, label, at: now(), version: newId('v') }),
+    clearImports: () => {
+      apply({ kind: 'clear' });
+      set({ hiddenLayers: [] });
+    },
     toggleLayer: (id) => {
       const hidden = get().hiddenLayers;
       set({ hiddenLayers: hidden.includes(id) ? hidden.filter((x) => x !== id) : [...hidden, id] });
     },
     setReviewDept: (reviewDept) => set({ reviewDept }),
-    hydrateImports: (region, importEntries, importVersions) => set({ importEntries, importVersions, importsLoadedFor: region }),
+    hydrateImports: (region, stored, options = {}) => {
+      const next = applyImportOps(stored, get().importPending);
+      set({
+        importEntries: next.entries,
+        importVersions: next.versions,
+        importsLoadedFor: region,
+        ...(options.external ? { importExternalChange: now() } : {}),
+      });
+    },
+    importsSaved: (count, stored) => {
+      const importPending = get().importPending.slice(count);
+      const next = applyImportOps(stored, importPending);
+      set({ importPending, importEntries: next.entries, importVersions: next.versions, importSave: { status: 'saved' } });
+    },
+    setImportSave: (importSave) => set({ importSave }),
   };
 };
-
-function prune(entries: Record<string, ImportEntry>, versions: ImportVersion[]): Record<string, ImportEntry> {
-  const used = new Set(versions.flatMap((v) => v.entryIds));
-  const out: Record<string, ImportEntry> = {};
-  for (const [id, e] of Object.entries(entries)) if (used.has(id)) out[id] = e;
-  return out;
-}
 
 type ImportState = Pick<AppState, 'importEntries' | 'importVersions' | 'hiddenLayers' | 'catalogue'>;
 

@@ -1,11 +1,12 @@
 import { useEffect } from 'react';
 import { useApp, useAppStore } from './react';
 import { loadPartnerStructures } from './partner-data';
+import { partnerDecision } from '../domain/partner-origin';
 
 /**
- * Replaces the catalogue by the partner's structures file when `data=` is set,
- * and brings the region's own back when it is removed. Only the catalogue
- * changes: the territory, hence the map, stays.
+ * Replaces the catalogue by the partner's structures file when `data=` is set and allowed
+ * here (src/domain/partner-origin.ts), and brings the region's own back when it is removed.
+ * Only the catalogue changes: the territory, hence the map, stays.
  */
 export function usePartnerData(): void {
   const store = useAppStore();
@@ -19,6 +20,13 @@ export function usePartnerData(): void {
     if (!dataUrl) {
       if (replaced) state.setCatalogue(null);
       if (state.partnerData) state.setPartnerData(null);
+      return;
+    }
+    const decision = partnerDecision(dataUrl, { embedded: state.embedded, partnerOrigins: data.config.partnerOrigins });
+    if (!decision.allowed && decision.reason === 'appOnly') {
+      if (replaced) state.setCatalogue(null);
+      const ignored = state.partnerData;
+      if (ignored?.status !== 'ignored' || ignored.url !== dataUrl) state.setPartnerData({ status: 'ignored', url: dataUrl, host: decision.host });
       return;
     }
     const current = state.partnerData;

@@ -4,6 +4,7 @@ import { NO_SCOPE, type ScopePart } from '../domain/embed-scope';
 import { issueMessage } from '../domain/catalogue/messages';
 import { formatKm } from '../i18n/translate';
 import { useApp, useAppStore, useT } from '../store/react';
+import { checkParams } from '../store/param-check';
 import './scope-notice.css';
 
 /**
@@ -20,7 +21,14 @@ export function ScopeNotice() {
   const embedded = useApp((s) => s.embedded);
   const resolved = useMemo(() => resolvedScope({ data, scope }), [data, scope]);
   const partner = useApp((s) => s.partnerData);
-  if (!resolved || (resolved.parts.length === 0 && resolved.problems.length === 0 && !partner)) return null;
+  const startParams = useApp((s) => s.startParams);
+  const regionFallback = useApp((s) => s.regionFallback);
+  const unusableOrigins = useApp((s) => s.unusableOrigins);
+  const ignored = useMemo(
+    () => (startParams === null ? [] : checkParams(new URLSearchParams(startParams), { embedded, config: data?.config, regionFallback, unusableOrigins })),
+    [startParams, embedded, data, regionFallback, unusableOrigins],
+  );
+  if (!resolved || (resolved.parts.length === 0 && resolved.problems.length === 0 && !partner && ignored.length === 0)) return null;
 
   const describe = (p: ScopePart) => {
     switch (p.kind) {
@@ -40,8 +48,17 @@ export function ScopeNotice() {
           <strong>{t('scope.title')}</strong> {resolved.parts.map(describe).join(' · ')}
         </p>
       )}
-      {resolved.problems.length > 0 && (
-        <ul className="scope-problems" role="alert">
+      {(resolved.problems.length > 0 || ignored.length > 0) && (
+        <ul className="scope-problems" role="alert" data-testid="param-notice">
+          {ignored.map((p, i) => (
+            <li key={`p${i}`} data-param={p.param}>
+              {t('params.ignored', {
+                param: p.param,
+                value: p.value,
+                reason: t(`params.reason.${p.reason}`, { detail: p.reason === 'unknownRegion' && data ? data.config.name[lang] : (p.detail ?? '') }),
+              })}
+            </li>
+          ))}
           {resolved.problems.map((p, i) => (
             <li key={i}>{t(`scope.problem.${p.code}`, { value: p.value })}</li>
           ))}
@@ -59,6 +76,7 @@ export function ScopeNotice() {
 
 function PartnerStatus() {
   const t = useT();
+  const store = useAppStore();
   const lang = useApp((s) => s.lang);
   const partner = useApp((s) => s.partnerData);
   if (!partner) return null;
@@ -70,12 +88,29 @@ function PartnerStatus() {
       </p>
     );
   }
+  // Back to the official catalogue: the partner file leaves the state (and the app's URL).
+  const back = () => store.setState({ dataUrl: null });
+  if (partner.status === 'ignored') {
+    return (
+      <div className="partner-failed" role="alert" data-testid="partner-status">
+        <p>{t('partner.ignored', { host: partner.host })}</p>
+        <button type="button" className="link-button" onClick={back} data-testid="partner-dismiss">
+          {t('partner.dismiss')}
+        </button>
+      </div>
+    );
+  }
   const errors = partner.issues.filter((i) => i.severity === 'error').length;
   const where = (line: number | undefined) =>
     line === undefined ? '' : `${t(partner.kind === 'csv' ? 'partner.line' : 'partner.feature', { n: String(line) })} `;
   return (
     <div className="partner-status" data-testid="partner-status">
-      <p role="status">{t('partner.loaded', { count: partner.count, rows: partner.rows })}</p>
+      <p role="status">
+        <strong>{t('partner.source', { host: partner.host })}</strong> {t('partner.loaded', { count: partner.count, rows: partner.rows })}{' '}
+        <button type="button" className="link-button" onClick={back} data-testid="partner-back">
+          {t('partner.back')}
+        </button>
+      </p>
       {partner.issues.length > 0 && (
         <details open={errors > 0}>
           <summary>{t('partner.issues', { errors, warnings: partner.issues.length - errors })}</summary>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { announceTargets, isAllowedOrigin, normaliseOrigin, parseHostMessage, parseOrigins } from '../../src/embed/messages.ts';
+import { announceTargets, isAllowedOrigin, normaliseOrigin, parseHostMessage, parseOrigins, revealsPosition } from '../../src/embed/messages.ts';
 
 const ok = (data: unknown) => {
   const r = parseHostMessage(data);
@@ -85,11 +85,32 @@ describe('parseHostMessage', () => {
 });
 
 describe('origins', () => {
-  it('parses a comma list, normalises origins and reports entries that are not origins', () => {
-    const p = parseOrigins(' https://www.Example.org/ ,http://127.0.0.1:8080,https://x.org/path, javascript:alert(1),,https://www.example.org');
-    expect(p).toEqual({ origins: ['https://www.example.org', 'http://127.0.0.1:8080'], any: false, invalid: ['https://x.org/path', 'javascript:alert(1)'] });
+  it('parses a comma list and normalises origins', () => {
+    const p = parseOrigins(' https://www.Example.org/ ,http://127.0.0.1:8080,,https://www.example.org');
+    expect(p).toEqual({ origins: ['https://www.example.org', 'http://127.0.0.1:8080'], any: false, invalid: [], unusable: false });
     expect(parseOrigins('*').any).toBe(true);
-    expect(parseOrigins(null)).toEqual({ origins: [], any: false, invalid: [] });
+    expect(parseOrigins(null)).toEqual({ origins: [], any: false, invalid: [], unusable: false });
+  });
+
+  it('fails closed: one unusable entry makes the parameter unusable — nothing announced, only the map’s own origin drives it', () => {
+    const own = 'https://maillage.example';
+    for (const value of ['127.0.0.1:4303', 'https://x.org/path', 'null', 'garbage', '', ' , ', 'https://ok.example,javascript:alert(1)', 'https://a.example?']) {
+      const p = parseOrigins(value);
+      expect(p.unusable, value).toBe(true);
+      expect(p.origins).toEqual([]);
+      expect(announceTargets(p), value).toEqual([]);
+      expect(isAllowedOrigin('https://ok.example', p, own)).toBe(false);
+      expect(isAllowedOrigin(own, p, own)).toBe(true);
+      expect(revealsPosition(p)).toBe(false);
+    }
+    expect(parseOrigins('https://x.org/path, javascript:alert(1)').invalid).toEqual(['https://x.org/path', 'javascript:alert(1)']);
+  });
+
+  it('a view from the visitor’s position goes only to origins named one by one', () => {
+    expect(revealsPosition(parseOrigins('https://a.example'))).toBe(true);
+    expect(revealsPosition(parseOrigins('*'))).toBe(false);
+    expect(revealsPosition(parseOrigins('https://a.example,*'))).toBe(false);
+    expect(revealsPosition(parseOrigins(null))).toBe(false);
   });
 
   it('by default only the map’s own origin may drive it', () => {

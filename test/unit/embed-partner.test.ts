@@ -100,11 +100,12 @@ describe('partner structures file', () => {
     expect(geojsonRows('{oops').issues[0]?.message).toMatch(/Not valid JSON/);
   });
 
-  it('detects the kind from the type, the name, then the content', () => {
-    expect(detectKind('', 'application/geo+json', 'x')).toBe('geojson');
-    expect(detectKind('', 'text/csv', 'x.json')).toBe('csv');
-    expect(detectKind('', null, 'https://a.example/s.geojson?v=2')).toBe('geojson');
-    expect(detectKind('\uFEFF { "type": ', 'text/plain', 'https://a.example/s')).toBe('geojson');
-    expect(detectKind('id,name', 'text/plain', 'https://a.example/s')).toBe('csv');
+  it('detects the kind from the content, the name deciding only for text that starts like JSON but does not parse', () => {
+    // By content, whatever the Content-Type or the name says.
+    expect(detectKind('{"type":"FeatureCollection","features":[]}', 'https://a.example/s.csv')).toBe('geojson');
+    expect(detectKind('id,name\na,b', 'https://a.example/s.geojson')).toBe('csv');
+    expect(detectKind('\uFEFF { "type": ', 'https://a.example/s')).toBe('geojson');
+    expect(detectKind('{Liste}\nid,name', 'https://a.example/s.csv')).toBe('csv');
+    expect(detectKind('id,name', 'https://a.example/s')).toBe('csv');
   });
 });

@@ -6,7 +6,6 @@ import { formatDate } from '../../i18n/translate';
 import { currentEntries, selectCatalogue } from '../../store/import-slice';
 import { useApp, useAppStore, useT } from '../../store/react';
 import { CSV_TYPE, downloadText, GEOJSON_TYPE, today } from '../download';
-import { importStorageWorks } from './ImportSync';
 
 /** Exports as CSV (for spreadsheets) and GeoJSON (for GIS tools). */
 export function ExportButtons({ structures, what, testId }: { structures: readonly Structure[]; what: string; testId?: string }) {
@@ -42,6 +41,8 @@ export function ImportHistory() {
   const hidden = useApp((s) => s.hiddenLayers);
   const filter = useApp((s) => s.filter);
   const catalogue = useApp(selectCatalogue);
+  const save = useApp((s) => s.importSave);
+  const external = useApp((s) => s.importExternalChange);
   const [confirmClear, setConfirmClear] = useState(false);
   const current = useMemo(() => currentEntries({ importVersions: versions, importEntries: entries }), [versions, entries]);
   const shownCatalogue = useMemo(() => filterStructures(catalogue, filter), [catalogue, filter]);
@@ -51,7 +52,14 @@ export function ImportHistory() {
     <>
       <section className="import-history" aria-labelledby="import-history-title" data-testid="import-history">
         <h3 id="import-history-title">{t('import.history.title')}</h3>
-        <p className="hint">{importStorageWorks ? t('import.history.stored') : t('import.history.notStored')}</p>
+        <p className="hint" data-testid="import-storage-state">
+          {save.status === 'failed' ? t('import.history.unsaved', { reason: t(`import.saveFailed.${save.reason}`) }) : t('import.history.stored')}
+        </p>
+        {external && (
+          <p className="hint" role="status" data-testid="import-external-change">
+            {t('import.history.external', { time: date(external) })}
+          </p>
+        )}
         {current.length === 0 ? (
           <p>{t('import.history.empty')}</p>
         ) : (

@@ -13,6 +13,7 @@ import type { Phase, ReadSummary } from '../../workers/import-api';
 import { CSV_TYPE, downloadBlob } from '../download';
 import { csvChunks } from '../../domain/export/csv';
 import { ImportHistory } from './ImportHistory';
+import { ImportSaveStatus } from './ImportSaveStatus';
 import { issueText } from './issue-text';
 import './import.css';
 
@@ -326,11 +327,7 @@ export function ImportPanel() {
         </p>
       )}
 
-      {done !== null && (
-        <p className="import-done" role="status" data-testid="import-done">
-          {t('import.done', { n: done })}
-        </p>
-      )}
+      <ImportSaveStatus count={done} />
 
       {preview && summary && counts && plan && (
         <div className="import-preview" data-testid="import-preview">

@@ -1,25 +1,34 @@
 import { useEffect, useMemo } from 'react';
-import { get as idbGet, set as idbSet } from 'idb-keyval';
+import { get as idbGet, update as idbUpdate } from 'idb-keyval';
 import { filterStructures } from '../../domain/filter';
 import { useMapController } from '../../map/map-context';
 import { IMPORT_HALO_LAYER, IMPORT_SOURCE, importHaloData, importHaloLayers } from '../../map/layers/import';
-import { currentEntries, type ImportEntry, type ImportVersion } from '../../store/import-slice';
+import { applyImportOps, readStoredHistory, type ImportHistory } from '../../store/import-history';
+import { currentEntries, type ImportSaveState } from '../../store/import-slice';
+import type { AppStore } from '../../store/app-store';
 import { useApp, useAppStore } from '../../store/react';
 
-interface Stored {
-  entries: Record<string, ImportEntry>;
-  versions: ImportVersion[];
-}
-
 const storageKey = (region: string) => `maillage-imports:${region}`;
+const CHANNEL = 'maillage-imports';
+/** localStorage key bumped after each write, for browsers without BroadcastChannel (the `storage` event). */
+const pingKey = (region: string) => `maillage-imports-changed:${region}`;
 
-/** Whether this browser could store the imports (private windows may refuse IndexedDB). */
-export let importStorageWorks = true;
+/** Why a write failed, in the terms the page uses. */
+export function saveFailure(error: unknown): ImportSaveState {
+  const name = error instanceof Error || (typeof DOMException !== 'undefined' && error instanceof DOMException) ? error.name : '';
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return { status: 'failed', reason: /quota/i.test(name) || /quota/i.test(detail) ? 'quota' : 'unavailable', detail };
+}
 
 /**
  * Keeps imported data across visits (IndexedDB, this browser only) and draws the imported
  * layers' colours on the map. Always mounted with the app; does nothing when embedded, so a
  * partner page never shows a referent's local imports.
+ *
+ * No tab overwrites another: each change is an operation (src/store/import-history.ts)
+ * applied to what is stored in the same IndexedDB transaction, then the other tabs are told
+ * (BroadcastChannel, or a `storage` event) and read the stored imports again. A failed
+ * write leaves the change in the page (and pending, retried with the next change) and says so.
  */
 export function ImportSync() {
   const store = useAppStore();
@@ -30,32 +39,11 @@ export function ImportSync() {
   const entries = useApp((s) => s.importEntries);
   const hidden = useApp((s) => s.hiddenLayers);
   const filter = useApp((s) => s.filter);
-  const loadedFor = useApp((s) => s.importsLoadedFor);
 
-  // Load what this browser kept for the region.
   useEffect(() => {
     if (!region || embedded) return;
-    let cancelled = false;
-    idbGet<Stored>(storageKey(region))
-      .then((stored) => {
-        if (!cancelled) store.getState().hydrateImports(region, stored?.entries ?? {}, stored?.versions ?? []);
-      })
-      .catch(() => {
-        importStorageWorks = false;
-        if (!cancelled) store.getState().hydrateImports(region, {}, []);
-      });
-    return () => {
-      cancelled = true;
-    };
+    return syncImports(store, region);
   }, [region, embedded, store]);
-
-  // Save every change once loaded (never overwrite the stored data with the empty initial state).
-  useEffect(() => {
-    if (!region || embedded || loadedFor !== region) return;
-    idbSet(storageKey(region), { entries, versions } satisfies Stored).catch(() => {
-      importStorageWorks = false;
-    });
-  }, [region, embedded, loadedFor, entries, versions]);
 
   const layers = useMemo(
     () =>
@@ -79,4 +67,86 @@ export function ImportSync() {
   );
 
   return null;
+}
+
+/** Load, write and listen for one region; returns the teardown. */
+function syncImports(store: AppStore, region: string): () => void {
+  let closed = false;
+  let writing = false;
+  // Pending operations that failed to be written: retried when the page makes another change.
+  let failedAt = -1;
+  const tabId = Math.random().toString(36).slice(2);
+  const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL);
+
+  const reload = (external: boolean) =>
+    idbGet(storageKey(region))
+      .then((stored) => {
+        if (!closed) store.getState().hydrateImports(region, readStoredHistory(stored), { external });
+      })
+      .catch((error: unknown) => {
+        if (closed) return;
+        store.getState().setImportSave(saveFailure(error));
+        store.getState().hydrateImports(region, readStoredHistory(null));
+      });
+
+  const announce = () => {
+    if (channel) channel.postMessage({ region, from: tabId });
+    else {
+      try {
+        localStorage.setItem(pingKey(region), `${Date.now()}:${tabId}`);
+      } catch {
+        // No localStorage either: the other tabs see the change when they reload.
+      }
+    }
+  };
+
+  const flush = () => {
+    const state = store.getState();
+    const ops = state.importPending;
+    if (closed || writing || state.importsLoadedFor !== region || ops.length === 0 || ops.length === failedAt) return;
+    writing = true;
+    state.setImportSave({ status: 'saving' });
+    let written: ImportHistory | null = null;
+    idbUpdate(storageKey(region), (stored: unknown) => {
+      written = applyImportOps(readStoredHistory(stored), ops);
+      return written;
+    })
+      .then(() => {
+        failedAt = -1;
+        if (!closed && written) store.getState().importsSaved(ops.length, written);
+        announce();
+      })
+      .catch((error: unknown) => {
+        failedAt = ops.length;
+        if (!closed) store.getState().setImportSave(saveFailure(error));
+      })
+      .finally(() => {
+        writing = false;
+        // Changes made while writing.
+        if (!closed) flush();
+      });
+  };
+
+  const onMessage = (event: MessageEvent) => {
+    const data = event.data as { region?: unknown; from?: unknown } | null;
+    if (data?.region === region && data.from !== tabId) void reload(true);
+  };
+  const onStorage = (event: StorageEvent) => {
+    if (event.key === pingKey(region)) void reload(true);
+  };
+  channel?.addEventListener('message', onMessage);
+  if (!channel) window.addEventListener('storage', onStorage);
+
+  void reload(false).then(flush);
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (s.importPending !== prev.importPending || s.importsLoadedFor !== prev.importsLoadedFor) flush();
+  });
+
+  return () => {
+    closed = true;
+    unsubscribe();
+    channel?.removeEventListener('message', onMessage);
+    channel?.close();
+    window.removeEventListener('storage', onStorage);
+  };
 }
