@@ -10,12 +10,19 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = {
   stes: 'saintes',
 };
 
+/** La Poste's form of a leading article: "BASTIDE-PUYLAURENT (LA)", "AIGUILLON (L)". */
+const TRAILING_ARTICLE = /^(.*\S)\s*\((l|la|le|les)\)\s*$/i;
+
 /**
  * Lower case, no accents or ligatures, every run of punctuation (hyphens,
- * apostrophes, dots, slashes…) and whitespace turned into one space, trimmed.
+ * apostrophes, dots, slashes…) and whitespace turned into one space, trimmed;
+ * an article in parentheses at the end, as La Poste writes it, goes back in front.
  * Example: normalizeBasic("L’Hospitalet-près-l'Andorre") === "l hospitalet pres l andorre".
+ * Example: normalizeBasic("BASTIDE-PUYLAURENT (LA)") === "la bastide puylaurent".
  */
 export function normalizeBasic(text: string): string {
+  const article = TRAILING_ARTICLE.exec(text);
+  if (article) text = `${article[2]} ${article[1]}`;
   return (
     text
       .toLowerCase()
