@@ -13,7 +13,7 @@ import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Commune, Issue, Manifest, RegionConfig } from '../src/domain/types.ts';
 import { BuildError, TerritoryInputError } from './lib/territory-errors.ts';
-import { ETALAB_PACKAGE, packageVersion, type EtalabData } from './lib/territory-etalab.ts';
+import { ETALAB_PACKAGE, POSTAL_PACKAGE, packageVersion, type EtalabData } from './lib/territory-etalab.ts';
 import { hashFile, hashFiles, listFiles, localImportClosure, sameHashes, sha256 } from './lib/territory-hash.ts';
 import { kb, sizeOf, type FileSize } from './lib/territory-output.ts';
 import { locateRegionInputs, type LocatedInputs } from './lib/territory-source.ts';
@@ -226,6 +226,7 @@ async function inputHashes(
   }
   h[`config/${basename(loaded.path)}`] = sha256(loaded.text);
   h[`package/${ETALAB_PACKAGE}`] = options.etalab ? options.etalab.version : await packageVersion(ETALAB_PACKAGE);
+  if (!options.etalab) h[`package/${POSTAL_PACKAGE}`] = await packageVersion(POSTAL_PACKAGE);
   h['package/mapshaper'] = await packageVersion('mapshaper');
   h['package/polylabel'] = await packageVersion('polylabel');
   // The build code: this file, the territory and structures steps and every local module they import.

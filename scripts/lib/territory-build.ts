@@ -10,6 +10,7 @@ import type { EtalabData } from './territory-etalab.ts';
 import { dissolveParts, fitToBudget, simplifyLayers, type DisplayLayers, type PartFeature } from './territory-geometry.ts';
 import { describeBorrowed, joinContours } from './territory-join.ts';
 import { sizeOf, writeSized, type FileSize } from './territory-output.ts';
+import { otherNames } from './territory-names.ts';
 import { representativePoint } from './territory-points.ts';
 import { readContours, type AreaGeometry, type ContourFeature } from './territory-read.ts';
 import type { RegionInputFiles } from './territory-source.ts';
@@ -25,6 +26,8 @@ export interface TerritoryOptions {
   borrowedContours: Readonly<Record<string, BorrowedContour>>;
   log: (message: string) => void;
 }
+
+const POSTAL_NOTE = 'codes-postaux package';
 
 export const DEFAULT_TERRITORY_OPTIONS: Omit<TerritoryOptions, 'log'> = {
   maxFirstPaintGzip: 600_000,
@@ -180,6 +183,13 @@ export async function buildTerritory(
     epciName.set(e.code, e.nom);
     for (const m of e.membres) epciOf.set(m.code, e.code);
   }
+  const names = otherNames({
+    communes: join.communes,
+    etalab: etalab.communes,
+    contours: contours.map((f) => f.properties),
+    target: join.target,
+    postal: etalab.postal ?? [],
+  });
   const pointErrors: Issue[] = [];
   const fallbacks: string[] = [];
   const communes: Commune[] = [];
@@ -202,6 +212,9 @@ export async function buildTerritory(
       dept: c.departement ?? '',
       population: c.population ?? 0,
       postcodes: [...(c.codesPostaux ?? [])].sort(),
+      // Only where there are some: most communes have none, and communes.json is on the first load.
+      ...(names.get(c.code)?.former.length ? { former: names.get(c.code)!.former } : {}),
+      ...(names.get(c.code)?.laPoste.length ? { laPoste: names.get(c.code)!.laPoste } : {}),
       epci: epciOf.get(c.code) ?? null,
       lon: point.lon,
       lat: point.lat,
@@ -214,6 +227,11 @@ export async function buildTerritory(
       `${fallbacks.length} commune(s) whose pole of inaccessibility fell outside the simplified polygon got one computed on it instead: ${fallbacks.join(', ')}.`,
     );
   }
+  notes.push(
+    `Search names: ${communes.filter((c) => c.former).length} communes with former communes' names ` +
+      `(${communes.reduce((s, c) => s + (c.former?.length ?? 0), 0)} names, from the communes déléguées and associées and the 2018 contours), ` +
+      `${communes.filter((c) => c.laPoste).length} with La Poste forms not derivable from the name (${POSTAL_NOTE}).`,
+  );
   const withoutEpci = communes.filter((c) => c.epci === null);
   if (withoutEpci.length > 0) {
     notes.push(`Communes in no EPCI: ${withoutEpci.map((c) => `${c.code} ${c.name}`).join(', ')}.`);

@@ -1,9 +1,11 @@
 // Loads the parts of @etalab/decoupage-administratif the territory build needs
 // (current communes, EPCI membership, département names) and the package version,
-// which goes into the build's input hashes.
+// which goes into the build's input hashes; and La Poste's names of each commune
+// from the codes-postaux package, for the search.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import type { PostalRow } from './territory-names.ts';
 
 /** One entry of the package's data/communes.json (only the fields used here). */
 export interface EtalabCommune {
@@ -37,9 +39,13 @@ export interface EtalabData {
   communes: EtalabCommune[];
   epci: EtalabEpci[];
   departements: EtalabDepartement[];
+  /** La Poste rows of the codes-postaux package; absent in test fixtures (no La Poste forms then). */
+  postal?: PostalRow[];
 }
 
 export const ETALAB_PACKAGE = '@etalab/decoupage-administratif';
+/** La Poste's delivery names ("libellé d'acheminement") per commune: https://github.com/BaseAdresseNationale/codes-postaux */
+export const POSTAL_PACKAGE = 'codes-postaux';
 
 const require = createRequire(import.meta.url);
 
@@ -59,11 +65,12 @@ async function readData<T>(file: string): Promise<T> {
 }
 
 export async function loadEtalab(): Promise<EtalabData> {
-  const [version, communes, epci, departements] = await Promise.all([
+  const [version, communes, epci, departements, postal] = await Promise.all([
     packageVersion(ETALAB_PACKAGE),
     readData<EtalabCommune[]>('communes.json'),
     readData<EtalabEpci[]>('epci.json'),
     readData<EtalabDepartement[]>('departements.json'),
+    readFile(join(packageDir(POSTAL_PACKAGE), 'codes-postaux.json'), 'utf8').then((text) => JSON.parse(text) as PostalRow[]),
   ]);
-  return { version, communes, epci, departements };
+  return { version, communes, epci, departements, postal };
 }

@@ -86,6 +86,10 @@ export interface Commune {
   dept: string;
   population: number;
   postcodes: string[];
+  /** Names of former communes merged into this one, when the search needs them ("Saint-Blancard" for Cap d'Astarac). */
+  former?: string[];
+  /** La Poste forms the name alone would not find ("FLEURY D AUDE" for Fleury). */
+  laPoste?: string[];
   /** SIREN code of the EPCI (intercommunalité), when the commune belongs to one. */
   epci: string | null;
   /** Representative point, inside the commune's polygon. */

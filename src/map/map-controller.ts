@@ -10,6 +10,7 @@ import type { RegionData } from '../data/load-region';
 import type { Commune, Structure } from '../domain/types';
 import { baseStyle, LAYER, markerImageId, OVERLAY_ANCHOR, SOURCE, structureLayerId } from './style';
 import { drawCluster, drawLabel, drawMarker, IMAGE_PIXEL_RATIO, type RasterImage } from './draw-images';
+import { boundsOf, paddingClearOf, type Rect } from './framing';
 
 export interface MapCallbacks {
   onSelectStructure(id: string | null): void;
@@ -230,6 +231,22 @@ export class MapController {
     else this.map.flyTo({ ...target, duration: 900 });
   }
 
+  /**
+   * Show these [lon, lat] points together, clear of what covers the map: the
+   * given rectangles (the side panel, a bottom sheet, in page pixels) and the
+   * map's own controls. The canvas is resized first, in case the layout just
+   * changed (the sheet grows when results appear).
+   */
+  frame(points: ReadonlyArray<readonly [number, number]>, covers: readonly Rect[], options: { maxZoom?: number } = {}): void {
+    if (points.length === 0) return;
+    this.map.resize();
+    const container = this.map.getContainer();
+    const controls = [...container.querySelectorAll('.maplibregl-ctrl')].map((el) => el.getBoundingClientRect());
+    const padding = paddingClearOf(container.getBoundingClientRect(), [...covers, ...controls]);
+    const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    this.map.fitBounds(boundsOf(points), { padding, maxZoom: options.maxZoom ?? 11, duration: reduced ? 0 : 800 });
+  }
+
   fitRegion(): void {
     this.map.fitBounds(this.data.config.bounds as [[number, number], [number, number]], { padding: 12 });
   }
@@ -242,6 +259,11 @@ export class MapController {
   }
 
   /** The visible area as [west, south, east, north]. */
+  /** The element the map draws in (to find the panel of this map among several on a page). */
+  getContainer(): HTMLElement {
+    return this.map.getContainer();
+  }
+
   getBounds(): [number, number, number, number] {
     const b = this.map.getBounds();
     return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_FILTER, matchesFilter } from '../../src/domain/filter';
 import { buildNearestIndex, nearest } from '../../src/domain/search/nearest';
 import type { Commune, Structure } from '../../src/domain/types';
-import { appUrl, launch, openApp, renderedFeatures, waitForMapIdle } from './driver';
+import { appUrl, launch, openApp, projectToPage, renderedFeatures, waitForMapIdle } from './driver';
 
 const dir = resolve(import.meta.dirname, '../../public/data/occitanie');
 const communes = JSON.parse(readFileSync(resolve(dir, 'communes.json'), 'utf8')) as Commune[];
@@ -216,6 +216,117 @@ describe('find support near me', () => {
     const expected = nearest(index, 2.352, 48.857, 10).map((n) => n.item.id);
     expect(await shownIds(page)).toEqual(expected);
     expect(new URL(page.url()).searchParams.get('from')).toBe('48.857,2.352');
+    await context.close();
+  });
+});
+
+describe('a project holder\'s search, complete', () => {
+  it('a postcode of 36 communes lists them all in a list the thumb scrolls, and the keyboard reaches the last', async () => {
+    const { page, context } = await openApp(browser, '', { viewport: { width: 375, height: 667 } });
+    await page.locator('#search').waitFor();
+    await typeQuery(page, '65100');
+    const options = page.locator('#search-listbox [role="option"]');
+    await options.first().waitFor();
+    const expected = communes.filter((c) => c.postcodes.includes('65100') || c.code === '65100').map((c) => c.code);
+    expect(expected.length).toBe(37);
+    expect(new Set(await options.evaluateAll((els) => els.map((el) => el.getAttribute('data-code'))))).toEqual(new Set(expected));
+    expect(await page.locator('.search-more').count()).toBe(0);
+    // The list scrolls inside itself, within the screen.
+    const list = page.getByTestId('search-listbox');
+    const box = (await list.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(667);
+    expect(await list.evaluate((el) => el.scrollHeight > el.clientHeight && getComputedStyle(el).overflowY === 'auto')).toBe(true);
+    // A thumb's swipe: the wheel stands in for it in headless Chromium, and the list moves, not the page.
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, 400);
+    await page.waitForFunction(() => document.getElementById('search-listbox')!.scrollTop > 0);
+    // ArrowUp from the input wraps to the last option, scrolled into view.
+    await page.keyboard.press('ArrowUp');
+    const last = options.last();
+    expect(await page.locator('#search').getAttribute('aria-activedescendant')).toBe(await last.getAttribute('id'));
+    const lastBox = (await last.boundingBox())!;
+    const listNow = (await list.boundingBox())!;
+    expect(lastBox.y).toBeGreaterThanOrEqual(listNow.y - 1);
+    expect(lastBox.y + lastBox.height).toBeLessThanOrEqual(listNow.y + listNow.height + 1);
+    const code = (await last.getAttribute('data-code'))!;
+    await page.keyboard.press('Enter');
+    await page.getByTestId('near-title').waitFor();
+    expect(await page.getByTestId('near-title').textContent()).toContain(commune(code).name);
+    await context.close();
+  });
+
+  it.each([
+    ['VALENCE D AGEN', '82186', 'La Poste : VALENCE D AGEN'],
+    ['BASTIDE-PUYLAURENT (LA)', '48021', ''],
+    ['Saint-Blancard', '32365', 'ancienne commune Saint-Blancard'],
+    ['Narbone', '11262', 'orthographe proche'],
+  ])('%j lists %s first, saying why', async (query, code, why) => {
+    const { page, context } = await openApp(browser);
+    await page.locator('#search').waitFor();
+    await typeQuery(page, query);
+    const first = page.locator('#search-listbox [role="option"]').first();
+    await first.waitFor();
+    expect(await first.getAttribute('data-code')).toBe(code);
+    const shown = first.getByTestId('search-option-why');
+    if (why) expect(await shown.textContent()).toBe(why);
+    else expect(await shown.count()).toBe(0);
+    await context.close();
+  });
+});
+
+/** Every result drawn on the map (the origin and the structures linked to it) lies in the part of the map the panel leaves visible. */
+async function expectResultsInView(page: Page, code: string): Promise<void> {
+  await waitForMapIdle(page);
+  const ids = expectedIds(code, 5);
+  // (Lines are not compared: a structure placed at its commune's point has a link of length zero, never drawn.)
+  expect((await renderedFeatures(page, ['search-origin-point'])).length).toBeGreaterThan(0);
+  const map = (await page.getByTestId('map').boundingBox())!;
+  const panel = (await page.getByTestId('side-panel').boundingBox())!;
+  const points = [
+    { id: 'origin', lon: commune(code).lon, lat: commune(code).lat },
+    ...ids.map((id) => structures.find((s) => s.id === id)!).map((s) => ({ id: s.id, lon: s.lon!, lat: s.lat! })),
+  ];
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (const p of points) {
+    const { x, y } = await projectToPage(page, p.lon, p.lat);
+    xs.push(x);
+    ys.push(y);
+    const inMap = x >= map.x && x <= map.x + map.width && y >= map.y && y <= map.y + map.height;
+    const underPanel = x >= panel.x && x <= panel.x + panel.width && y >= panel.y && y <= panel.y + panel.height;
+    expect({ id: p.id, inMap, underPanel }).toEqual({ id: p.id, inMap: true, underPanel: false });
+  }
+  // And framed, not merely left somewhere on the whole region: the results fill the view, or the map is at its closest framing zoom.
+  const zoom = await page.evaluate(() => (window as unknown as { __maillageMap: { map: { getZoom(): number } } }).__maillageMap.map.getZoom());
+  const fill = Math.max((Math.max(...xs) - Math.min(...xs)) / map.width, (Math.max(...ys) - Math.min(...ys)) / map.height);
+  expect({ framed: zoom >= 10.99 || fill >= 0.4 }).toEqual({ framed: true });
+}
+
+describe('framing the origin and its results', () => {
+  const viewports = [
+    ['desktop', { width: 1280, height: 800 }],
+    ['phone', { width: 375, height: 667 }],
+  ] as const;
+
+  // Mende: results far apart in Lozère; Toulouse: results close together; Bagnères-de-Luchon: results all to the north.
+  it.each(viewports.flatMap(([name, viewport]) => ['48095', '31555', '31042'].map((code) => [name, code, viewport] as const)))(
+    '%s, ?from=%s: every result marker is inside the visible map',
+    async (_name, code, viewport) => {
+      const { page, context, errors } = await openApp(browser, `?from=${code}`, { viewport });
+      await page.getByTestId('near-results').waitFor();
+      await expectResultsInView(page, code);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
+
+  it.each(viewports)('%s, after choosing a place in the list', async (_name, viewport) => {
+    const { page, context } = await openApp(browser, '', { viewport });
+    await waitForMapIdle(page);
+    await typeQuery(page, 'luchon');
+    await page.locator('#search-listbox [role="option"][data-code="31042"]').click();
+    await page.getByTestId('near-results').waitFor();
+    await expectResultsInView(page, '31042');
     await context.close();
   });
 });

@@ -13,6 +13,10 @@ describe('normalizeBasic', () => {
     ['  Saint -- Gaudens  ', 'saint gaudens'],
     ['Çà et là', 'ca et la'],
     ['31000', '31000'],
+    ['BASTIDE-PUYLAURENT (LA)', 'la bastide puylaurent'],
+    ['AIGUILLON (L)', 'l aiguillon'],
+    ['TOUREILLES (LES)', 'les toureilles'],
+    ['Saint-Martin (Ariège)', 'saint martin ariege'],
     ['', ''],
     ['---', ''],
   ])('%j → %j', (input, expected) => {

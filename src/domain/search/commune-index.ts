@@ -8,9 +8,18 @@ import { compact, normalizeName, queryVariants } from './normalize';
 // normalised again while the user types.
 
 /** How a commune matched in the search (CommuneMatch['by']): the tier orders results before population does. */
-export type MatchKind = Extract<CommuneMatch['by'], 'name' | 'word' | 'code' | 'postcode'>;
+export type MatchKind = Extract<CommuneMatch['by'], 'name' | 'word' | 'former' | 'laposte' | 'code' | 'postcode'>;
 
 export type { CommuneMatch } from '../commune-match';
+
+/** Tier of a match one typo away: tried only when the query matches nothing as typed. */
+export const TYPO_TIER = 3;
+/** Shorter queries are still being typed: no typo guess under this many letters. */
+const TYPO_MIN_LENGTH = 4;
+
+/** Which key describes a match best when two give the same tier. */
+// Lookups of imported rows ('name+postcode', 'name+dept') never come out of the search; ranked as names.
+const KIND_ORDER: Readonly<Record<CommuneMatch['by'], number>> = { name: 0, postcode: 0, word: 1, code: 1, laposte: 2, former: 3, 'name+postcode': 0, 'name+dept': 0 };
 
 export interface CommuneSearchResult {
   /** Best matches first, at most `limit`. */
@@ -25,6 +34,8 @@ export interface CommuneSearchIndex {
   keys: string[];
   keyCommune: Uint32Array;
   keyKind: MatchKind[];
+  /** The former name or La Poste form a key was made from, '' for other keys. */
+  keyAlias: string[];
   /** Rank of each commune among equals: larger population first, then name, then code. */
   rank: Uint32Array;
   /** The commune at each rank. */
@@ -42,23 +53,35 @@ export function compareCommunes(a: Commune, b: Commune): number {
   return b.population - a.population || collator.compare(a.name, b.name) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }
 
+/** The other names of a commune as [original text, kind]: former communes, then La Poste forms. */
+function aliasesOf(c: Commune): Array<[string, MatchKind]> {
+  return [...(c.former ?? []).map((a): [string, MatchKind] => [a, 'former']), ...(c.laPoste ?? []).map((a): [string, MatchKind] => [a, 'laposte'])];
+}
+
 /**
  * Index communes for `searchCommunes`. Keys: the normalised name, the same
- * without spaces, each later word onwards ("gaudens" for Saint-Gaudens),
- * the INSEE code and the postcodes.
+ * without spaces, each later word onwards ("gaudens" for Saint-Gaudens), the
+ * former communes' names and La Poste forms (with and without spaces), the
+ * INSEE code and the postcodes.
  */
 export function buildCommuneIndex(communes: readonly Commune[]): CommuneSearchIndex {
-  const entries: Array<[string, number, MatchKind]> = [];
+  const entries: Array<[string, number, MatchKind, string]> = [];
   communes.forEach((c, i) => {
     const name = normalizeName(c.name);
     if (name) {
-      entries.push([name, i, 'name']);
+      entries.push([name, i, 'name', '']);
       const joined = compact(name);
-      if (joined !== name) entries.push([joined, i, 'name']);
-      for (let p = name.indexOf(' '); p !== -1; p = name.indexOf(' ', p + 1)) entries.push([name.slice(p + 1), i, 'word']);
+      if (joined !== name) entries.push([joined, i, 'name', '']);
+      for (let p = name.indexOf(' '); p !== -1; p = name.indexOf(' ', p + 1)) entries.push([name.slice(p + 1), i, 'word', '']);
     }
-    entries.push([c.code.toLowerCase(), i, 'code']);
-    for (const pc of c.postcodes) entries.push([pc, i, 'postcode']);
+    for (const [alias, kind] of aliasesOf(c)) {
+      const form = normalizeName(alias);
+      if (!form) continue;
+      entries.push([form, i, kind, alias]);
+      if (compact(form) !== form) entries.push([compact(form), i, kind, alias]);
+    }
+    entries.push([c.code.toLowerCase(), i, 'code', '']);
+    for (const pc of c.postcodes) entries.push([pc, i, 'postcode', '']);
   });
   entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
   const byRank = Uint32Array.from(communes.keys()).sort((a, b) => compareCommunes(communes[a]!, communes[b]!));
@@ -69,6 +92,7 @@ export function buildCommuneIndex(communes: readonly Commune[]): CommuneSearchIn
     keys: entries.map((e) => e[0]),
     keyCommune: Uint32Array.from(entries, (e) => e[1]),
     keyKind: entries.map((e) => e[2]),
+    keyAlias: entries.map((e) => e[3]),
     rank,
     byRank,
   };
@@ -93,26 +117,66 @@ interface Found {
 
 const newFound = (n: number): Found => ({ tier: new Uint8Array(n), key: new Int32Array(n) });
 
+/** Keep key j of tier `tier` for its commune if it describes the match better than the one kept so far. */
+function fold(index: CommuneSearchIndex, j: number, tier: number, into: Found): void {
+  const id = index.keyCommune[j]!;
+  const previous = into.tier[id]! - 1;
+  // At equal tier the name reads better than another name, and a postcode better than an INSEE code ("31000", not "31555").
+  if (previous >= 0 && (previous < tier || (previous === tier && KIND_ORDER[index.keyKind[into.key[id]!]!] <= KIND_ORDER[index.keyKind[j]!]))) return;
+  into.tier[id] = tier + 1;
+  into.key[id] = j;
+}
+
+const isCodeKind = (kind: MatchKind): boolean => kind === 'code' || kind === 'postcode';
+
 /** Every key starting with q, folded into the best match per commune. Typed arrays: no allocation per key. */
 function collect(index: CommuneSearchIndex, q: string, kinds: 'text' | 'code', into: Found): void {
-  const { keys, keyCommune, keyKind } = index;
+  const { keys, keyKind } = index;
   for (let j = lowerBound(keys, q); j < keys.length && keys[j]!.startsWith(q); j++) {
     const kind = keyKind[j]!;
-    const isCode = kind === 'code' || kind === 'postcode';
-    if ((kinds === 'code') !== isCode) continue;
-    const tier = kind === 'word' ? 2 : keys[j] === q ? 0 : 1;
-    const id = keyCommune[j]!;
-    const previous = into.tier[id]! - 1;
-    // At equal tier a postcode reads better than an INSEE code ("31000", not "31555").
-    if (previous >= 0 && (previous < tier || (previous === tier && !(keyKind[into.key[id]!] === 'code' && kind === 'postcode')))) continue;
-    into.tier[id] = tier + 1;
-    into.key[id] = j;
+    if ((kinds === 'code') !== isCodeKind(kind)) continue;
+    fold(index, j, kind === 'word' ? 2 : keys[j] === q ? 0 : 1, into);
   }
 }
 
-/** Better tier first, then larger population, then name and code (stable across runs). */
+/** Whole names, former names and La Poste forms one typo (see withinOneEdit) away from q. */
+function collectTypos(index: CommuneSearchIndex, q: string, into: Found): void {
+  if (q.length < TYPO_MIN_LENGTH) return;
+  const { keys, keyKind } = index;
+  for (let j = 0; j < keys.length; j++) {
+    const kind = keyKind[j]!;
+    if (kind === 'word' || isCodeKind(kind)) continue;
+    if (withinOneEdit(q, keys[j]!)) fold(index, j, TYPO_TIER, into);
+  }
+}
+
+/**
+ * True when b is a, or a with one letter inserted, deleted, replaced, or two
+ * neighbouring letters swapped (an optimal string alignment distance of 1).
+ * Example: withinOneEdit("narbone", "narbonne") === true.
+ */
+export function withinOneEdit(a: string, b: string): boolean {
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (i === la && i === lb) return true;
+  if (la === lb) {
+    // One replacement, or one swap of neighbours.
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  // One insertion or deletion at i.
+  return la < lb ? a.slice(i) === b.slice(i + 1) : a.slice(i + 1) === b.slice(i);
+}
+
+/** 1 for a match by another name (former, La Poste): after the current names of the same tier. */
+const byOtherName = (kind: CommuneMatch['by']): number => (kind === 'former' || kind === 'laposte' ? 1 : 0);
+
+/** Better tier first, current names before other names, then larger population, then name and code (stable across runs). */
 export function compareMatches(a: CommuneMatch, b: CommuneMatch): number {
-  return a.tier - b.tier || compareCommunes(a.commune, b.commune);
+  return a.tier - b.tier || byOtherName(a.by) - byOtherName(b.by) || compareCommunes(a.commune, b.commune);
 }
 
 /**
@@ -131,7 +195,10 @@ export function searchCommunes(index: CommuneSearchIndex, query: string, limit =
   let found: Found | null = null;
   if (textWords.length > 0) {
     found = newFound(n);
-    for (const variant of queryVariants(textWords.join(' '))) collect(index, variant, 'text', found);
+    const variants = queryVariants(textWords.join(' '));
+    for (const variant of variants) collect(index, variant, 'text', found);
+    // Only when nothing matches as typed: a typo guess must never push aside a real match.
+    if (!found.tier.some((t) => t > 0)) for (const variant of variants) collectTypos(index, variant, found);
   }
   for (const code of codeWords) {
     const byCode = newFound(n);
@@ -141,21 +208,23 @@ export function searchCommunes(index: CommuneSearchIndex, query: string, limit =
     else for (let id = 0; id < n; id++) if (byCode.tier[id] === 0) found.tier[id] = 0;
   }
   if (!found) return { matches: [], total: 0 };
-  // One number per match, tier then rank: a numeric sort of a typed array.
+  // One number per match, tier, current or other name, then rank: a numeric sort of a typed array.
   const order: number[] = [];
   for (let id = 0; id < n; id++) {
     const t = found.tier[id]!;
-    if (t > 0) order.push((t - 1) * n + index.rank[id]!);
+    if (t > 0) order.push((2 * (t - 1) + byOtherName(index.keyKind[found.key[id]!]!)) * n + index.rank[id]!);
   }
   const sorted = Float64Array.from(order).sort();
   const matches: CommuneMatch[] = [];
   for (const v of sorted.subarray(0, limit)) {
-    const tier = Math.floor(v / n);
-    const id = index.byRank[v - tier * n]!;
+    const group = Math.floor(v / n);
+    const tier = group >> 1;
+    const id = index.byRank[v - group * n]!;
     const j = found.key[id]!;
     const by = index.keyKind[j]!;
     const match: CommuneMatch = { commune: index.communes[id]!, by, tier };
     if (by === 'postcode') match.postcode = index.keys[j]!;
+    if (by === 'former' || by === 'laposte') match.alias = index.keyAlias[j]!;
     matches.push(match);
   }
   return { matches, total: sorted.length };
@@ -170,6 +239,31 @@ export function searchCommunesLinear(communes: readonly Commune[], query: string
   const codeWords = words.filter((w) => CODE_QUERY.test(w.toLowerCase())).map((w) => w.toLowerCase());
   const textWords = words.filter((w) => !CODE_QUERY.test(w.toLowerCase()));
   const variants = textWords.length > 0 ? queryVariants(textWords.join(' ')) : [];
+  const textMatch = (c: Commune, typos: boolean): CommuneMatch | null => {
+    let best: CommuneMatch | null = null;
+    const consider = (m: CommuneMatch) => {
+      if (!best || m.tier < best.tier || (m.tier === best.tier && KIND_ORDER[m.by] < KIND_ORDER[best.by])) best = m;
+    };
+    const name = normalizeName(c.name);
+    const forms: Array<[string, MatchKind, string | undefined]> = [
+      [name, 'name', undefined],
+      ...aliasesOf(c).map(([alias, kind]): [string, MatchKind, string] => [normalizeName(alias), kind, alias]),
+    ];
+    for (const v of variants) {
+      for (const [form, by, alias] of forms) {
+        if (!form) continue;
+        const joined = compact(form);
+        const withAlias = (m: CommuneMatch): CommuneMatch => (alias === undefined ? m : { ...m, alias });
+        if (typos) {
+          if (v.length >= TYPO_MIN_LENGTH && (withinOneEdit(v, form) || withinOneEdit(v, joined))) consider(withAlias({ commune: c, by, tier: TYPO_TIER }));
+        } else if (form === v || joined === v) consider(withAlias({ commune: c, by, tier: 0 }));
+        else if (form.startsWith(v) || joined.startsWith(v)) consider(withAlias({ commune: c, by, tier: 1 }));
+        else if (by === 'name' && form.includes(` ${v}`)) consider({ commune: c, by: 'word', tier: 2 });
+      }
+    }
+    return best;
+  };
+  const typos = variants.length > 0 && !communes.some((c) => textMatch(c, false));
   const all: CommuneMatch[] = [];
   for (const c of communes) {
     let best: CommuneMatch | null = null;
@@ -177,13 +271,7 @@ export function searchCommunesLinear(communes: readonly Commune[], query: string
       if (!best || m.tier < best.tier) best = m;
     };
     if (variants.length > 0) {
-      const name = normalizeName(c.name);
-      const joined = compact(name);
-      for (const v of variants) {
-        if (name === v || joined === v) consider({ commune: c, by: 'name', tier: 0 });
-        else if (name.startsWith(v) || joined.startsWith(v)) consider({ commune: c, by: 'name', tier: 1 });
-        else if (name.includes(` ${v}`)) consider({ commune: c, by: 'word', tier: 2 });
-      }
+      best = textMatch(c, typos);
       if (!best) continue;
     }
     let codeOk = true;

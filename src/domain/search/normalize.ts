@@ -4,8 +4,19 @@
 // normaliser (src/domain/text/normalise.ts); this adds the search's own forms.
 import { expandAbbreviations, foldText, placeKey, SAINT_ABBREVIATIONS } from '../text/normalise';
 
-/** Lower case, no accents or ligatures, punctuation as single spaces (src/domain/text/normalise.ts). */
-export const normalizeBasic = foldText;
+/** La Poste's form of a leading article: "BASTIDE-PUYLAURENT (LA)", "AIGUILLON (L)". */
+const TRAILING_ARTICLE = /^(.*\S)\s*\((l|la|le|les)\)\s*$/i;
+
+/**
+ * The app's one folding (src/domain/text/normalise.ts: lower case, no accents or ligatures,
+ * punctuation as single spaces), after putting back in front an article that La Poste
+ * writes in parentheses at the end.
+ * Example: normalizeBasic("BASTIDE-PUYLAURENT (LA)") === "la bastide puylaurent".
+ */
+export function normalizeBasic(text: string): string {
+  const article = TRAILING_ARTICLE.exec(text);
+  return foldText(article ? `${article[2]} ${article[1]}` : text);
+}
 
 /** Words of a normalised text, with "st"/"ste" expanded to "saint"/"sainte". */
 export const expandWords = expandAbbreviations;

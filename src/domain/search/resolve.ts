@@ -1,5 +1,5 @@
 import type { Commune } from '../types';
-import { searchCommunes, type CommuneSearchIndex } from './commune-index';
+import { searchCommunes, TYPO_TIER, type CommuneSearchIndex } from './commune-index';
 
 export type Resolution =
   | { ok: true; commune: Commune; note?: string }
@@ -26,6 +26,11 @@ export function resolveCommune(index: CommuneSearchIndex, text: string): Resolut
   const best = matches[0];
   if (!best) return { ok: false, reason: 'not-found', candidates: [] };
   const ambiguous = total > 1 && (best.tier > 0 || matches[1]?.tier === 0);
-  const note = ambiguous ? `"${text.trim()}" matches ${total} communes; taking the best ranked, ${best.commune.name} (${best.commune.code})` : undefined;
+  const note =
+    best.tier === TYPO_TIER
+      ? `no commune is called "${text.trim()}"; taking the closest spelling, ${best.commune.name} (${best.commune.code})`
+      : ambiguous
+        ? `"${text.trim()}" matches ${total} communes; taking the best ranked, ${best.commune.name} (${best.commune.code})`
+        : undefined;
   return note ? { ok: true, commune: best.commune, note } : { ok: true, commune: best.commune };
 }

@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
-import { searchCommunes, type CommuneMatch } from '../../domain/search/commune-index';
+import { searchCommunes, TYPO_TIER, type CommuneMatch } from '../../domain/search/commune-index';
 import type { AddressHit } from '../../domain/ban';
 import { pointOrigin, type Origin } from '../../domain/search/origin';
 import { useApp, useAppStore, useT } from '../../store/react';
@@ -9,6 +9,8 @@ import { useAddressSearch } from './useAddressSearch';
 import './search.css';
 
 const SHOWN = 8;
+/** A whole postcode or INSEE code: every commune it names is listed (65100 names 36), the list scrolls. */
+const WHOLE_CODE = /^\s*[0-9][0-9ab][0-9]{3}\s*$/i;
 
 /**
  * Deployments can hide the address option entirely (VITE_ADDRESS_SEARCH=off)
@@ -17,6 +19,8 @@ const SHOWN = 8;
 const ADDRESS_FLAG = (import.meta.env.VITE_ADDRESS_SEARCH as string | undefined) ?? 'optional';
 
 type Option = { kind: 'commune'; match: CommuneMatch } | { kind: 'address'; hit: AddressHit };
+
+const optionId = (i: number) => `search-option-${i}`;
 
 /** What the input shows for an origin chosen elsewhere (a link, "Me localiser"). */
 function originText(origin: Origin, communeName: (code: string) => string | undefined, here: string): string {
@@ -56,15 +60,21 @@ export function SearchBox() {
 
   const index = regionIndexes(data).communes;
   const { matches, total } = useMemo(
-    () => (text.trim() ? searchCommunes(index, text, SHOWN) : { matches: [], total: 0 }),
+    () => (text.trim() ? searchCommunes(index, text, WHOLE_CODE.test(text) ? Infinity : SHOWN) : { matches: [], total: 0 }),
     [index, text],
   );
+  const listbox = useRef<HTMLUListElement>(null);
   const address = useAddressSearch(text, addressEnabled && open);
   const options: Option[] = [
     ...matches.map((match) => ({ kind: 'commune' as const, match })),
     ...address.hits.map((hit) => ({ kind: 'address' as const, hit })),
   ];
   const expanded = open && options.length > 0;
+
+  // The option reached with the arrows scrolls into the list's view (the focus stays in the input).
+  useEffect(() => {
+    if (active >= 0) listbox.current?.querySelector(`#${optionId(active)}`)?.scrollIntoView({ block: 'nearest' });
+  }, [active]);
   const deptName = (code: string) => data.departements.features.find((f) => f.properties.code === code)?.properties.nom ?? code;
 
   const choose = (option: Option | undefined) => {
@@ -138,7 +148,6 @@ export function SearchBox() {
         address.hits.length > 0 ? t('search.count.addresses', { n: address.hits.length }) : '',
       ].filter(Boolean).join(', ');
 
-  const optionId = (i: number) => `search-option-${i}`;
   const renderOption = (option: Option, i: number) => {
     const selected = i === active;
     const common = {
@@ -161,16 +170,30 @@ export function SearchBox() {
         </li>
       );
     }
-    const { commune, by, postcode } = option.match;
+    const { commune, by, postcode, alias, tier } = option.match;
     const detail =
       by === 'postcode' && postcode
         ? t('search.option.postcode', { code: postcode })
         : by === 'code'
           ? t('search.option.code', { code: commune.code })
           : commune.postcodes.join(', ');
+    // Why a commune is listed under another name than the one typed.
+    const why =
+      by === 'former' && alias
+        ? t('search.option.former', { name: alias })
+        : by === 'laposte' && alias
+          ? t('search.option.laposte', { name: alias })
+          : tier === TYPO_TIER
+            ? t('search.option.typo')
+            : '';
     return (
-      <li key={commune.code} {...common} data-kind="commune" data-code={commune.code}>
+      <li key={commune.code} {...common} data-kind="commune" data-code={commune.code} data-by={by}>
         <span className="search-option-name">{commune.name}</span>
+        {why && (
+          <span className="search-option-why" data-testid="search-option-why">
+            {why}
+          </span>
+        )}
         <span className="search-option-meta">
           {deptName(commune.dept)} ({commune.dept}){detail ? ` · ${detail}` : ''}
         </span>
@@ -236,7 +259,7 @@ export function SearchBox() {
           {t('search.locate')}
         </button>
       </div>
-      <ul id="search-listbox" role="listbox" aria-label={t('search.group.communes')} className="search-listbox" hidden={!expanded} data-testid="search-listbox">
+      <ul ref={listbox} id="search-listbox" role="listbox" aria-label={t('search.group.communes')} className="search-listbox" hidden={!expanded} data-testid="search-listbox">
         {expanded && matches.length > 0 && address.hits.length > 0 && (
           <li role="presentation" className="search-group" aria-hidden="true">
             {t('search.group.communes')}

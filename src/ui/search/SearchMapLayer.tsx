@@ -6,7 +6,7 @@ import { useNearAnswer, usePlace } from './useNear';
 
 const LINKS = 5;
 
-/** Draws the origin and lines to the nearest structures, and frames them when the origin changes. */
+/** Draws the origin and lines to the nearest structures, and frames them all when the origin changes. */
 export function SearchMapLayer() {
   const controller = useMapController();
   const place = usePlace();
@@ -29,20 +29,13 @@ export function SearchMapLayer() {
   useEffect(() => {
     if (!controller || !place?.ok || framed.current === place.origin) return;
     framed.current = place.origin;
-    const points = [[place.lon, place.lat], ...(answer?.results ?? []).slice(0, 3).map((n) => [n.item.lon!, n.item.lat!])];
-    const lons = points.map((p) => p[0]!);
-    const lats = points.map((p) => p[1]!);
-    // On a phone the bottom sheet covers the lower half of the map: keep the answer above it.
-    const phone = window.matchMedia?.('(max-width: 700px)').matches;
-    const sheet = document.querySelector('[data-testid="side-panel"]')?.getBoundingClientRect().height ?? 0;
-    const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
-    controller.fitBounds(
-      [
-        [Math.min(...lons), Math.min(...lats)],
-        [Math.max(...lons), Math.max(...lats)],
-      ],
-      { padding: { top: 40, left: 40, right: 40, bottom: phone ? Math.min(sheet + 20, 400) : 40 }, maxZoom: 11, duration: reduced ? 0 : 800 },
-    );
+    // The origin and every result drawn with a line, clear of the panel (beside the map on a desktop,
+    // a bottom sheet on a phone, over it in some embeds): only the part that overlaps the map counts.
+    const points: Array<[number, number]> = [[place.lon, place.lat], ...(answer?.results ?? []).map((n): [number, number] => [n.item.lon!, n.item.lat!])];
+    // The panel of this map: two embedded maps on one page each have their own.
+    const root = controller.getContainer().closest('.app-main, .maillage-embed') ?? document;
+    const panel = root.querySelector('[data-testid="side-panel"]')?.getBoundingClientRect();
+    controller.frame(points, panel ? [panel] : []);
   }, [controller, place, answer]);
 
   return null;
