@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { get as idbGet, set as idbSet } from 'idb-keyval';
 import { filterStructures } from '../../domain/filter';
 import { useMapController } from '../../map/map-context';
-import { IMPORT_HALO_LAYER, IMPORT_SOURCE, importHaloData, importHaloLayers } from '../../map/layers/import';
+import { IMPORT_CLUSTER_LAYER, IMPORT_HALO_LAYER, IMPORT_SOURCE, importHaloData, importHaloLayers, importSource } from '../../map/layers/import';
 import { currentEntries, type ImportEntry, type ImportVersion } from '../../store/import-slice';
 import { useApp, useAppStore } from '../../store/react';
 
@@ -67,13 +67,16 @@ export function ImportSync() {
 
   useEffect(() => {
     if (!controller || embedded) return;
-    controller.setSourceData(IMPORT_SOURCE, importHaloData(layers));
+    const data = importHaloData(layers);
+    // Added clustered here the first time; setSourceData then only updates it.
+    if (!controller.map.getSource(IMPORT_SOURCE)) controller.map.addSource(IMPORT_SOURCE, importSource(data));
+    else controller.setSourceData(IMPORT_SOURCE, data);
     if (!controller.map.getLayer(IMPORT_HALO_LAYER)) controller.setLayers(importHaloLayers());
   }, [controller, embedded, layers]);
 
   useEffect(
     () => () => {
-      controller?.removeLayers([IMPORT_HALO_LAYER]);
+      controller?.removeLayers([IMPORT_CLUSTER_LAYER, IMPORT_HALO_LAYER]);
     },
     [controller],
   );
