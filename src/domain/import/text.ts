@@ -1,11 +1,16 @@
 // Text keys for matching what people type in spreadsheets against reference names.
 
+// eslint-disable-next-line no-control-regex -- the whole ASCII range, control characters included
+const ASCII = /^[\x00-\x7f]*$/;
+
 /**
  * Key of a header or a place name: no accents, no case, punctuation as single spaces.
  * @example textKey("Code_Postal ") === "code postal"; textKey("Tél.") === "tel"
  */
 export function textKey(text: string): string {
   if (text === '') return '';
+  // ASCII text (most cells): NFD, accents and ligatures cannot change it, only case and punctuation do.
+  if (ASCII.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
