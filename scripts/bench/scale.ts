@@ -125,20 +125,18 @@ async function waitIdle(page: Page): Promise<void> {
 async function panFrame(page: Page): Promise<number> {
   await page.evaluate(() => (window as unknown as MapWindow).__maillageMap.fitRegion());
   await waitIdle(page);
-  const frames = await page.evaluate(
-    () =>
-      new Promise<number[]>((done) => {
-        const m = (window as unknown as MapWindow).__maillageMap.map;
-        const times: number[] = [];
-        const tick = (t: number) => {
-          times.push(t);
-          if (times.length < 400 && t - times[0]! < 2000) requestAnimationFrame(tick);
-          else done(times.slice(1).map((x, i) => x - times[i]!));
-        };
-        m.panBy([300, 120], { duration: 2000, easing: (t) => t });
-        requestAnimationFrame(tick);
-      }),
-  );
+  // A string, not a function: the bundler's helpers (__name) do not exist in the page.
+  const frames = await page.evaluate<number[]>(`new Promise((done) => {
+    const m = window.__maillageMap.map;
+    const times = [];
+    const tick = (t) => {
+      times.push(t);
+      if (times.length < 400 && t - times[0] < 2000) requestAnimationFrame(tick);
+      else done(times.slice(1).map((x, i) => x - times[i]));
+    };
+    m.panBy([300, 120], { duration: 2000, easing: (t) => t });
+    requestAnimationFrame(tick);
+  })`);
   await waitIdle(page);
   return median(frames);
 }
