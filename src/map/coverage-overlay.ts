@@ -53,8 +53,10 @@ export function setCommunePaint(controller: MapController, thresholdKm: number, 
   controller.setPaint(COVERAGE_LAYER.communes, { 'fill-color': paint['fill-color'], 'fill-opacity': paint['fill-opacity'] });
 }
 
-export function setGap(controller: MapController, gap: Feature | null): void {
-  controller.setSourceData(COVERAGE_SOURCE.gap, gap ? { type: 'FeatureCollection', features: [gap] } : empty());
+/** The gap area: its grid cells filled and their outline dashed (see coverageOverlayLayers); a gap without outline is drawn whole. */
+export function setGap(controller: MapController, gap: Feature | null, outline: Feature | null = null): void {
+  const features: Feature[] = !gap ? [] : outline ? [{ ...gap, properties: { part: 'cells' } }, { ...outline, properties: { part: 'outline' } }] : [gap];
+  controller.setSourceData(COVERAGE_SOURCE.gap, { type: 'FeatureCollection', features });
 }
 
 export function setSims(controller: MapController, sims: ReadonlyArray<{ lon: number; lat: number; type: string }>): void {

@@ -351,6 +351,11 @@ export class MapController {
     this.map.addLayer(layer, this.map.getLayer(beforeId) ? beforeId : undefined);
   }
 
+  /** Add a source with its own options (clustering…); later changes go through setSourceData. */
+  addSource(id: string, source: maplibregl.SourceSpecification): void {
+    if (!this.map.getSource(id)) this.map.addSource(id, source);
+  }
+
   setFeatureState(source: string, id: string, state: Record<string, unknown>): void {
     this.map.setFeatureState({ source, id }, state);
   }

@@ -2,13 +2,20 @@
 // the browser can start one, the same engine on the main thread otherwise
 // (or when the worker fails), and "latest only" scheduling for the UI.
 import * as Comlink from 'comlink';
-import type { NearestResult } from '../domain/coverage/types';
+import { packOffers } from '../domain/coverage/packed';
+import type { CoverageOffer, NearestResult } from '../domain/coverage/types';
 import { createCoverageEngine, type CoverageDataset, type ExtrasRequest, type ExtrasResult, type NearestRequest } from './coverage-engine';
 import type { CoverageWorkerApi } from './coverage.worker';
 
+/** Requests as the page makes them: offers as objects, packed here for the engine. */
+export type ClientNearestRequest = Omit<NearestRequest, 'offers'> & { offers: readonly CoverageOffer[] };
+export type ClientExtrasRequest = Omit<ExtrasRequest, 'offers'> & { offers: readonly CoverageOffer[] };
+
+const packed = <R extends { offers: readonly CoverageOffer[] }>(request: R) => ({ ...request, offers: packOffers(request.offers) });
+
 export interface CoverageClient {
-  nearest(request: NearestRequest): Promise<NearestResult>;
-  extras(request: ExtrasRequest): Promise<ExtrasResult>;
+  nearest(request: ClientNearestRequest): Promise<NearestResult>;
+  extras(request: ClientExtrasRequest): Promise<ExtrasResult>;
   /** Where the work runs, for the page and the tests. */
   readonly mode: 'worker' | 'main';
   dispose(): void;
@@ -18,8 +25,8 @@ function mainThreadClient(dataset: CoverageDataset): CoverageClient {
   const engine = createCoverageEngine(dataset);
   return {
     mode: 'main',
-    nearest: async (request) => engine.nearest(request),
-    extras: async (request) => engine.extras(request),
+    nearest: async (request) => engine.nearest(packed(request)),
+    extras: async (request) => engine.extras(packed(request)),
     dispose: () => {},
   };
 }
@@ -59,8 +66,17 @@ export function createCoverageClient(dataset: CoverageDataset): CoverageClient {
     get mode() {
       return fallback ? 'main' : 'worker';
     },
-    nearest: (request) => call(() => remote.nearest(request), (c) => c.nearest(request)),
-    extras: (request) => call(() => remote.extras(request), (c) => c.extras(request)),
+    // A fresh pack per call: its buffers move to the worker (detached here), without a copy.
+    nearest: (request) =>
+      call(() => {
+        const r = packed(request);
+        return remote.nearest(Comlink.transfer(r, [r.offers.lons.buffer, r.offers.lats.buffer]));
+      }, (c) => c.nearest(request)),
+    extras: (request) =>
+      call(() => {
+        const r = packed(request);
+        return remote.extras(Comlink.transfer(r, [r.offers.lons.buffer, r.offers.lats.buffer]));
+      }, (c) => c.extras(request)),
     dispose: () => {
       remote[Comlink.releaseProxy]();
       worker.terminate();

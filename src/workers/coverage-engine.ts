@@ -1,13 +1,19 @@
 // The coverage computations behind the worker boundary. The same engine runs
 // in src/workers/coverage.worker.ts and, as a fallback, on the main thread.
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+// Offers cross the boundary packed (positions in typed arrays, see
+// src/domain/coverage/packed.ts): cloning 150,000 offer objects took longer
+// than the computation.
+import type { Feature, FeatureCollection, Geometry, MultiLineString } from 'geojson';
 import {
   gapArea,
   nearestOffers,
+  samePacked,
   suggestSites,
+  unpackOffers,
   type CoverageCommune,
-  type CoverageOffer,
+  type GapPrecision,
   type NearestResult,
+  type PackedOffers,
   type Reading,
   type Suggestion,
 } from '../domain/coverage/index';
@@ -19,7 +25,7 @@ export interface CoverageDataset {
 }
 
 export interface NearestRequest {
-  offers: CoverageOffer[];
+  offers: PackedOffers;
   reading: Reading;
 }
 
@@ -32,8 +38,10 @@ export interface ExtrasRequest extends NearestRequest {
 
 export interface ExtrasResult {
   gap: Feature | null;
+  outline: Feature<MultiLineString> | null;
   gapAreaKm2: number;
   regionAreaKm2: number;
+  precision: GapPrecision;
   suggestions: Suggestion[];
   /** Time spent, for the curious (shown nowhere critical). */
   ms: number;
@@ -46,22 +54,21 @@ export interface CoverageEngine {
 
 export function createCoverageEngine(dataset: CoverageDataset): CoverageEngine {
   // Keep the last nearest answer: extras for a new threshold reuse it.
-  let lastKey = '';
+  let lastRequest: NearestRequest | null = null;
   let last: NearestResult | null = null;
   const nearestCached = (request: NearestRequest): NearestResult => {
-    const key = `${request.reading}|${request.offers.map((o) => `${o.id}:${o.lon}:${o.lat}:${o.zone.join('+')}`).join(',')}`;
-    if (key !== lastKey || !last) {
-      last = nearestOffers(dataset.communes, request.offers, request.reading);
-      lastKey = key;
+    if (!last || !lastRequest || lastRequest.reading !== request.reading || !samePacked(lastRequest.offers, request.offers)) {
+      last = nearestOffers(dataset.communes, unpackOffers(request.offers), request.reading);
+      lastRequest = request;
     }
     return last;
   };
   return {
     // Always a fresh answer: the worker transfers (detaches) its arrays.
-    nearest: (request) => nearestOffers(dataset.communes, request.offers, request.reading),
+    nearest: (request) => nearestOffers(dataset.communes, unpackOffers(request.offers), request.reading),
     extras: (request) => {
       const t0 = performance.now();
-      const gap = gapArea(dataset.region, request.offers, request.thresholdKm, {
+      const gap = gapArea(dataset.region, unpackOffers(request.offers), request.thresholdKm, {
         reading: request.reading,
         departements: dataset.departements,
       });

@@ -74,7 +74,9 @@ describe('importing a referent’s list', () => {
     // And on the map, with the layer's colour (back to the whole region: the list flew to each).
     await page.evaluate(() => (window as unknown as { __maillageMap: { fitRegion(): void } }).__maillageMap.fitRegion());
     await waitForMapIdle(page);
-    expect((await renderedFeatures(page, ['imported-layers-halo'])).length).toBe(5);
+    // Halos are clustered like the markers: a cluster's halo stands for point_count points.
+    const halos = await renderedFeatures(page, ['imported-layers-halo', 'imported-layers-cluster-halo']);
+    expect(halos.reduce((n, f) => n + (typeof f.point_count === 'number' ? f.point_count : 1), 0)).toBe(5);
 
     // Kept in this browser.
     await page.reload();
@@ -95,7 +97,7 @@ describe('importing a referent’s list', () => {
     expect(after.length).toBeGreaterThan(0);
     for (const [name] of EXPECTED) expect(after).not.toContain(name);
     await waitForMapIdle(page);
-    expect(await renderedFeatures(page, ['imported-layers-halo'])).toEqual([]);
+    expect(await renderedFeatures(page, ['imported-layers-halo', 'imported-layers-cluster-halo'])).toEqual([]);
 
     expect(errors).toEqual([]);
     expect(foreignRequests).toEqual([]);

@@ -4,10 +4,12 @@ export { selectOffers, simOffer, locatedOffers, type OfferSelection } from './of
 export { nearestOffers, communePoints, distinctSites } from './nearest';
 export { summarise, isBeyond, beyondIndices, type CoverageSummary } from './summary';
 export { territoryTable, sortRows, type TerritoryRow, type GroupBy, type SortKey, type TableOptions } from './tables';
-export { gapArea, type GapResult, type GapOptions } from './gap';
+export { gapArea, MAX_CELLS, type GapResult, type GapOptions, type GapPrecision } from './gap';
+export { gapAreaExact, type ExactGapResult, type ExactGapOptions } from './gap-exact';
 export { suggestSites, type Suggestion } from './suggest';
 export { toCsv, neutralise, communeCsvRows, COMMUNE_CSV_COLUMNS, type CommuneCsvOptions } from './csv';
 export { distanceBreaks, distanceClass, CLASS_COLORS, CLASS_COUNT } from './classes';
 export { formatSims, parseSims } from './sim';
 export { communeAt } from './locate';
 export { incompleteDepartements, communeState, communeStates, STATE_CODES, COVERED, BEYOND, UNKNOWN } from './states';
+export { packOffers, unpackOffers, samePacked, type PackedOffers } from './packed';

@@ -47,16 +47,35 @@ export interface Sites {
 }
 
 export function distinctSites(offers: readonly CoverageOffer[]): Sites {
-  const byKey = new Map<string, number>();
   const sites: Sites = { lons: [], lats: [], firstOffer: [] };
+  // Open addressing on the coordinates' bits: a string-keyed Map took 240 ms for 150,000 offers.
+  let size = 16;
+  while (size < offers.length * 2) size *= 2;
+  const mask = size - 1;
+  const table = new Int32Array(size).fill(-1);
+  const bits = new Float64Array(2);
+  const words = new Uint32Array(bits.buffer);
   offers.forEach((o, i) => {
-    if (o.lon === null || o.lat === null || !Number.isFinite(o.lon) || !Number.isFinite(o.lat)) return;
-    const key = `${o.lon},${o.lat}`;
-    if (byKey.has(key)) return;
-    byKey.set(key, sites.lons.length);
-    sites.lons.push(o.lon);
-    sites.lats.push(o.lat);
-    sites.firstOffer.push(i);
+    const { lon, lat } = o;
+    if (lon === null || lat === null || !Number.isFinite(lon) || !Number.isFinite(lat)) return;
+    // + 0 turns -0 into 0, as the former `${lon},${lat}` key did.
+    bits[0] = lon + 0;
+    bits[1] = lat + 0;
+    let h = Math.imul(words[0]! ^ Math.imul(words[1]!, 0x9e3779b1), 0x85ebca6b) ^ Math.imul(words[2]! ^ Math.imul(words[3]!, 0xc2b2ae35), 0x27d4eb2f);
+    h ^= h >>> 15;
+    let slot = h & mask;
+    for (;;) {
+      const s = table[slot]!;
+      if (s < 0) {
+        table[slot] = sites.lons.length;
+        sites.lons.push(lon);
+        sites.lats.push(lat);
+        sites.firstOffer.push(i);
+        return;
+      }
+      if (sites.lons[s] === lon && sites.lats[s] === lat) return;
+      slot = (slot + 1) & mask;
+    }
   });
   return sites;
 }

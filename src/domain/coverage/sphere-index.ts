@@ -75,10 +75,14 @@ export class SphereIndex {
     // Split on the axis of largest spread: regional data is thin along some axes.
     let best = 0;
     let bestSpread = -1;
+    // On large ranges a strided sample of about 256 points picks the axis: the
+    // tree stays valid whatever the axis (only its balance of work changes),
+    // and the build of 150,000 sites no longer scans every point three times per level.
+    const stride = Math.max(1, Math.floor((right - left + 1) / 256));
     for (let a = 0; a < 3; a++) {
       let min = Infinity;
       let max = -Infinity;
-      for (let i = left; i <= right; i++) {
+      for (let i = left; i <= right; i += stride) {
         const v = this.xyz[3 * i + a]!;
         if (v < min) min = v;
         if (v > max) max = v;

@@ -427,7 +427,7 @@ function readCell(
   // Only CSV exports neutralise formulas; GeoJSON values are read as they are.
   const value = csv ? restoreCell(raw) : raw;
   // ="09122": the trick spreadsheets use to keep leading zeros.
-  const formula = value === raw ? /^="(.*)"$/.exec(value) : null;
+  const formula = value === raw && value.charCodeAt(0) === 61 /* = */ ? /^="(.*)"$/.exec(value) : null;
   if (formula) {
     warn('excelFormula', { to: formula[1]! }, field);
     return formula[1]!;

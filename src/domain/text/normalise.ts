@@ -20,7 +20,12 @@ export const SAINT_ABBREVIATIONS: Readonly<Record<string, string>> = {
  * spaces…) turned into one space, trimmed.
  * Example: foldText("L’Hospitalet-près-l'Andorre") === "l hospitalet pres l andorre".
  */
+// eslint-disable-next-line no-control-regex -- the whole ASCII range, control characters included
+const ASCII = /^[\x00-\x7f]*$/;
+
 export function foldText(text: string): string {
+  // ASCII text (most cells and names typed): NFD, accents and ligatures cannot change it.
+  if (ASCII.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
   return text
     .toLowerCase()
     .replace(/[œæß]/g, (c) => LIGATURES[c]!)

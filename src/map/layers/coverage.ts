@@ -86,8 +86,10 @@ export function territoryLayer(filter: { dept: string } | { codes: string[] }): 
 /** Layers drawn above the commune fill, bottom to top. */
 export function coverageOverlayLayers(): LayerSpecification[] {
   return [
-    { id: COVERAGE_LAYER.gapFill, type: 'fill', source: COVERAGE_SOURCE.gap, paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': 0.9 } },
-    { id: COVERAGE_LAYER.gapLine, type: 'line', source: COVERAGE_SOURCE.gap, paint: { 'line-color': '#7f2704', 'line-width': 1.2, 'line-dasharray': [2, 1.5] } },
+    // The gap source holds the grid cells (part 'cells', filled only) and their outline (part 'outline', dashed only):
+    // no inner cell edges drawn. A plain polygon (the whole region) gets both.
+    { id: COVERAGE_LAYER.gapFill, type: 'fill', source: COVERAGE_SOURCE.gap, filter: ['!=', ['get', 'part'], 'outline'], paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': 0.9 } },
+    { id: COVERAGE_LAYER.gapLine, type: 'line', source: COVERAGE_SOURCE.gap, filter: ['!=', ['get', 'part'], 'cells'], paint: { 'line-color': '#7f2704', 'line-width': 1.2, 'line-dasharray': [2, 1.5] } },
     {
       id: COVERAGE_LAYER.suggestionCircle,
       type: 'circle',

@@ -1,19 +1,51 @@
 import type { FeatureCollection, Point } from 'geojson';
-import type { LayerSpecification } from 'maplibre-gl';
+import type { GeoJSONSourceSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Structure } from '../../domain/types';
 
 // Imported layers: a coloured halo under each structure's marker, so that a layer's own
-// colour shows while the marker keeps its type symbol.
+// colour shows while the marker keeps its type symbol. The source is clustered like the
+// structures' one (supercluster, in MapLibre's worker, once per data change): one circle per
+// point at 150,000 imported points made every pan frame 5 to 10 times slower.
 
 export const IMPORT_SOURCE = 'imported-layers';
 export const IMPORT_HALO_LAYER = 'imported-layers-halo';
+export const IMPORT_CLUSTER_LAYER = 'imported-layers-cluster-halo';
+/** Grey for a cluster mixing layers of different colours. */
+export const MIXED_COLOUR = '#555555';
+
+/** The clustered source of the halos (same radius and last clustered zoom as the structures' source). */
+export function importSource(data: FeatureCollection<Point>): GeoJSONSourceSpecification {
+  return {
+    type: 'geojson',
+    data,
+    cluster: true,
+    clusterRadius: 36,
+    clusterMaxZoom: 10,
+    // A cluster keeps its layers' colour when they all share one, grey otherwise.
+    clusterProperties: { color: [['case', ['==', ['accumulated'], ['get', 'color']], ['accumulated'], MIXED_COLOUR], ['get', 'color']] },
+  };
+}
 
 export function importHaloLayers(): LayerSpecification[] {
   return [
     {
+      id: IMPORT_CLUSTER_LAYER,
+      type: 'circle',
+      source: IMPORT_SOURCE,
+      filter: ['has', 'point_count'],
+      paint: {
+        'circle-color': ['get', 'color'],
+        'circle-opacity': 0.25,
+        'circle-radius': ['interpolate', ['linear'], ['get', 'point_count'], 2, 16, 1000, 26],
+        'circle-stroke-color': ['get', 'color'],
+        'circle-stroke-width': 2,
+      },
+    },
+    {
       id: IMPORT_HALO_LAYER,
       type: 'circle',
       source: IMPORT_SOURCE,
+      filter: ['!', ['has', 'point_count']],
       paint: {
         'circle-color': ['get', 'color'],
         'circle-opacity': 0.35,

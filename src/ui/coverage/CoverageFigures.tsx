@@ -67,6 +67,12 @@ export function CoverageFigures({ analysis }: { analysis: CoverageAnalysis }) {
                   ? t('coverage.gapAreaValue', { area: extras.gapAreaKm2, share: pct(lang, extras.gapAreaKm2 / (extras.regionAreaKm2 || 1)) })
                   : t('coverage.noGap')
                 : t('coverage.computing')}
+              {extras?.gap && extras.precision.maxErrorKm2 > 0 && (
+                <small className="coverage-precision" data-testid="coverage-gap-precision">
+                  {' '}
+                  {t('coverage.gapPrecision', { cell: formatNumber(lang, extras.precision.cellKm), error: formatNumber(lang, extras.precision.maxErrorKm2) })}
+                </small>
+              )}
             </dd>
           </div>
         </dl>

@@ -61,7 +61,7 @@ export function useCoverageMap(controller: MapController | null, data: RegionDat
 
   useEffect(() => {
     if (!controller || !extras) return;
-    setGap(controller, extras.gap);
+    setGap(controller, extras.gap, extras.outline);
     setSuggestions(controller, extras.suggestions);
   }, [controller, extras]);
 

@@ -1,0 +1,243 @@
+// Scale: 15,000 / 50,000 / 150,000 structures (issue 15). In Node, the pure
+// parts the page runs per change: coverage figures (offers packed as for the
+// worker, nearest, summary), the gap area (grid) and the import rate. In
+// headless Chromium (software WebGL: read the ratios, not the milliseconds),
+// a generated list imported through the Import tab as a layer, then the pan
+// frame and the zoom settle against the same page before the import, the
+// switch to the list tab and a scroll, and the coverage figures.
+// `npx tsx scripts/bench/scale.ts [node|browser]` runs one half alone.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import {
+  gapArea,
+  nearestOffers,
+  packOffers,
+  summarise,
+  unpackOffers,
+  type CoverageOffer,
+} from '../../src/domain/coverage/index';
+import { buildImportContext } from '../../src/domain/import/context';
+import { importTable } from '../../src/domain/import/import-table';
+import { readImportFile } from '../../src/domain/import/pipeline';
+import { mulberry32 } from '../../src/domain/random';
+import type { Commune } from '../../src/domain/types';
+import { benchBuild } from '../lib/bench-app';
+import { launchChromium } from '../lib/chromium';
+import { loadRegionInputs } from '../lib/import-report';
+import { serveStatic } from '../lib/static-server';
+import { generateRows } from './import';
+import { ms, timeMedian, type BenchRow } from './types';
+
+const GROUP = 'scale';
+const COUNTS = [15_000, 50_000, 150_000];
+const DATA = resolve(import.meta.dirname, '../../public/data/occitanie');
+const THRESHOLD = 30;
+
+/** Offers spread like structures: most at a commune's point (shared), the rest scattered around one. */
+function offersAt(communes: readonly Commune[], n: number): CoverageOffer[] {
+  const rand = mulberry32(n);
+  return Array.from({ length: n }, (_, i) => {
+    const c = communes[Math.floor(rand() * communes.length)]!;
+    const scatter = rand() < 0.5;
+    return {
+      id: `s${i}`,
+      name: `S${i}`,
+      type: 'incubateur',
+      lon: scatter ? c.lon + (rand() - 0.5) * 0.02 : c.lon,
+      lat: scatter ? c.lat + (rand() - 0.5) * 0.02 : c.lat,
+      commune: c.code,
+      departement: c.dept,
+      zone: [],
+      hypothetical: false,
+    };
+  });
+}
+
+function nodeRows(): BenchRow[] {
+  const read = <T>(name: string) => JSON.parse(readFileSync(resolve(DATA, name), 'utf8')) as T;
+  const communes = read<Commune[]>('communes.json');
+  const regionFc = read<FeatureCollection<Geometry> | Feature<Geometry>>('region.geojson');
+  const region = regionFc.type === 'FeatureCollection' ? regionFc.features[0]! : regionFc;
+  const departements = read<FeatureCollection<Geometry, { code: string }>>('departements.geojson');
+  const { inputs } = loadRegionInputs('occitanie');
+  const ctx = buildImportContext(inputs);
+  const rows: BenchRow[] = [];
+  for (const n of COUNTS) {
+    const offers = offersAt(communes, n);
+    // What one change costs in the worker: pack (page), unpack, nearest, then the summary (page).
+    const figures = timeMedian(() => summarise(communes, nearestOffers(communes, unpackOffers(packOffers(offers)), 'site'), THRESHOLD), 5);
+    let gapNote = '';
+    const gap = timeMedian(() => {
+      const g = gapArea(region, offers, 5, { reading: 'site', departements });
+      gapNote = `5 km, grid of ${g.precision.cellKm} km cells, ${Math.round(g.gapAreaKm2)} km² ± ${g.precision.maxErrorKm2}`;
+    }, 3);
+    const bytes = new TextEncoder().encode(generateRows(inputs.communes, n));
+    let accepted = 0;
+    const importMs = timeMedian(() => {
+      const r = readImportFile(bytes, 'scale.csv');
+      if (!r.ok) throw new Error(r.refusal.message);
+      accepted = importTable(r.table, r.mapping, ctx).structures.length;
+    }, 1);
+    if (accepted !== n) throw new Error(`scale import: ${accepted} of ${n} rows accepted`);
+    const label = n.toLocaleString('en-GB');
+    rows.push(
+      { group: GROUP, name: `${label}: coverage figures after a change (Node)`, value: ms(figures), note: 'pack + unpack + nearest + summary, Occitanie communes' },
+      { group: GROUP, name: `${label}: gap area (Node)`, value: ms(gap), note: gapNote },
+      { group: GROUP, name: `${label}: import rate (Node)`, value: `${Math.round(n / (importMs / 1000)).toLocaleString('en-GB')} rows/s`, note: `${Math.round(importMs)} ms, one run` },
+    );
+  }
+  return rows;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+type MapWindow = {
+  __maillageMap: {
+    settled?: boolean;
+    fitRegion(): void;
+    map: {
+      loaded(): boolean;
+      isMoving(): boolean;
+      areTilesLoaded(): boolean;
+      panBy(offset: [number, number], options: { duration: number; easing?: (t: number) => number }): void;
+      jumpTo(o: { center?: [number, number]; zoom: number }): void;
+      once(event: string, fn: () => void): void;
+      triggerRepaint(): void;
+    };
+  };
+};
+
+async function waitIdle(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const c = (window as unknown as Partial<MapWindow>).__maillageMap;
+      return !!c && c.settled !== false && c.map.loaded() && !c.map.isMoving() && c.map.areTilesLoaded();
+    },
+    undefined,
+    { timeout: 600_000, polling: 50 },
+  );
+}
+
+/** Median frame interval while the map pans for 2 s at region zoom. */
+async function panFrame(page: Page): Promise<number> {
+  await page.evaluate(() => (window as unknown as MapWindow).__maillageMap.fitRegion());
+  await waitIdle(page);
+  // A string, not a function: the bundler's helpers (__name) do not exist in the page.
+  const frames = await page.evaluate<number[]>(`new Promise((done) => {
+    const m = window.__maillageMap.map;
+    const times = [];
+    const tick = (t) => {
+      times.push(t);
+      if (times.length < 400 && t - times[0] < 2000) requestAnimationFrame(tick);
+      else done(times.slice(1).map((x, i) => x - times[i]));
+    };
+    m.panBy([300, 120], { duration: 2000, easing: (t) => t });
+    requestAnimationFrame(tick);
+  })`);
+  await waitIdle(page);
+  return median(frames);
+}
+
+/** From a jump to zoom 11 until the map is idle again. */
+async function zoomSettle(page: Page): Promise<number> {
+  await page.evaluate(() => (window as unknown as MapWindow).__maillageMap.fitRegion());
+  await waitIdle(page);
+  const t0 = Date.now();
+  await page.evaluate(() => (window as unknown as MapWindow).__maillageMap.map.jumpTo({ center: [1.444, 43.604], zoom: 11 }));
+  await waitIdle(page);
+  return Date.now() - t0;
+}
+
+async function openTab(page: Page, id: string): Promise<void> {
+  await page.locator(`#tab-${id}`).click();
+}
+
+async function browserRows(): Promise<BenchRow[]> {
+  const { inputs } = loadRegionInputs('occitanie');
+  const dist = await benchBuild();
+  const server = await serveStatic(dist);
+  const browser = await launchChromium();
+  const dir = mkdtempSync(join(tmpdir(), 'maillage-scale-'));
+  const rows: BenchRow[] = [];
+  try {
+    for (const n of COUNTS) {
+      const label = n.toLocaleString('en-GB');
+      const file = join(dir, `scale-${n}.csv`);
+      writeFileSync(file, generateRows(inputs.communes, n));
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await waitIdle(page);
+      // The same page before the import: the reference for the ratios.
+      const panBefore = await panFrame(page);
+      const zoomBefore = await zoomSettle(page);
+
+      await openTab(page, 'import');
+      await page.waitForSelector('[data-testid="import-drop"] button:not([disabled])');
+      const t0 = Date.now();
+      await page.getByTestId('import-file').setInputFiles(file);
+      await page.getByTestId('import-preview').waitFor({ timeout: 600_000 });
+      const previewMs = Date.now() - t0;
+      await page.getByTestId('import-target-layer').check();
+      await page.waitForSelector('[data-testid="import-commit"]:not([disabled])', { timeout: 600_000 });
+      await page.getByTestId('import-commit').click();
+      await page.getByTestId('import-done').waitFor({ timeout: 600_000 });
+      await waitIdle(page);
+
+      const panAfter = await panFrame(page);
+      const zoomAfter = await zoomSettle(page);
+
+      // Switch to the list: until its first rows are painted.
+      const t1 = Date.now();
+      await openTab(page, 'list');
+      await page.waitForSelector('[data-testid="structure-list"] [data-id]', { timeout: 600_000 });
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const listMs = Date.now() - t1;
+      const rendered = await page.locator('[data-testid="structure-list"] [data-id]').count();
+      const t2 = Date.now();
+      await page.evaluate(() => {
+        const s = document.querySelector('[data-testid="structure-list-scroller"]');
+        if (s) s.scrollTop = s.scrollHeight / 2;
+      });
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const scrollMs = Date.now() - t2;
+      const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
+
+      // Coverage figures and gap area, from the tab switch.
+      const t3 = Date.now();
+      await openTab(page, 'coverage');
+      await page.waitForSelector('[data-testid="coverage-gap-area"][aria-busy="false"]', { timeout: 600_000 });
+      const coverageMs = Date.now() - t3;
+      const gapText = await page.getByTestId('coverage-gap-area').innerText();
+      await context.close();
+
+      rows.push(
+        { group: GROUP, name: `${label}: pan at region zoom, median frame`, value: ms(panAfter), ratio: `${(panAfter / panBefore).toFixed(2)}× without`, note: `${ms(panBefore)} before the import, same page` },
+        { group: GROUP, name: `${label}: jump to zoom 11 until idle`, value: ms(zoomAfter), ratio: `${(zoomAfter / zoomBefore).toFixed(2)}× without`, note: `${ms(zoomBefore)} before the import` },
+        { group: GROUP, name: `${label}: import preview in the page`, value: ms(previewMs), note: `${Math.round(n / (previewMs / 1000)).toLocaleString('en-GB')} rows/s, file chosen → preview` },
+        { group: GROUP, name: `${label}: switch to the list tab`, value: ms(listMs), note: `${rendered} rows in the DOM, heap ${(heap / 1024 / 1024).toFixed(0)} MB after` },
+        { group: GROUP, name: `${label}: scroll the list to its middle`, value: ms(scrollMs) },
+        { group: GROUP, name: `${label}: coverage figures and gap area`, value: ms(coverageMs), note: `tab switch → gap area shown: ${gapText.replace(/\s+/g, ' ')}` },
+      );
+    }
+    return rows;
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function run(): Promise<BenchRow[]> {
+  const which = process.env.BENCH_SCALE ?? 'all';
+  return [...(which !== 'browser' ? nodeRows() : []), ...(which !== 'node' ? await browserRows() : [])];
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.env.BENCH_SCALE ??= process.argv[2] ?? 'all';
+  for (const row of await run()) console.log(`${row.name}: ${row.value} ${row.ratio ?? ''} ${row.note ?? ''}`);
+  process.exit(0);
+}

@@ -1,0 +1,62 @@
+// Offers as the coverage engine needs them (positions and declared zones),
+// packed in typed arrays: 150,000 offer objects took 460 ms to clone into the
+// worker, two Float64Arrays move without a copy.
+import type { CoverageOffer } from './types';
+
+export interface PackedOffers {
+  count: number;
+  /** NaN where the position is unknown. */
+  lons: Float64Array;
+  lats: Float64Array;
+  /** Declared zones of the few offers that have some: [offer index, zones]. */
+  zones: Array<[number, string[]]>;
+}
+
+/** Example: packOffers(offers).lons[0] → 1.44 */
+export function packOffers(offers: readonly CoverageOffer[]): PackedOffers {
+  const n = offers.length;
+  const lons = new Float64Array(n);
+  const lats = new Float64Array(n);
+  const zones: Array<[number, string[]]> = [];
+  for (let i = 0; i < n; i++) {
+    const o = offers[i]!;
+    lons[i] = o.lon ?? NaN;
+    lats[i] = o.lat ?? NaN;
+    if (o.zone.length > 0) zones.push([i, [...o.zone]]);
+  }
+  return { count: n, lons, lats, zones };
+}
+
+/**
+ * Offers rebuilt from their packed form, in the same order: only the fields
+ * the engine reads (position, zone) are kept, the others are empty.
+ */
+export function unpackOffers(packed: PackedOffers): CoverageOffer[] {
+  const zoneOf = new Map(packed.zones);
+  const out: CoverageOffer[] = new Array<CoverageOffer>(packed.count);
+  for (let i = 0; i < packed.count; i++) {
+    const lon = packed.lons[i]!;
+    const lat = packed.lats[i]!;
+    out[i] = {
+      id: '',
+      name: '',
+      type: '',
+      lon: Number.isNaN(lon) ? null : lon,
+      lat: Number.isNaN(lat) ? null : lat,
+      commune: '',
+      departement: '',
+      zone: zoneOf.get(i) ?? [],
+      hypothetical: false,
+    };
+  }
+  return out;
+}
+
+/** Same positions (NaN equal to NaN), zones and order. */
+export function samePacked(a: PackedOffers, b: PackedOffers): boolean {
+  if (a.count !== b.count || a.zones.length !== b.zones.length) return false;
+  for (let i = 0; i < a.count; i++) {
+    if (!Object.is(a.lons[i], b.lons[i]) || !Object.is(a.lats[i], b.lats[i])) return false;
+  }
+  return JSON.stringify(a.zones) === JSON.stringify(b.zones);
+}
