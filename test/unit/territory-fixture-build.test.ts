@@ -56,8 +56,9 @@ describe('data build on the hand-made fixture', () => {
     const communes = readJson<Commune[]>(file('communes.json'));
     expect(communes.map(({ lon, lat, ...rest }) => rest)).toEqual([
       { code: '97001', name: 'Elle-en-U', dept: '97', population: 250, postcodes: ['97100', '97200'], epci: '200000001' },
-      { code: '97003', name: 'Chef-Lieu', dept: '97', population: 40, postcodes: ['97300'], epci: null },
-      { code: '98001', name: 'Nouvelle-AB', dept: '98', population: 1000, postcodes: ['98100'], epci: '200000001' },
+      // Former names: the 2018 contours merged since ("Encoche", "Anciens A/B"), searched as "ancienne commune".
+      { code: '97003', name: 'Chef-Lieu', dept: '97', population: 40, postcodes: ['97300'], epci: null, former: ['Encoche'] },
+      { code: '98001', name: 'Nouvelle-AB', dept: '98', population: 1000, postcodes: ['98100'], epci: '200000001', former: ['Anciens A', 'Anciens B'] },
     ]);
     expect(readJson<EpciInfo[]>(file('epci.json'))).toEqual([{ code: '200000001', name: 'CC Test' }]);
   });

@@ -2,7 +2,7 @@
 // official name says must meet half-way. "ST-GAUDENS", "saint gaudens" and
 // "Saint-Gaudens" all become "saint gaudens". The folding itself is the app's one
 // normaliser (src/domain/text/normalise.ts); this adds the search's own forms.
-import { expandAbbreviations, foldText, placeKey, SAINT_ABBREVIATIONS } from '../text/normalise';
+import { expandAbbreviations, foldText, SAINT_ABBREVIATIONS } from '../text/normalise';
 
 /** La Poste's form of a leading article: "BASTIDE-PUYLAURENT (LA)", "AIGUILLON (L)". */
 const TRAILING_ARTICLE = /^(.*\S)\s*\((l|la|le|les)\)\s*$/i;
@@ -26,7 +26,10 @@ export const expandWords = expandAbbreviations;
  * abbreviations expanded.
  * Example: normalizeName("Ste-Croix-Volvestre") === "sainte croix volvestre".
  */
-export const normalizeName = placeKey;
+export function normalizeName(text: string): string {
+  const basic = normalizeBasic(text);
+  return basic ? expandWords(basic.split(' ')).join(' ') : '';
+}
 
 /** The name without spaces, so "lherm" finds "L'Herm" and "saintgaudens" finds "Saint-Gaudens". */
 export function compact(normalized: string): string {
