@@ -50,11 +50,7 @@ export interface RegionReport {
 }
 
 /** Signature of scripts/lib/structures-build.ts (the catalogue step), imported only when present. */
-type BuildStructures = (
-  config: RegionConfig,
-  communes: Commune[],
-  outDir: string,
-) => Promise<{ count: number; issues: Issue[] }>;
+type BuildStructures = (config: RegionConfig, communes: Commune[], outDir: string) => Promise<{ count: number; issues: Issue[] }>;
 
 interface LoadedConfig {
   config: RegionConfig;
@@ -196,7 +192,10 @@ function checkConfig(c: RegionConfig, fileId: string): string | null {
   if (c.aliases !== undefined && (!Array.isArray(c.aliases) || c.aliases.some((a) => typeof a?.from !== 'string' || typeof a?.to !== 'string'))) {
     return '"aliases" must be a list of { from, to, reason, date }';
   }
-  if (c.partnerOrigins !== undefined && (!Array.isArray(c.partnerOrigins) || c.partnerOrigins.some((o) => typeof o !== 'string' || !/^https?:\/\/[^/]+\/?$/.test(o)))) {
+  if (
+    c.partnerOrigins !== undefined &&
+    (!Array.isArray(c.partnerOrigins) || c.partnerOrigins.some((o) => typeof o !== 'string' || !/^https?:\/\/[^/]+\/?$/.test(o)))
+  ) {
     return '"partnerOrigins" must be a list of origins such as "https://www.partner.fr"';
   }
   if (c.contact !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(String(c.contact?.email))) return '"contact.email" must be an e-mail address';
@@ -213,16 +212,16 @@ async function departementNames(etalab: EtalabData | undefined): Promise<{ code:
 }
 
 /** Everything the outputs depend on; any change triggers a rebuild. */
-async function inputHashes(
-  loaded: LoadedConfig,
-  located: LocatedInputs,
-  repoRoot: string,
-  options: BuildDataOptions,
-): Promise<Record<string, string>> {
+async function inputHashes(loaded: LoadedConfig, located: LocatedInputs, repoRoot: string, options: BuildDataOptions): Promise<Record<string, string>> {
   const h: Record<string, string> = {};
   const { files } = located;
   for (const f of [files.region, files.departements, ...files.communes]) {
-    h[`territory/${f.slice(files.root.length + 1).split('\\').join('/')}`] = await hashFile(f);
+    h[
+      `territory/${f
+        .slice(files.root.length + 1)
+        .split('\\')
+        .join('/')}`
+    ] = await hashFile(f);
   }
   h[`config/${basename(loaded.path)}`] = sha256(loaded.text);
   h[`package/${ETALAB_PACKAGE}`] = options.etalab ? options.etalab.version : await packageVersion(ETALAB_PACKAGE);
@@ -259,9 +258,7 @@ function outputsExist(outDir: string, manifest: Manifest): boolean {
 
 /** public/data/regions.json: the regions whose data is built, for the app's region picker. */
 async function writeRegionsIndex(outRoot: string, all: LoadedConfig[]): Promise<void> {
-  const built = all
-    .filter((c) => existsSync(join(outRoot, c.config.id, 'manifest.json')))
-    .map((c) => ({ id: c.config.id, name: c.config.name }));
+  const built = all.filter((c) => existsSync(join(outRoot, c.config.id, 'manifest.json'))).map((c) => ({ id: c.config.id, name: c.config.name }));
   const text = `${JSON.stringify(built, null, 2)}\n`;
   const path = join(outRoot, 'regions.json');
   const old = existsSync(path) ? await readFile(path, 'utf8') : null;
@@ -271,19 +268,10 @@ async function writeRegionsIndex(outRoot: string, all: LoadedConfig[]): Promise<
   }
 }
 
-function printSummary(
-  log: (m: string) => void,
-  id: string,
-  manifest: Manifest,
-  firstPaint: readonly string[],
-  warnings: Issue[],
-  ms: number,
-): void {
+function printSummary(log: (m: string) => void, id: string, manifest: Manifest, firstPaint: readonly string[], warnings: Issue[], ms: number): void {
   const lines = [`${id}: built in ${(ms / 1000).toFixed(1)} s`];
   const c = manifest.counts;
-  lines.push(
-    `  ${c.communes} communes (from ${c.contours2018} contours of 2018), ${c.departements} départements, ${c.epci} EPCI, population ${c.population}`,
-  );
+  lines.push(`  ${c.communes} communes (from ${c.contours2018} contours of 2018), ${c.departements} départements, ${c.epci} EPCI, population ${c.population}`);
   let first = 0;
   for (const [name, s] of Object.entries(manifest.sizes)) {
     lines.push(`  ${name.padEnd(22)} ${kb(s.bytes).padStart(10)}  gzip ${kb(s.gzip).padStart(9)}`);

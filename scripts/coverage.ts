@@ -79,14 +79,13 @@ const known = (text: string | undefined, allowed: string[], what: string): strin
   text === undefined ? null : requireIds(text, allowed, what, fail);
 const typeIds = config.offerTypes.map((t) => t.id);
 // Legacy type names still work: `--types reseau` includes the DLA, split off `reseau` later (`reseau,-dla` leaves it out).
-const types =
-  args.types === undefined
-    ? null
-    : readTypeList(
-        known(args.types, [...typeIds, ...typeIds.map((t) => `-${t}`)], 'type') ?? [],
-        config,
-      );
-const stages = known(args.stages, config.stages.map((s) => s.id), 'stage') ?? [];
+const types = args.types === undefined ? null : readTypeList(known(args.types, [...typeIds, ...typeIds.map((t) => `-${t}`)], 'type') ?? [], config);
+const stages =
+  known(
+    args.stages,
+    config.stages.map((s) => s.id),
+    'stage',
+  ) ?? [];
 const reading: Reading = args.zones ? 'zones' : 'site';
 
 const sims = parseSims(args.sim ?? null, typeIds);
@@ -113,7 +112,8 @@ const completeness = catalogueCompleteness(args.verified ? structures.filter((s)
 const located = locatedOffers(offers);
 const unlocated = offers.length - located;
 if (offers.length === 0) console.error('coverage: no offer matches the selection: every commune is beyond the threshold.');
-else if (reading === 'site' && unlocated > 0) console.error(`coverage: ${unlocated} selected offer(s) without a position are not counted in the site reading (try --zones).`);
+else if (reading === 'site' && unlocated > 0)
+  console.error(`coverage: ${unlocated} selected offer(s) without a position are not counted in the site reading (try --zones).`);
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 console.error(
   `coverage: ${config.name.fr}, ${thresholdKm} km, reading "${reading}", ${offers.length} offer(s) (${located} located) — ` +
@@ -167,7 +167,7 @@ if (args.format === 'json') {
         name: c.name,
         dept: c.dept,
         epci: c.epci,
-        epciName: c.epci ? epciNames.get(c.epci) ?? null : null,
+        epciName: c.epci ? (epciNames.get(c.epci) ?? null) : null,
         population: c.population,
         distanceKm: round(nearest.distanceKm[i]!),
         beyond: !(nearest.distanceKm[i]! <= thresholdKm),
@@ -190,7 +190,22 @@ if (args.format === 'json') {
   });
   const fmt = (x: number | null, d: number) => (x === null || !Number.isFinite(x) ? '' : x.toFixed(d));
   const totals = [
-    ['departement', 'nom', 'communes', 'population', 'communes_au_dela', 'habitants_au_dela', 'part_habitants_au_dela', 'communes_inconnues', 'habitants_inconnus', 'catalogue_incomplet', 'commune_la_plus_eloignee', 'distance_max_km', 'offres', 'offres_pour_10000_hab'],
+    [
+      'departement',
+      'nom',
+      'communes',
+      'population',
+      'communes_au_dela',
+      'habitants_au_dela',
+      'part_habitants_au_dela',
+      'communes_inconnues',
+      'habitants_inconnus',
+      'catalogue_incomplet',
+      'commune_la_plus_eloignee',
+      'distance_max_km',
+      'offres',
+      'offres_pour_10000_hab',
+    ],
     ...[...rows, regionRow].map((r) => [
       r.code,
       r.name,
@@ -215,7 +230,10 @@ if (args.format === 'json') {
     process.stdout.write('\r\n');
     process.stdout.write(
       toCsv(
-        [['rang', 'code_insee', 'commune', 'lon', 'lat', 'habitants_gagnes', 'communes_gagnees'], ...suggestions.map((s) => [String(s.rank), s.code, s.name, String(s.lon), String(s.lat), String(s.gainPopulation), String(s.gainCommunes)])],
+        [
+          ['rang', 'code_insee', 'commune', 'lon', 'lat', 'habitants_gagnes', 'communes_gagnees'],
+          ...suggestions.map((s) => [String(s.rank), s.code, s.name, String(s.lon), String(s.lat), String(s.gainPopulation), String(s.gainCommunes)]),
+        ],
         { bom: false },
       ),
     );

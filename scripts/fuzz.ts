@@ -27,9 +27,15 @@ console.log(
 const byCategory = new Map<string, number>();
 for (const f of total.failures) byCategory.set(f.category, (byCategory.get(f.category) ?? 0) + 1);
 if (byCategory.size > 0) {
-  console.log(`Failures by category: ${CATEGORIES.filter((c) => byCategory.has(c)).map((c) => `${c} ${byCategory.get(c)}`).join(', ')}`);
+  console.log(
+    `Failures by category: ${CATEGORIES.filter((c) => byCategory.has(c))
+      .map((c) => `${c} ${byCategory.get(c)}`)
+      .join(', ')}`,
+  );
   for (const f of total.failures.slice(0, 20)) {
-    console.log(`  seed ${f.seed} (${f.category}): ${f.uncaught ?? ''}${f.rowGap ? ` rows off by ${f.rowGap}` : ''}${f.lineMismatch ? ` ${f.lineMismatch}` : ''}${f.ms > 5000 ? ` ${f.ms.toFixed(0)} ms` : ''}`);
+    console.log(
+      `  seed ${f.seed} (${f.category}): ${f.uncaught ?? ''}${f.rowGap ? ` rows off by ${f.rowGap}` : ''}${f.lineMismatch ? ` ${f.lineMismatch}` : ''}${f.ms > 5000 ? ` ${f.ms.toFixed(0)} ms` : ''}`,
+    );
   }
 }
 process.exit(total.uncaught + total.hangs + total.rowMismatches + total.lineMismatches > 0 ? 1 : 0);

@@ -52,8 +52,22 @@ const { config, communes, structures } = files;
 
 const filter: StructureFilter = {
   ...NO_FILTER,
-  types: args.type ? requireIds(args.type, config.offerTypes.map((t) => t.id), 'type', fail) : null,
-  stages: args.stage ? requireIds(args.stage, config.stages.map((s) => s.id), 'stage', fail) : [],
+  types: args.type
+    ? requireIds(
+        args.type,
+        config.offerTypes.map((t) => t.id),
+        'type',
+        fail,
+      )
+    : null,
+  stages: args.stage
+    ? requireIds(
+        args.stage,
+        config.stages.map((s) => s.id),
+        'stage',
+        fail,
+      )
+    : [],
   dept: args.dept ? requireIds(args.dept, config.departements, 'département', fail)[0]! : null,
 };
 
@@ -113,7 +127,9 @@ if (args.json) {
     console.log('Parcours :');
     for (const st of steps) {
       const n = st.nearest;
-      console.log(`  ${st.stage.label.fr.padEnd(22)} ${n ? `${n.distanceKm.toFixed(1).padStart(6)} km  ${n.item.name} (${communeName(n.item.commune)})` : '—'}`);
+      console.log(
+        `  ${st.stage.label.fr.padEnd(22)} ${n ? `${n.distanceKm.toFixed(1).padStart(6)} km  ${n.item.name} (${communeName(n.item.commune)})` : '—'}`,
+      );
     }
   }
 }

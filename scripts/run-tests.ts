@@ -23,7 +23,12 @@ const run = spawnSync(
 let passed = 0;
 let failed = 0;
 if (existsSync(report)) {
-  const json = JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numTotalTestSuites: number; testResults: Array<{ status: string; message?: string }> };
+  const json = JSON.parse(readFileSync(report, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numTotalTestSuites: number;
+    testResults: Array<{ status: string; message?: string }>;
+  };
   passed = json.numPassedTests;
   failed = json.numFailedTests;
   // A test file that fails to load has no test results but must count as a failure.

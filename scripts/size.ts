@@ -42,5 +42,8 @@ for (const v of verdicts.filter((x) => x.ok === false)) {
 }
 const over = verdicts.filter((v) => !v.ok).length;
 if (over === 0 && missing.length === 0) console.log('All size budgets met.');
-else console.log([over > 0 ? `${over} size budget(s) exceeded.` : '', missing.length > 0 ? `${missing.length} budgeted part(s) missing.` : ''].filter(Boolean).join(' '));
+else
+  console.log(
+    [over > 0 ? `${over} size budget(s) exceeded.` : '', missing.length > 0 ? `${missing.length} budgeted part(s) missing.` : ''].filter(Boolean).join(' '),
+  );
 process.exit(over === 0 && missing.length === 0 ? 0 : 1);

@@ -5,7 +5,15 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FeatureCollection, Point } from 'geojson';
-import { communeStates, incompleteDepartements, nearestOffers, selectOffers, summarise, type CoverageCommune, type CoverageOffer } from '../../src/domain/coverage/index';
+import {
+  communeStates,
+  incompleteDepartements,
+  nearestOffers,
+  selectOffers,
+  summarise,
+  type CoverageCommune,
+  type CoverageOffer,
+} from '../../src/domain/coverage/index';
 import { haversineKm } from '../../src/domain/geo/distance';
 import { mulberry32 } from '../../src/domain/random';
 import type { CatalogueExpectation } from '../../src/domain/catalogue/expectations';
@@ -19,7 +27,8 @@ const KM = 30;
 /** The rule, plainly: every commune against every offer, then the département's expectation. */
 function brute(communes: readonly CoverageCommune[], offers: readonly CoverageOffer[], expectations: readonly CatalogueExpectation[], km: number): Uint8Array {
   const placedByDeptType = new Map<string, number>();
-  for (const o of offers) if (o.lon !== null && o.departement) placedByDeptType.set(`${o.departement}|${o.type}`, (placedByDeptType.get(`${o.departement}|${o.type}`) ?? 0) + 1);
+  for (const o of offers)
+    if (o.lon !== null && o.departement) placedByDeptType.set(`${o.departement}|${o.type}`, (placedByDeptType.get(`${o.departement}|${o.type}`) ?? 0) + 1);
   const out = new Uint8Array(communes.length);
   communes.forEach((c, i) => {
     let best = Infinity;
@@ -31,7 +40,14 @@ function brute(communes: readonly CoverageCommune[], offers: readonly CoverageOf
   return out;
 }
 
-function measure(label: string, communes: CoverageCommune[], offers: CoverageOffer[], expectations: CatalogueExpectation[], depts: string[], note: string): BenchRow[] {
+function measure(
+  label: string,
+  communes: CoverageCommune[],
+  offers: CoverageOffer[],
+  expectations: CatalogueExpectation[],
+  depts: string[],
+  note: string,
+): BenchRow[] {
   const fast = () => {
     const nearest = nearestOffers(communes, offers, 'site');
     const incomplete = incompleteDepartements(offers, expectations, null, depts);
@@ -48,9 +64,10 @@ function measure(label: string, communes: CoverageCommune[], offers: CoverageOff
     if (a[k * step] !== b[k]) throw new Error(`${label}: states differ at commune ${k * step} (${a[k * step]} vs ${b[k]})`);
   }
   const reps = communes.length < 10_000 ? 20 : 1;
-  const fastMs = timeMedian(() => {
-    for (let k = 0; k < reps; k++) fast();
-  }, 7) / reps;
+  const fastMs =
+    timeMedian(() => {
+      for (let k = 0; k < reps; k++) fast();
+    }, 7) / reps;
   const slowMs = timeMedian(() => brute(sample, offers, expectations, KM), step === 1 ? 3 : 1) * step;
   return [
     { group: GROUP, name: `${label}: recompute with states`, value: ms(fastMs), ratio: `${(slowMs / fastMs).toFixed(0)}× faster`, note },
@@ -69,7 +86,14 @@ export async function run(): Promise<BenchRow[]> {
   const config = read<RegionConfig>('config.json');
   const structures = read<FeatureCollection<Point | null, Structure>>('structures.geojson').features.map((f) => f.properties);
   const offers = selectOffers(structures, { types: null, stages: [] });
-  const rows = measure('Occitanie', communes, offers, config.expectations ?? [], config.departements, `${communes.length} communes, ${offers.length} open offers, ${KM} km`);
+  const rows = measure(
+    'Occitanie',
+    communes,
+    offers,
+    config.expectations ?? [],
+    config.departements,
+    `${communes.length} communes, ${offers.length} open offers, ${KM} km`,
+  );
 
   // National synthetic case: 35,000 communes in 96 départements, 10,000 sites of two types, one expected per département.
   const rand = mulberry32(2027);
@@ -95,7 +119,9 @@ export async function run(): Promise<BenchRow[]> {
     zone: [],
     hypothetical: false,
   }));
-  const expectations: CatalogueExpectation[] = [{ type: 'expected', perDepartement: 2, source: [{ url: 'https://example.org', quote: 'synthetic', date: '' }] }];
+  const expectations: CatalogueExpectation[] = [
+    { type: 'expected', perDepartement: 2, source: [{ url: 'https://example.org', quote: 'synthetic', date: '' }] },
+  ];
   rows.push(...measure('national (synthetic)', national, sites, expectations, depts, '35,000 communes × 10,000 sites, 96 départements'));
   return rows;
 }

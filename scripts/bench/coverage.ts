@@ -26,7 +26,6 @@ const GROUP = 'coverage';
 const DATA = resolve(import.meta.dirname, '../../public/data/occitanie');
 const THRESHOLD = 30;
 
-
 /** The naive way: every commune against every offer with turf.distance; the distances and the same summary. */
 function naive(communePts: Feature<Point>[], population: number[], offerPts: Feature<Point>[], km: number) {
   let beyond = 0;
@@ -48,13 +47,20 @@ function naive(communePts: Feature<Point>[], population: number[], offerPts: Fea
 }
 
 /** Both sides' whole answers: every commune's distance (to 1 mm) and the summary. */
-function checkSame(fast: Float64Array, slow: Float64Array, fastSummary: { beyondCommunes: number; beyondPopulation: number }, slowSummary: { beyond: number; beyondPop: number }): void {
+function checkSame(
+  fast: Float64Array,
+  slow: Float64Array,
+  fastSummary: { beyondCommunes: number; beyondPopulation: number },
+  slowSummary: { beyond: number; beyondPop: number },
+): void {
   if (fast.length !== slow.length) throw new Error(`naive and indexed disagree on the number of communes: ${slow.length} vs ${fast.length}`);
   for (let i = 0; i < fast.length; i++) {
     if (!(Math.abs(fast[i]! - slow[i]!) <= 1e-6)) throw new Error(`naive and indexed disagree at commune ${i}: ${slow[i]} vs ${fast[i]} km`);
   }
   if (fastSummary.beyondCommunes !== slowSummary.beyond || fastSummary.beyondPopulation !== slowSummary.beyondPop) {
-    throw new Error(`naive and indexed summaries disagree: ${slowSummary.beyond}/${slowSummary.beyondPop} vs ${fastSummary.beyondCommunes}/${fastSummary.beyondPopulation}`);
+    throw new Error(
+      `naive and indexed summaries disagree: ${slowSummary.beyond}/${slowSummary.beyondPop} vs ${fastSummary.beyondCommunes}/${fastSummary.beyondPopulation}`,
+    );
   }
 }
 
@@ -92,18 +98,21 @@ function occitanie(): BenchRow[] {
   const fastSamples: number[] = [];
   const slowSamples: number[] = [];
   for (let round = 0; round < 9; round++) {
-    fastSamples.push(timeMedian(() => {
-      for (let k = 0; k < 20; k++) recompute();
-    }, 3) / 20);
+    fastSamples.push(
+      timeMedian(() => {
+        for (let k = 0; k < 20; k++) recompute();
+      }, 3) / 20,
+    );
     slowSamples.push(timeMedian(naiveRun, 1));
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const fast = median(fastSamples);
   const slow = median(slowSamples);
   checkSame(fastDistances, naiveResult.distances, fastSummary, naiveResult);
-  const zones = timeMedian(() => {
-    for (let k = 0; k < 20; k++) summarise(communes, nearestOffers(communes, offers, 'zones'), THRESHOLD);
-  }, 9) / 20;
+  const zones =
+    timeMedian(() => {
+      for (let k = 0; k < 20; k++) summarise(communes, nearestOffers(communes, offers, 'zones'), THRESHOLD);
+    }, 9) / 20;
 
   let grid = gapArea(region, offers, THRESHOLD, { reading: 'site', departements });
   const gapSite = timeMedian(() => (grid = gapArea(region, offers, THRESHOLD, { reading: 'site', departements })), 5);
@@ -121,7 +130,12 @@ function occitanie(): BenchRow[] {
   const note = `${communes.length} communes, ${located.length} located offers at ${sites} distinct points, ${THRESHOLD} km`;
   return [
     { group: GROUP, name: 'Occitanie: recompute coverage (nearest + summary)', value: ms(fast), ratio: `${(slow / fast).toFixed(0)}× faster`, note },
-    { group: GROUP, name: 'Occitanie: naive all-pairs turf.distance loop', value: ms(slow), note: 'same answer checked: every distance (1 mm) and the summary' },
+    {
+      group: GROUP,
+      name: 'Occitanie: naive all-pairs turf.distance loop',
+      value: ms(slow),
+      note: 'same answer checked: every distance (1 mm) and the summary',
+    },
     { group: GROUP, name: 'Occitanie: same, zones reading', value: ms(zones) },
     { group: GROUP, name: 'Occitanie: commune points prepared (once per region)', value: ms(prep), note: 'unit vectors, cached' },
     {

@@ -11,14 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import {
-  gapArea,
-  nearestOffers,
-  packOffers,
-  summarise,
-  unpackOffers,
-  type CoverageOffer,
-} from '../../src/domain/coverage/index';
+import { gapArea, nearestOffers, packOffers, summarise, unpackOffers, type CoverageOffer } from '../../src/domain/coverage/index';
 import { buildImportContext } from '../../src/domain/import/context';
 import { importTable } from '../../src/domain/import/import-table';
 import { readImportFile } from '../../src/domain/import/pipeline';
@@ -84,9 +77,19 @@ function nodeRows(): BenchRow[] {
     if (accepted !== n) throw new Error(`scale import: ${accepted} of ${n} rows accepted`);
     const label = n.toLocaleString('en-GB');
     rows.push(
-      { group: GROUP, name: `${label}: coverage figures after a change (Node)`, value: ms(figures), note: 'pack + unpack + nearest + summary, Occitanie communes' },
+      {
+        group: GROUP,
+        name: `${label}: coverage figures after a change (Node)`,
+        value: ms(figures),
+        note: 'pack + unpack + nearest + summary, Occitanie communes',
+      },
       { group: GROUP, name: `${label}: gap area (Node)`, value: ms(gap), note: gapNote },
-      { group: GROUP, name: `${label}: import rate (Node)`, value: `${Math.round(n / (importMs / 1000)).toLocaleString('en-GB')} rows/s`, note: `${Math.round(importMs)} ms, one run` },
+      {
+        group: GROUP,
+        name: `${label}: import rate (Node)`,
+        value: `${Math.round(n / (importMs / 1000)).toLocaleString('en-GB')} rows/s`,
+        note: `${Math.round(importMs)} ms, one run`,
+      },
     );
   }
   return rows;
@@ -215,12 +218,39 @@ async function browserRows(): Promise<BenchRow[]> {
       await context.close();
 
       rows.push(
-        { group: GROUP, name: `${label}: pan at region zoom, median frame`, value: ms(panAfter), ratio: `${(panAfter / panBefore).toFixed(2)}× without`, note: `${ms(panBefore)} before the import, same page` },
-        { group: GROUP, name: `${label}: jump to zoom 11 until idle`, value: ms(zoomAfter), ratio: `${(zoomAfter / zoomBefore).toFixed(2)}× without`, note: `${ms(zoomBefore)} before the import` },
-        { group: GROUP, name: `${label}: import preview in the page`, value: ms(previewMs), note: `${Math.round(n / (previewMs / 1000)).toLocaleString('en-GB')} rows/s, file chosen → preview` },
-        { group: GROUP, name: `${label}: switch to the list tab`, value: ms(listMs), note: `${rendered} rows in the DOM, heap ${(heap / 1024 / 1024).toFixed(0)} MB after` },
+        {
+          group: GROUP,
+          name: `${label}: pan at region zoom, median frame`,
+          value: ms(panAfter),
+          ratio: `${(panAfter / panBefore).toFixed(2)}× without`,
+          note: `${ms(panBefore)} before the import, same page`,
+        },
+        {
+          group: GROUP,
+          name: `${label}: jump to zoom 11 until idle`,
+          value: ms(zoomAfter),
+          ratio: `${(zoomAfter / zoomBefore).toFixed(2)}× without`,
+          note: `${ms(zoomBefore)} before the import`,
+        },
+        {
+          group: GROUP,
+          name: `${label}: import preview in the page`,
+          value: ms(previewMs),
+          note: `${Math.round(n / (previewMs / 1000)).toLocaleString('en-GB')} rows/s, file chosen → preview`,
+        },
+        {
+          group: GROUP,
+          name: `${label}: switch to the list tab`,
+          value: ms(listMs),
+          note: `${rendered} rows in the DOM, heap ${(heap / 1024 / 1024).toFixed(0)} MB after`,
+        },
         { group: GROUP, name: `${label}: scroll the list to its middle`, value: ms(scrollMs) },
-        { group: GROUP, name: `${label}: coverage figures and gap area`, value: ms(coverageMs), note: `tab switch → gap area shown: ${gapText.replace(/\s+/g, ' ')}` },
+        {
+          group: GROUP,
+          name: `${label}: coverage figures and gap area`,
+          value: ms(coverageMs),
+          note: `tab switch → gap area shown: ${gapText.replace(/\s+/g, ' ')}`,
+        },
       );
     }
     return rows;

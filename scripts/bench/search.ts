@@ -4,7 +4,14 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { buildCommuneIndex, compareMatches, searchCommunes, searchCommunesLinear, type CommuneMatch, type CommuneSearchResult } from '../../src/domain/search/commune-index';
+import {
+  buildCommuneIndex,
+  compareMatches,
+  searchCommunes,
+  searchCommunesLinear,
+  type CommuneMatch,
+  type CommuneSearchResult,
+} from '../../src/domain/search/commune-index';
 import { compact, normalizeName, queryVariants } from '../../src/domain/search/normalize';
 import { buildNearestIndex, nearest, nearestLinear } from '../../src/domain/search/nearest';
 import type { Commune, Structure } from '../../src/domain/types';
@@ -50,10 +57,26 @@ function perKeystroke(search: (q: string) => unknown, reps: number, runs: number
 
 function france(): Commune[] {
   const require = createRequire(import.meta.url);
-  const all = require('@etalab/decoupage-administratif/data/communes.json') as Array<{ code: string; nom: string; type: string; departement?: string; codesPostaux?: string[]; population?: number }>;
+  const all = require('@etalab/decoupage-administratif/data/communes.json') as Array<{
+    code: string;
+    nom: string;
+    type: string;
+    departement?: string;
+    codesPostaux?: string[];
+    population?: number;
+  }>;
   return all
     .filter((c) => c.type === 'commune-actuelle')
-    .map((c) => ({ code: c.code, name: c.nom, dept: c.departement ?? '', population: c.population ?? 0, postcodes: c.codesPostaux ?? [], epci: null, lon: 0, lat: 0 }));
+    .map((c) => ({
+      code: c.code,
+      name: c.nom,
+      dept: c.departement ?? '',
+      population: c.population ?? 0,
+      postcodes: c.codesPostaux ?? [],
+      epci: null,
+      lon: 0,
+      lat: 0,
+    }));
 }
 
 const CODE_QUERY = /^[0-9]([0-9ab][0-9]{0,3})?$/;
@@ -112,7 +135,10 @@ function carefulLinear(communes: readonly Commune[]): (query: string) => Commune
 const sameResult = (a: CommuneSearchResult, b: CommuneSearchResult) =>
   a.total === b.total &&
   a.matches.length === b.matches.length &&
-  a.matches.every((m, i) => m.commune.code === b.matches[i]!.commune.code && m.by === b.matches[i]!.by && m.tier === b.matches[i]!.tier && m.postcode === b.matches[i]!.postcode);
+  a.matches.every(
+    (m, i) =>
+      m.commune.code === b.matches[i]!.commune.code && m.by === b.matches[i]!.by && m.tier === b.matches[i]!.tier && m.postcode === b.matches[i]!.postcode,
+  );
 
 function searchRows(label: string, communes: Commune[]): BenchRow[] {
   const index = buildCommuneIndex(communes);
@@ -145,7 +171,6 @@ function searchRows(label: string, communes: Commune[]): BenchRow[] {
     },
   ];
 }
-
 
 function nearestRows(label: string, structures: Structure[], communes: Commune[]): BenchRow[] {
   const index = buildNearestIndex(structures);

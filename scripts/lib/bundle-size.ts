@@ -123,9 +123,7 @@ export function measureBuild(dist: string): Measure[] {
   // MapLibre's worker: fetched as soon as a map starts, by the app and the embeds.
   const workers = findFiles(join(dist, 'assets'), (n) => /^maplibre-gl-worker.*\.m?js$/.test(n)).map((f) => join('assets', f));
   if (workers.length > 0) out.push({ id: 'map-worker', label: 'MapLibre worker', files: workers, ...sizes(dist, workers) });
-  const sw = ['sw.js', ...findFiles(dist, (n) => /^workbox-[\w-]+\.js$/.test(n)).filter((f) => !f.includes('/'))].filter((f) =>
-    existsSync(join(dist, f)),
-  );
+  const sw = ['sw.js', ...findFiles(dist, (n) => /^workbox-[\w-]+\.js$/.test(n)).filter((f) => !f.includes('/'))].filter((f) => existsSync(join(dist, f)));
   if (existsSync(join(dist, 'sw.js'))) out.push({ id: 'service-worker', label: 'Service worker + Workbox', files: sw, ...sizes(dist, sw) });
   out.push(...measureHtmlEntry(dist, 'embed.html', 'embed-page', 'Embed page (embed.html)'));
   const component = findFiles(dist, (n) => n === 'maillage-map.js')[0];
@@ -168,9 +166,7 @@ export function judge(measures: Measure[], config: BudgetConfig): Verdict[] {
  */
 export function missingMeasures(measures: Measure[], config: BudgetConfig): string[] {
   const measured = new Set(measures.map((m) => m.id));
-  return Object.keys(config.budgetsKB).filter((id) =>
-    id === 'data-region' ? !measures.some((m) => m.id.startsWith('data-')) : !measured.has(id),
-  );
+  return Object.keys(config.budgetsKB).filter((id) => (id === 'data-region' ? !measures.some((m) => m.id.startsWith('data-')) : !measured.has(id)));
 }
 
 export const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;

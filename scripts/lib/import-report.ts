@@ -77,4 +77,3 @@ export function formatReport(file: string, read: ReadFile, result: ImportResult,
   }
   return out.join('\n');
 }
-

@@ -31,7 +31,10 @@ export function readRegionFiles(region: string): RegionFiles | { error: string }
 
 /** Split a comma list of ids and check each against the allowed ones, failing with the list of known ids. */
 export function requireIds(text: string, allowed: readonly string[], what: string, fail: (message: string) => never): string[] {
-  const ids = text.split(',').map((s) => s.trim()).filter(Boolean);
+  const ids = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = ids.find((id) => !allowed.includes(id));
   if (unknown !== undefined) fail(`unknown ${what} "${unknown}" (known: ${allowed.join(', ')})`);
   return ids;

@@ -4,13 +4,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import {
-  formatIssues,
-  parseCatalogueCsv,
-  structuresToGeoJSON,
-  validateStructures,
-  type CatalogueContext,
-} from '../../src/domain/catalogue/index.ts';
+import { formatIssues, parseCatalogueCsv, structuresToGeoJSON, validateStructures, type CatalogueContext } from '../../src/domain/catalogue/index.ts';
 import type { Commune, Issue, RegionConfig } from '../../src/domain/types.ts';
 
 export { formatIssues };
@@ -84,9 +78,7 @@ export async function regionTestFromOutDir(outDir: string): Promise<((lon: numbe
     const file = join(outDir, name);
     if (!existsSync(file)) continue;
     const fc = JSON.parse(await readFile(file, 'utf8')) as FeatureCollection;
-    const polygons = fc.features.filter(
-      (f): f is Feature<Polygon | MultiPolygon> => f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon',
-    );
+    const polygons = fc.features.filter((f): f is Feature<Polygon | MultiPolygon> => f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon');
     if (polygons.length === 0) continue;
     return (lon, lat) => polygons.some((p) => booleanPointInPolygon([lon, lat], p));
   }

@@ -162,9 +162,7 @@ export async function buildTerritory(
     const totalGzip = Object.values(texts).reduce((s, text) => s + sizeOf(text).gzip, 0);
     return { result: { layers, texts }, totalGzip };
   });
-  log(
-    `  simplify: ${Date.now() - t} ms; tried ${budget.tried.map((x) => `${x.intervalM} m → ${(x.totalGzip / 1000).toFixed(0)} kB`).join(', ')}`,
-  );
+  log(`  simplify: ${Date.now() - t} ms; tried ${budget.tried.map((x) => `${x.intervalM} m → ${(x.totalGzip / 1000).toFixed(0)} kB`).join(', ')}`);
   notes.push(
     `Display geometry simplified at a ${budget.intervalM} m resolution, coordinates rounded to ${options.precision}°: ` +
       `first paint ${(budget.totalGzip / 1000).toFixed(1)} kB gzip (budget ${(options.maxFirstPaintGzip / 1000).toFixed(0)} kB).`,

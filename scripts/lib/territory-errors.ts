@@ -17,10 +17,7 @@ export class BuildError extends Error {
   readonly issues: readonly { severity: string; message: string; line?: number; field?: string }[];
 
   constructor(title: string, issues: BuildError['issues']) {
-    const lines = issues.map(
-      (i) =>
-        `  ${i.severity}${i.line !== undefined ? ` line ${i.line}` : ''}${i.field ? ` [${i.field}]` : ''}: ${i.message}`,
-    );
+    const lines = issues.map((i) => `  ${i.severity}${i.line !== undefined ? ` line ${i.line}` : ''}${i.field ? ` [${i.field}]` : ''}: ${i.message}`);
     super([title, ...lines].join('\n'));
     this.name = 'BuildError';
     this.issues = issues;

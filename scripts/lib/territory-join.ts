@@ -51,9 +51,7 @@ export function joinContours(
       if (!chefLieuOf.has(c.code)) chefLieuOf.set(c.code, c.chefLieu);
     }
   }
-  const communes = [...current.values()]
-    .filter((c) => c.region === regionCode)
-    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const communes = [...current.values()].filter((c) => c.region === regionCode).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const inRegion = new Set(communes.map((c) => c.code));
 
   const issues: Issue[] = [];

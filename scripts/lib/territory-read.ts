@@ -105,14 +105,7 @@ function checkPolygon(rings: unknown): string | null {
 }
 
 function isPosition(p: unknown): p is Position {
-  return (
-    Array.isArray(p) &&
-    p.length >= 2 &&
-    typeof p[0] === 'number' &&
-    typeof p[1] === 'number' &&
-    Math.abs(p[0]) <= 180 &&
-    Math.abs(p[1]) <= 90
-  );
+  return Array.isArray(p) && p.length >= 2 && typeof p[0] === 'number' && typeof p[1] === 'number' && Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

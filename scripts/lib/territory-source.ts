@@ -42,10 +42,7 @@ export interface LocateOptions {
 }
 
 /** Expected file layout of one region under a source root; `missing` lists what is absent. */
-export function listRegionFiles(
-  root: string,
-  config: RegionConfig,
-): { files: RegionInputFiles; missing: string[] } {
+export function listRegionFiles(root: string, config: RegionConfig): { files: RegionInputFiles; missing: string[] } {
   const dir = join(root, config.territoryDir);
   const missing: string[] = [];
   const need = (path: string): string => {
@@ -146,10 +143,7 @@ function requireComplete(root: string, config: RegionConfig, where: string): Reg
   if (!isDir(root)) throw new TerritoryInputError(root, `territory source folder not found (${where})`);
   const { files, missing } = listRegionFiles(root, config);
   if (missing.length > 0) {
-    throw new TerritoryInputError(
-      missing[0] ?? root,
-      `missing territory input for ${config.id} (looked in ${where}: ${root}); missing: ${missing.join(', ')}`,
-    );
+    throw new TerritoryInputError(missing[0] ?? root, `missing territory input for ${config.id} (looked in ${where}: ${root}); missing: ${missing.join(', ')}`);
   }
   return files;
 }

@@ -16,12 +16,10 @@ export const BORROWED_CONTOURS: Readonly<Record<string, BorrowedContour>> = {
   // and were restored as separate communes on 1 January 2024 (prefectoral orders).
   '85165': {
     contour: '85084',
-    source:
-      'https://my-angers.info/10/20/loie-et-sainte-florence-quittent-la-commune-nouvelle-des-essarts-en-bocage/140393',
+    source: 'https://my-angers.info/10/20/loie-et-sainte-florence-quittent-la-commune-nouvelle-des-essarts-en-bocage/140393',
   },
   '85212': {
     contour: '85084',
-    source:
-      'https://my-angers.info/10/20/loie-et-sainte-florence-quittent-la-commune-nouvelle-des-essarts-en-bocage/140393',
+    source: 'https://my-angers.info/10/20/loie-et-sainte-florence-quittent-la-commune-nouvelle-des-essarts-en-bocage/140393',
   },
 };

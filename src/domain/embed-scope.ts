@@ -34,15 +34,7 @@ const LAT_LON = /^(-?\d{1,2}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)$/;
 const NUMBER = /^\d+(?:[.,]\d+)?$/;
 
 export type ScopeProblemCode =
-  | 'epciFormat'
-  | 'epciUnknown'
-  | 'communeFormat'
-  | 'communeUnknown'
-  | 'aroundFormat'
-  | 'aroundUnknown'
-  | 'radiusFormat'
-  | 'radiusRange'
-  | 'radiusAlone';
+  'epciFormat' | 'epciUnknown' | 'communeFormat' | 'communeUnknown' | 'aroundFormat' | 'aroundUnknown' | 'radiusFormat' | 'radiusRange' | 'radiusAlone';
 
 /** A parameter that could not be used, and why; the rest of the scope still applies. */
 export interface ScopeProblem {
@@ -199,7 +191,10 @@ function circleBounds(lon: number, lat: number, radiusKm: number): Array<[number
 
 function boundsOf(points: ReadonlyArray<[number, number]>): [[number, number], [number, number]] | null {
   if (points.length === 0) return null;
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  let w = Infinity,
+    s = Infinity,
+    e = -Infinity,
+    n = -Infinity;
   for (const [lon, lat] of points) {
     w = Math.min(w, lon);
     e = Math.max(e, lon);

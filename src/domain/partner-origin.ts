@@ -5,9 +5,7 @@
 // configuration lists (`partnerOrigins`), and ignored otherwise with a notice.
 
 export type PartnerDecision =
-  | { allowed: true; host: string }
-  | { allowed: false; reason: 'notUrl'; host: null }
-  | { allowed: false; reason: 'appOnly'; host: string };
+  { allowed: true; host: string } | { allowed: false; reason: 'notUrl'; host: null } | { allowed: false; reason: 'appOnly'; host: string };
 
 /** "https://Partner.example/" → "https://partner.example"; null for anything that is not an http(s) URL. */
 function originOf(text: string): URL | null {

@@ -101,6 +101,10 @@ function cell(value: unknown, separator = LIST_SEPARATOR): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value.trim();
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return value.map((v) => cell(v)).filter(Boolean).join(separator);
+  if (Array.isArray(value))
+    return value
+      .map((v) => cell(v))
+      .filter(Boolean)
+      .join(separator);
   return '';
 }

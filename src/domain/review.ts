@@ -26,12 +26,7 @@ export function monthsBefore(today: string, months: number): string {
  *
  * @example reviewList(structures, '2026-11-26', (code) => code.slice(0, 2)).length
  */
-export function reviewList(
-  structures: readonly Structure[],
-  today: string,
-  deptOfCommune: (code: string) => string,
-  months = 12,
-): ReviewItem[] {
+export function reviewList(structures: readonly Structure[], today: string, deptOfCommune: (code: string) => string, months = 12): ReviewItem[] {
   const cutoff = monthsBefore(today, months);
   const items: ReviewItem[] = [];
   for (const s of structures) {
@@ -45,7 +40,13 @@ export function reviewList(
   }
   // Per département (unknown last), oldest first: never checked, then by date.
   const last = (d: string) => (d === '' ? 1 : 0);
-  return items.sort((a, b) => last(a.dept) - last(b.dept) || a.dept.localeCompare(b.dept) || a.structure.updated.localeCompare(b.structure.updated) || a.structure.name.localeCompare(b.structure.name, 'fr'));
+  return items.sort(
+    (a, b) =>
+      last(a.dept) - last(b.dept) ||
+      a.dept.localeCompare(b.dept) ||
+      a.structure.updated.localeCompare(b.structure.updated) ||
+      a.structure.name.localeCompare(b.structure.name, 'fr'),
+  );
 }
 
 /** Items per département, in code order ('' — unknown — last). */
@@ -56,7 +57,5 @@ export function groupByDept(items: readonly ReviewItem[]): Array<{ dept: string;
     if (list) list.push(item);
     else groups.set(item.dept, [item]);
   }
-  return [...groups.entries()]
-    .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))
-    .map(([dept, list]) => ({ dept, items: list }));
+  return [...groups.entries()].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b))).map(([dept, list]) => ({ dept, items: list }));
 }

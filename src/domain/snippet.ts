@@ -28,7 +28,11 @@ export function embedQuery(appQuery: string, choice: SnippetChoice): URLSearchPa
   if (!choice.keepView) params.delete('map');
   const parts = formatParts(choice.parts);
   if (parts !== formatParts(DEFAULT_PARTS)) params.set('parts', parts);
-  const origins = choice.origins.split(',').map((o) => o.trim()).filter(Boolean).join(',');
+  const origins = choice.origins
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean)
+    .join(',');
   if (origins) params.set('origins', origins);
   return params;
 }

@@ -13,9 +13,7 @@ export interface TypeSummary {
  * gap in the data from a gap in the service. Types with no row still appear.
  */
 export function summariseCatalogue(structures: readonly Structure[], typeIds: readonly string[]): TypeSummary[] {
-  const byType = new Map<string, TypeSummary>(
-    typeIds.map((type) => [type, { type, count: 0, lastUpdated: null, byPrecision: {} }]),
-  );
+  const byType = new Map<string, TypeSummary>(typeIds.map((type) => [type, { type, count: 0, lastUpdated: null, byPrecision: {} }]));
   for (const s of structures) {
     let entry = byType.get(s.type);
     if (!entry) {

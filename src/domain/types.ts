@@ -7,15 +7,7 @@ export type Localized = Record<Lang, string>;
 /** A point as [longitude, latitude] in WGS84 degrees. */
 export type LonLat = [number, number];
 
-export type SymbolShape =
-  | 'circle'
-  | 'square'
-  | 'triangle'
-  | 'diamond'
-  | 'star'
-  | 'hexagon'
-  | 'cross'
-  | 'pentagon';
+export type SymbolShape = 'circle' | 'square' | 'triangle' | 'diamond' | 'star' | 'hexagon' | 'cross' | 'pentagon';
 
 export interface OfferTypeConfig {
   id: string;

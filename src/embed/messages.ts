@@ -198,7 +198,10 @@ export interface OriginPolicy {
 export function parseOrigins(value: string | null): OriginPolicy {
   const policy: OriginPolicy = { origins: [], any: false, invalid: [], unusable: false };
   if (value === null) return policy;
-  const entries = value.split(',').map((v) => v.trim()).filter(Boolean);
+  const entries = value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
   if (entries.length === 0) return { ...policy, invalid: [value.slice(0, 80)], unusable: true };
   for (const raw of entries.slice(0, 20)) {
     if (raw === '*') {

@@ -53,7 +53,13 @@ export class MaillageMapElement extends HTMLElement {
     const store = createAppStore(this.applied);
     this.store = store;
     this.cleanups.push(bindScope(store));
-    this.cleanups.push(announceChanges(store, () => this.controller, (m) => this.emit(m)));
+    this.cleanups.push(
+      announceChanges(
+        store,
+        () => this.controller,
+        (m) => this.emit(m),
+      ),
+    );
 
     const appBase = appBaseOf(this);
     this.root = createRoot(container);
@@ -117,7 +123,7 @@ export function applyChanges(store: AppStore, controller: MapController | null, 
       const b = before.filter;
       const a = after.filter;
       const filter = { ...state.filter };
-      if (!same(b?.types, a?.types)) filter.types = a?.types && state.data ? readTypeList(a.types, state.data.config) : a?.types ?? null;
+      if (!same(b?.types, a?.types)) filter.types = a?.types && state.data ? readTypeList(a.types, state.data.config) : (a?.types ?? null);
       if (!same(b?.stages, a?.stages)) filter.stages = a?.stages ?? [];
       if (!same(b?.dept, a?.dept)) filter.dept = a?.dept ?? null;
       patch.filter = filter;

@@ -55,7 +55,14 @@ export function setCommunePaint(controller: MapController, thresholdKm: number, 
 
 /** The gap area: its grid cells filled and their outline dashed (see coverageOverlayLayers); a gap without outline is drawn whole. */
 export function setGap(controller: MapController, gap: Feature | null, outline: Feature | null = null): void {
-  const features: Feature[] = !gap ? [] : outline ? [{ ...gap, properties: { part: 'cells' } }, { ...outline, properties: { part: 'outline' } }] : [gap];
+  const features: Feature[] = !gap
+    ? []
+    : outline
+      ? [
+          { ...gap, properties: { part: 'cells' } },
+          { ...outline, properties: { part: 'outline' } },
+        ]
+      : [gap];
   controller.setSourceData(COVERAGE_SOURCE.gap, { type: 'FeatureCollection', features });
 }
 

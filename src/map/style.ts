@@ -108,19 +108,17 @@ export function structureLayers(offerTypes: readonly OfferTypeConfig[]): LayerSp
         'icon-allow-overlap': true,
       },
     },
-    ...offerTypes.map(
-      (t): LayerSpecification => ({
-        id: structureLayerId(t.id),
-        type: 'symbol',
-        source: SOURCE.structures,
-        filter: ['all', notCluster, ['==', ['get', 'type'], t.id]],
-        layout: {
-          'icon-image': markerImageId(t.id),
-          'icon-allow-overlap': true,
-          'icon-ignore-placement': true,
-        },
-      }),
-    ),
+    ...offerTypes.map((t): LayerSpecification => ({
+      id: structureLayerId(t.id),
+      type: 'symbol',
+      source: SOURCE.structures,
+      filter: ['all', notCluster, ['==', ['get', 'type'], t.id]],
+      layout: {
+        'icon-image': markerImageId(t.id),
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
+      },
+    })),
     {
       id: LAYER.selected,
       type: 'circle',

@@ -15,7 +15,12 @@ export function shapeVertices(shape: SymbolShape): Array<[number, number]> | 'ci
     case 'circle':
       return 'circle';
     case 'square':
-      return [[-0.82, -0.82], [0.82, -0.82], [0.82, 0.82], [-0.82, 0.82]];
+      return [
+        [-0.82, -0.82],
+        [0.82, -0.82],
+        [0.82, 0.82],
+        [-0.82, 0.82],
+      ];
     case 'triangle':
       return polygon(3, -Math.PI / 2, 1.1).map(([x, y]) => [x, y + 0.15] as [number, number]);
     case 'diamond':
@@ -33,7 +38,18 @@ export function shapeVertices(shape: SymbolShape): Array<[number, number]> | 'ci
     case 'cross': {
       const w = 0.38;
       return [
-        [-w, -1], [w, -1], [w, -w], [1, -w], [1, w], [w, w], [w, 1], [-w, 1], [-w, w], [-1, w], [-1, -w], [-w, -w],
+        [-w, -1],
+        [w, -1],
+        [w, -w],
+        [1, -w],
+        [1, w],
+        [w, w],
+        [w, 1],
+        [-w, 1],
+        [-w, w],
+        [-1, w],
+        [-1, -w],
+        [-w, -w],
       ];
     }
   }

@@ -8,7 +8,12 @@ import { writeTypeList } from '../domain/offer-types';
 // covclasses=1, covby=epci, sim=lon,lat,type;… (4 decimals).
 
 const ids = (value: string | null): string[] =>
-  value ? value.split(',').map((v) => v.trim()).filter((v) => /^[\w-]+$/.test(v)) : [];
+  value
+    ? value
+        .split(',')
+        .map((v) => v.trim())
+        .filter((v) => /^[\w-]+$/.test(v))
+    : [];
 
 export const coverageCodec: UrlCodec = {
   read(params) {

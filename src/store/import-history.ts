@@ -68,7 +68,15 @@ export function applyImportOp(h: ImportHistory, op: ImportOp): ImportHistory {
     case 'remove': {
       if (h.versions.some((v) => versionKey(v) === op.version)) return h;
       const ids = currentIds(h);
-      return ids.includes(op.id) ? push(h, ids.filter((x) => x !== op.id), op.label, op.at, op.version) : h;
+      return ids.includes(op.id)
+        ? push(
+            h,
+            ids.filter((x) => x !== op.id),
+            op.label,
+            op.at,
+            op.version,
+          )
+        : h;
     }
     case 'clear':
       return EMPTY_HISTORY;

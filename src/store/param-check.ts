@@ -20,7 +20,29 @@ export interface ParamProblem {
 }
 
 const SCOPE_AND_DATA = ['epci', 'commune', 'around', 'radius', 'data'];
-const APP_KEYS = ['region', 'lang', 'types', 'stages', 'stage', 'dept', 'closed', 'verified', 'tab', 'sel', 'map', 'covkm', 'covtypes', 'covstages', 'covzones', 'covclasses', 'covby', 'sim', 'from', 'parcours', 'revoir'];
+const APP_KEYS = [
+  'region',
+  'lang',
+  'types',
+  'stages',
+  'stage',
+  'dept',
+  'closed',
+  'verified',
+  'tab',
+  'sel',
+  'map',
+  'covkm',
+  'covtypes',
+  'covstages',
+  'covzones',
+  'covclasses',
+  'covby',
+  'sim',
+  'from',
+  'parcours',
+  'revoir',
+];
 const EMBED_ONLY = ['parts', 'threshold', 'origins'];
 const TOKEN = /^[\w-]+$/;
 const FLAG = /^[01]$/;
@@ -47,7 +69,10 @@ export function checkParams(params: URLSearchParams, ctx: ParamContext): ParamPr
   const knownTypes = ctx.config ? new Set([...ctx.config.offerTypes.map((t) => t.id), ...Object.keys(ctx.config.legacyTypes ?? {})]) : null;
   const knownStages = ctx.config ? new Set(ctx.config.stages.map((s) => s.id)) : null;
   const list = (key: string, value: string, known: Set<string> | null, reason: 'unknownType' | 'unknownStage') => {
-    for (const token of value.split(',').map((v) => v.trim()).filter(Boolean)) {
+    for (const token of value
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean)) {
       if (!TOKEN.test(token)) add(key, token, 'format', 'a-z, 0-9, _ -');
       else if (known && !known.has(token)) add(key, token, reason, [...known].join(', '));
     }
@@ -83,7 +108,8 @@ export function checkParams(params: URLSearchParams, ctx: ParamContext): ParamPr
         break;
       case 'dept':
       case 'revoir':
-        if (!/^(?:\d{2,3}|2[AB])$/.test(value) || (key === 'dept' && !/^[0-9][0-9AB]$/.test(value))) add(key, value, 'format', key === 'dept' ? '31, 2A' : '31, 971');
+        if (!/^(?:\d{2,3}|2[AB])$/.test(value) || (key === 'dept' && !/^[0-9][0-9AB]$/.test(value)))
+          add(key, value, 'format', key === 'dept' ? '31, 2A' : '31, 971');
         break;
       case 'closed':
       case 'verified':
@@ -118,7 +144,10 @@ export function checkParams(params: URLSearchParams, ctx: ParamContext): ParamPr
         if (!parseFromParam(value)) add(key, value, 'format', 'INSEE, latitude,longitude');
         break;
       case 'parts':
-        for (const name of value.split(',').map((v) => v.trim().toLowerCase()).filter(Boolean)) {
+        for (const name of value
+          .split(',')
+          .map((v) => v.trim().toLowerCase())
+          .filter(Boolean)) {
           if (name !== 'none' && !(PART_NAMES as readonly string[]).includes(name)) add(key, name, 'unknownPart', PART_NAMES.join(', '));
         }
         break;

@@ -81,7 +81,10 @@ export async function loadPartnerStructures(raw: string, data: RegionData): Prom
   // Nothing usable (an HTML error page, every row refused): the catalogue, not an empty map.
   if (result.structures.length === 0) {
     const first = result.issues.find((i) => i.severity === 'error');
-    return failed(`no usable structure (${result.rows} read${first ? `; ${first.message}` : ''})`, 'empty', { rows: result.rows, errors: result.issues.length });
+    return failed(`no usable structure (${result.rows} read${first ? `; ${first.message}` : ''})`, 'empty', {
+      rows: result.rows,
+      errors: result.issues.length,
+    });
   }
   return {
     partner: { status: 'loaded', url, host: new URL(url).host, kind, count: result.structures.length, rows: result.rows, issues: result.issues },

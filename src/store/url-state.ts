@@ -16,7 +16,12 @@ export interface UrlCodec {
 }
 
 const list = (value: string | null): string[] =>
-  value ? value.split(',').map((v) => v.trim()).filter((v) => /^[\w-]+$/.test(v)) : [];
+  value
+    ? value
+        .split(',')
+        .map((v) => v.trim())
+        .filter((v) => /^[\w-]+$/.test(v))
+    : [];
 
 export function parseView(value: string | null): MapView | null {
   if (!value) return null;

@@ -17,7 +17,11 @@ export function Filters() {
   const catalogue = useApp(selectCatalogue);
   const summary = useMemo(
     // Closed rows are not offers: the legend counts open ones.
-    () => summariseCatalogue(catalogue.filter((s) => s.status !== 'closed'), data.config.offerTypes.map((o) => o.id)),
+    () =>
+      summariseCatalogue(
+        catalogue.filter((s) => s.status !== 'closed'),
+        data.config.offerTypes.map((o) => o.id),
+      ),
     [data, catalogue],
   );
   const completeness = useMemo(() => catalogueCompleteness(catalogue, data.config), [data, catalogue]);
@@ -40,12 +44,7 @@ export function Filters() {
             return (
               <li key={type.id}>
                 <label className="legend-item">
-                  <input
-                    type="checkbox"
-                    checked={checked}
-                    data-testid={`toggle-type-${type.id}`}
-                    onChange={() => store.getState().toggleType(type.id)}
-                  />
+                  <input type="checkbox" checked={checked} data-testid={`toggle-type-${type.id}`} onChange={() => store.getState().toggleType(type.id)} />
                   <TypeSymbol type={type} />
                   <span className="legend-label">{type.label[lang]}</span>
                   <span className="legend-count">
@@ -81,11 +80,7 @@ export function Filters() {
         </label>
         <label className="field">
           <span>{t('filters.dept')}</span>
-          <select
-            data-testid="filter-dept"
-            value={filter.dept ?? ''}
-            onChange={(e) => store.getState().setFilter({ dept: e.target.value || null })}
-          >
+          <select data-testid="filter-dept" value={filter.dept ?? ''} onChange={(e) => store.getState().setFilter({ dept: e.target.value || null })}>
             <option value="">{t('filters.allDepts')}</option>
             {[...data.departements.features]
               .sort((a, b) => a.properties.code.localeCompare(b.properties.code))
@@ -124,9 +119,7 @@ export function Filters() {
           {t('filters.reset')}
         </button>
       )}
-      <p className="catalogue-summary">
-        {t('catalogue.summary', { n: catalogue.length, date: latest ? formatDate(lang, latest) : '—' })}
-      </p>
+      <p className="catalogue-summary">{t('catalogue.summary', { n: catalogue.length, date: latest ? formatDate(lang, latest) : '—' })}</p>
     </section>
   );
 }

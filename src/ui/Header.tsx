@@ -16,7 +16,10 @@ export function Header() {
   return (
     <header className="app-header">
       <h1 className="app-title">
-        <span className="app-logo" aria-hidden="true">◎</span> {t('app.short')}
+        <span className="app-logo" aria-hidden="true">
+          ◎
+        </span>{' '}
+        {t('app.short')}
         <span className="app-tagline">{t('app.tagline')}</span>
       </h1>
       <div className="header-tools">

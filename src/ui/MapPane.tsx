@@ -64,7 +64,11 @@ export function MapPane({ onController }: { onController(controller: MapControll
   return (
     <div className="map-pane">
       <div ref={container} className="map-canvas" data-testid="map" data-ready={controller ? 'true' : 'false'} />
-      {failed && <p className="map-fallback" role="alert">{t('app.mapUnavailable')}</p>}
+      {failed && (
+        <p className="map-fallback" role="alert">
+          {t('app.mapUnavailable')}
+        </p>
+      )}
     </div>
   );
 }

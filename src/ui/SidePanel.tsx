@@ -54,12 +54,7 @@ export function SidePanel() {
   if (!current) return null;
   return (
     <aside className={`side-panel ${open ? 'is-open' : 'is-closed'}`} data-testid="side-panel" aria-label={t(current.label)}>
-      <button
-        type="button"
-        className="sheet-handle"
-        aria-expanded={open}
-        onClick={() => store.getState().setPanelOpen(!open)}
-      >
+      <button type="button" className="sheet-handle" aria-expanded={open} onClick={() => store.getState().setPanelOpen(!open)}>
         <span className={open ? 'visually-hidden' : undefined}>{open ? t('panel.close') : t('panel.open')}</span>
       </button>
       {parts.search && <SearchBox />}

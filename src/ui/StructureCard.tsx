@@ -45,9 +45,7 @@ export function StructureCard() {
   const stageLabel = (id: string) => data.config.stages.find((st) => st.id === id)?.label[lang] ?? id;
   const zone = s.zone.includes('region')
     ? t('card.zoneRegion')
-    : s.zone
-        .map((code) => data.departements.features.find((f) => f.properties.code === code)?.properties.nom ?? code)
-        .join(', ');
+    : s.zone.map((code) => data.departements.features.find((f) => f.properties.code === code)?.properties.nom ?? code).join(', ');
 
   return (
     <section className="structure-card" aria-labelledby="card-title" data-testid="structure-card">

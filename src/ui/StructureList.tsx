@@ -56,18 +56,16 @@ export function StructureList() {
       </p>
       {shown.length === 0 ? (
         <p className="empty">{t('list.empty')}</p>
+      ) : shown.length < VIRTUAL_FROM ? (
+        <ul className="cards" data-testid="structure-list">
+          {shown.map((s) => (
+            <li key={s.id}>
+              <StructureButton structure={s} />
+            </li>
+          ))}
+        </ul>
       ) : (
-        shown.length < VIRTUAL_FROM ? (
-          <ul className="cards" data-testid="structure-list">
-            {shown.map((s) => (
-              <li key={s.id}>
-                <StructureButton structure={s} />
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <WindowedList structures={shown} />
-        )
+        <WindowedList structures={shown} />
       )}
     </section>
   );
@@ -127,7 +125,14 @@ function WindowedList({ structures }: { structures: readonly Structure[] }) {
     if (!li) return;
     const index = Number(li.dataset.index);
     const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_PX) / ROW_PX) - 1);
-    const target: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, PageDown: index + page, PageUp: index - page, Home: 0, End: structures.length - 1 };
+    const target: Record<string, number> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      PageDown: index + page,
+      PageUp: index - page,
+      Home: 0,
+      End: structures.length - 1,
+    };
     if (!(event.key in target)) return;
     event.preventDefault();
     focusRow(target[event.key]!);

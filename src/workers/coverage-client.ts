@@ -52,10 +52,7 @@ export function createCoverageClient(dataset: CoverageDataset): CoverageClient {
   const ready = remote.init(dataset);
   const call = async <T>(viaWorker: () => Promise<T>, viaMain: (c: CoverageClient) => Promise<T>): Promise<T> => {
     if (fallback) return viaMain(fallback);
-    const result = await Promise.race([
-      ready.then(viaWorker).then((value) => ({ value })),
-      broken.then(() => null),
-    ]).catch((error: unknown) => {
+    const result = await Promise.race([ready.then(viaWorker).then((value) => ({ value })), broken.then(() => null)]).catch((error: unknown) => {
       console.warn('coverage worker call failed, computing on the main thread', error);
       fallback ??= mainThreadClient(dataset);
       return null;
@@ -68,15 +65,21 @@ export function createCoverageClient(dataset: CoverageDataset): CoverageClient {
     },
     // A fresh pack per call: its buffers move to the worker (detached here), without a copy.
     nearest: (request) =>
-      call(() => {
-        const r = packed(request);
-        return remote.nearest(Comlink.transfer(r, [r.offers.lons.buffer, r.offers.lats.buffer]));
-      }, (c) => c.nearest(request)),
+      call(
+        () => {
+          const r = packed(request);
+          return remote.nearest(Comlink.transfer(r, [r.offers.lons.buffer, r.offers.lats.buffer]));
+        },
+        (c) => c.nearest(request),
+      ),
     extras: (request) =>
-      call(() => {
-        const r = packed(request);
-        return remote.extras(Comlink.transfer(r, [r.offers.lons.buffer, r.offers.lats.buffer]));
-      }, (c) => c.extras(request)),
+      call(
+        () => {
+          const r = packed(request);
+          return remote.extras(Comlink.transfer(r, [r.offers.lons.buffer, r.offers.lats.buffer]));
+        },
+        (c) => c.extras(request),
+      ),
     dispose: () => {
       remote[Comlink.releaseProxy]();
       worker.terminate();

@@ -74,9 +74,7 @@ export function createCoverageEngine(dataset: CoverageDataset): CoverageEngine {
       });
       const near = nearestCached(request);
       const suggestions =
-        request.suggestions > 0
-          ? suggestSites(dataset.communes, near, request.thresholdKm, request.suggestions, new Set(request.incomplete ?? []))
-          : [];
+        request.suggestions > 0 ? suggestSites(dataset.communes, near, request.thresholdKm, request.suggestions, new Set(request.incomplete ?? [])) : [];
       return { ...gap, suggestions, ms: performance.now() - t0 };
     },
   };

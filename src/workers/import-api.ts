@@ -73,7 +73,12 @@ export function createImportApi(): ImportApi {
     },
     rejected(reasons, reasonColumn, lineColumn) {
       if (!table || !last) return [];
-      return rejectedCsvChunks(table.header, rejectedRows(table, last, (line) => reasons[line] ?? []), reasonColumn, lineColumn);
+      return rejectedCsvChunks(
+        table.header,
+        rejectedRows(table, last, (line) => reasons[line] ?? []),
+        reasonColumn,
+        lineColumn,
+      );
     },
   };
 }

@@ -175,7 +175,14 @@ async function focusState(page: Page) {
     const cy = rect.top + rect.height / 2;
     const onTop = document.elementFromPoint(cx, cy);
     const visible =
-      rect.width > 0 && rect.height > 0 && rect.bottom > 0 && rect.right > 0 && rect.top < innerHeight && rect.left < innerWidth && !!onTop && (el === onTop || el.contains(onTop));
+      rect.width > 0 &&
+      rect.height > 0 &&
+      rect.bottom > 0 &&
+      rect.right > 0 &&
+      rect.top < innerHeight &&
+      rect.left < innerWidth &&
+      !!onTop &&
+      (el === onTop || el.contains(onTop));
     const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
     const shadow = style.boxShadow !== 'none' && style.boxShadow !== '';
     return {

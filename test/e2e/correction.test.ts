@@ -8,9 +8,10 @@ import { serializeCatalogueCsv } from '../../src/domain/catalogue/index';
 import type { Structure } from '../../src/domain/types';
 import { launch, openApp } from './driver';
 
-const catalogue = JSON.parse(
-  readFileSync(resolve(import.meta.dirname, '../../public/data/occitanie/structures.geojson'), 'utf8'),
-) as FeatureCollection<GeoJSON.Point | null, Structure>;
+const catalogue = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../public/data/occitanie/structures.geojson'), 'utf8')) as FeatureCollection<
+  GeoJSON.Point | null,
+  Structure
+>;
 // A row with a quote (required once re-dated) and no phone yet.
 const target = catalogue.features.map((f) => f.properties).find((s) => s.quote !== '' && s.phone === '' && s.status !== 'closed')!;
 

@@ -81,7 +81,8 @@ describe('coverage gaps', () => {
 
     // The map highlights communes beyond, and draws the hatched gap area.
     await page.waitForFunction(() => {
-      const m = (window as unknown as { __maillageMap: { map: { getLayer(id: string): unknown; getSource(id: string): { _data?: unknown } | undefined } } }).__maillageMap.map;
+      const m = (window as unknown as { __maillageMap: { map: { getLayer(id: string): unknown; getSource(id: string): { _data?: unknown } | undefined } } })
+        .__maillageMap.map;
       return !!m.getLayer('coverage-communes') && !!m.getLayer('coverage-gap-fill');
     });
     await page.getByTestId('coverage-gap-area').filter({ hasText: 'km²' }).waitFor();
@@ -125,7 +126,10 @@ describe('coverage gaps', () => {
     await waitForMapIdle(page);
     await page.getByTestId('coverage-sim-list').locator('li').first().waitFor();
     expect(await beyond(page)).toEqual(after);
-    await page.getByTestId('coverage-sim-list').getByRole('button', { name: /Retirer/ }).click();
+    await page
+      .getByTestId('coverage-sim-list')
+      .getByRole('button', { name: /Retirer/ })
+      .click();
     await page.waitForFunction(() => !location.search.includes('sim='));
     await waitForBeyond(page, before.communes);
     expect(errors).toEqual([]);
@@ -233,7 +237,10 @@ describe('honest coverage: a gap in the catalogue is not a gap in the territory'
     expect(incomplete.has('11')).toBe(true);
     const want = expected(30, offers, ['maison_region']).certain;
     await page.waitForFunction(
-      (n) => document.querySelector('[data-testid="coverage-figures"][data-state="ready"] [data-testid="coverage-unknown-population"]')?.getAttribute('data-value') === String(n),
+      (n) =>
+        document
+          .querySelector('[data-testid="coverage-figures"][data-state="ready"] [data-testid="coverage-unknown-population"]')
+          ?.getAttribute('data-value') === String(n),
       want.unknownPopulation,
     );
     expect(Number(await page.getByTestId('coverage-beyond-population').getAttribute('data-value'))).toBe(want.beyondPopulation);

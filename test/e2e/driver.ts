@@ -51,7 +51,8 @@ export async function waitForMapIdle(page: Page, timeout = 60_000): Promise<void
   await page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout });
   await page.waitForFunction(
     () => {
-      const c = (window as unknown as { __maillageMap?: { settled: boolean; map: { loaded(): boolean; isMoving(): boolean; areTilesLoaded(): boolean } } }).__maillageMap;
+      const c = (window as unknown as { __maillageMap?: { settled: boolean; map: { loaded(): boolean; isMoving(): boolean; areTilesLoaded(): boolean } } })
+        .__maillageMap;
       return !!c && c.settled && c.map.loaded() && !c.map.isMoving() && c.map.areTilesLoaded();
     },
     undefined,
@@ -62,7 +63,11 @@ export async function waitForMapIdle(page: Page, timeout = 60_000): Promise<void
 /** Features of a layer currently drawn on the map. */
 export async function renderedFeatures(page: Page, layers: string[]): Promise<Array<Record<string, unknown>>> {
   return page.evaluate((ids) => {
-    const c = (window as unknown as { __maillageMap: { map: { getLayer(id: string): unknown; queryRenderedFeatures(o: unknown): Array<{ properties: Record<string, unknown> }> } } }).__maillageMap;
+    const c = (
+      window as unknown as {
+        __maillageMap: { map: { getLayer(id: string): unknown; queryRenderedFeatures(o: unknown): Array<{ properties: Record<string, unknown> }> } };
+      }
+    ).__maillageMap;
     const present = ids.filter((id) => c.map.getLayer(id));
     return c.map.queryRenderedFeatures({ layers: present }).map((f) => f.properties);
   }, layers);
@@ -72,7 +77,8 @@ export async function renderedFeatures(page: Page, layers: string[]): Promise<Ar
 export async function projectToPage(page: Page, lon: number, lat: number): Promise<{ x: number; y: number }> {
   return page.evaluate(
     ([lng, la]) => {
-      const c = (window as unknown as { __maillageMap: { map: { project(p: [number, number]): { x: number; y: number }; getCanvas(): HTMLCanvasElement } } }).__maillageMap;
+      const c = (window as unknown as { __maillageMap: { map: { project(p: [number, number]): { x: number; y: number }; getCanvas(): HTMLCanvasElement } } })
+        .__maillageMap;
       const p = c.map.project([lng!, la!]);
       const rect = c.map.getCanvas().getBoundingClientRect();
       return { x: rect.left + p.x, y: rect.top + p.y };

@@ -51,14 +51,18 @@ async function waitIdle(target: Target): Promise<void> {
 /** Ids of the structures handed to the map (its GeoJSON source), sorted. */
 async function mapIds(target: Target): Promise<string[]> {
   return target.evaluate(async () => {
-    const c = (window as unknown as { __maillageMap: { map: { getSource(id: string): { getData(): Promise<{ features: Array<{ properties: { id: string } }> }> } } } }).__maillageMap;
+    const c = (
+      window as unknown as { __maillageMap: { map: { getSource(id: string): { getData(): Promise<{ features: Array<{ properties: { id: string } }> }> } } } }
+    ).__maillageMap;
     const data = await c.map.getSource('structures').getData();
     return data.features.map((f) => f.properties.id).sort();
   });
 }
 
 async function listIds(target: Target, scopeSelector = ''): Promise<string[]> {
-  const ids = await target.locator(`${scopeSelector} [data-testid="structure-list"] [data-id]`).evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''));
+  const ids = await target
+    .locator(`${scopeSelector} [data-testid="structure-list"] [data-id]`)
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''));
   return ids.sort();
 }
 
@@ -131,16 +135,24 @@ describe('the iframe page (embed.html)', () => {
     await page.waitForFunction(() => (window as unknown as { __messages: Array<{ data: { type: string } }> }).__messages.some((m) => m.data.type === 'ready'));
     const ready = (await messages()).find((m) => m.data.type === 'ready')!;
     expect(ready.origin).toBe(new URL(appUrl()).origin);
-    expect(ready.data).toMatchObject({ source: 'maillage', type: 'ready', version: 1, region: 'occitanie', count: expectedIds({ around: '31555', radius: '20' }).length });
+    expect(ready.data).toMatchObject({
+      source: 'maillage',
+      type: 'ready',
+      version: 1,
+      region: 'occitanie',
+      count: expectedIds({ around: '31555', radius: '20' }).length,
+    });
 
     await page.evaluate(() => (window as unknown as { sendToMap(m: unknown): void }).sendToMap({ target: 'maillage', type: 'select', id: 'catalis-toulouse' }));
-    await page.waitForFunction(() => (window as unknown as { __messages: Array<{ data: { type: string; id?: string } }> }).__messages.some((m) => m.data.type === 'select' && m.data.id === 'catalis-toulouse'));
+    await page.waitForFunction(() =>
+      (window as unknown as { __messages: Array<{ data: { type: string; id?: string } }> }).__messages.some(
+        (m) => m.data.type === 'select' && m.data.id === 'catalis-toulouse',
+      ),
+    );
     expect((await messages()).find((m) => m.data.type === 'select')!.data).toMatchObject({ source: 'maillage', name: expect.stringContaining('Catalis') });
     await expect.poll(() => frame.getByTestId('card-title').innerText()).toContain('Catalis');
 
-    await page.evaluate(() =>
-      (window as unknown as { sendToMap(m: unknown): void }).sendToMap({ target: 'maillage', type: 'setFilter', types: ['pole_ess'] }),
-    );
+    await page.evaluate(() => (window as unknown as { sendToMap(m: unknown): void }).sendToMap({ target: 'maillage', type: 'setFilter', types: ['pole_ess'] }));
     await page.evaluate(() => (window as unknown as { sendToMap(m: unknown): void }).sendToMap({ target: 'maillage', type: 'getState' }));
     await page.waitForFunction(() => (window as unknown as { __messages: Array<{ data: { type: string } }> }).__messages.some((m) => m.data.type === 'state'));
     const state = (await messages()).find((m) => m.data.type === 'state')!.data.state as Record<string, unknown>;
@@ -149,14 +161,21 @@ describe('the iframe page (embed.html)', () => {
     await expect.poll(() => mapIds(frame)).toEqual(placed(expectedIds({ around: '31555', radius: '20' }, { types: ['pole_ess'] })));
 
     // A malformed message from an allowed origin gets a reason back, and changes nothing.
-    await page.evaluate(() => (window as unknown as { sendToMap(m: unknown): void }).sendToMap({ target: 'maillage', type: 'select', id: '<img src=x onerror=alert(1)>' }));
+    await page.evaluate(() =>
+      (window as unknown as { sendToMap(m: unknown): void }).sendToMap({ target: 'maillage', type: 'select', id: '<img src=x onerror=alert(1)>' }),
+    );
     await page.waitForFunction(() => (window as unknown as { __messages: Array<{ data: { type: string } }> }).__messages.some((m) => m.data.type === 'error'));
     expect(await frame.locator('img[src="x"]').count()).toBe(0);
 
     // Moving the map is announced with the new view.
     const before = (await messages()).filter((m) => m.data.type === 'view').length;
-    await page.evaluate(() => (window as unknown as { sendToMap(m: unknown): void }).sendToMap({ target: 'maillage', type: 'setView', lon: 1.5, lat: 43.7, zoom: 9 }));
-    await page.waitForFunction((n) => (window as unknown as { __messages: Array<{ data: { type: string } }> }).__messages.filter((m) => m.data.type === 'view').length > n, before);
+    await page.evaluate(() =>
+      (window as unknown as { sendToMap(m: unknown): void }).sendToMap({ target: 'maillage', type: 'setView', lon: 1.5, lat: 43.7, zoom: 9 }),
+    );
+    await page.waitForFunction(
+      (n) => (window as unknown as { __messages: Array<{ data: { type: string } }> }).__messages.filter((m) => m.data.type === 'view').length > n,
+      before,
+    );
     const view = (await messages()).filter((m) => m.data.type === 'view').pop()!.data;
     expect(view).toMatchObject({ lon: 1.5, lat: 43.7, zoom: 9 });
     expect((view.bounds as number[]).length).toBe(4);
@@ -199,7 +218,10 @@ describe('the iframe page (embed.html)', () => {
     const other = expectedIds({ around: '31555', radius: '20' }).find((id) => id !== 'catalis-toulouse')!;
     await frame.locator(`[data-testid="structure-list"] [data-id="${other}"]`).click();
     await page.waitForFunction(
-      (id) => (window as unknown as { __messages: Array<{ data: { type: string; id?: string } }> }).__messages.some((m) => m.data.type === 'select' && m.data.id === id),
+      (id) =>
+        (window as unknown as { __messages: Array<{ data: { type: string; id?: string } }> }).__messages.some(
+          (m) => m.data.type === 'select' && m.data.id === id,
+        ),
       other,
     );
     const types = (await page.evaluate(() => (window as unknown as { __messages: Array<{ data: { type: string } }> }).__messages)).map((m) => m.data.type);
@@ -364,7 +386,11 @@ describe('the web component <maillage-map>', () => {
     expect(await page.locator('maillage-map .side-panel input').first().isVisible()).toBe(false);
     const slot = (await page.locator('#map').boundingBox())!;
     const within = async (box: { x: number; y: number; width: number; height: number } | null) =>
-      !!box && box.x >= slot.x - 0.5 && box.y >= slot.y - 0.5 && box.x + box.width <= slot.x + slot.width + 0.5 && box.y + box.height <= slot.y + slot.height + 0.5;
+      !!box &&
+      box.x >= slot.x - 0.5 &&
+      box.y >= slot.y - 0.5 &&
+      box.x + box.width <= slot.x + slot.width + 0.5 &&
+      box.y + box.height <= slot.y + slot.height + 0.5;
     expect(await within(await panel.boundingBox())).toBe(true);
     await page.locator('maillage-map .sheet-handle').click();
     await expect.poll(() => panel.getAttribute('class')).toContain('is-open');

@@ -8,8 +8,8 @@ const structureCount = (
   JSON.parse(readFileSync(resolve(import.meta.dirname, '../../public/data/occitanie/structures.geojson'), 'utf8')) as {
     features: Array<{ properties: { status: string } }>;
   }
-  // Closed rows (historical traces) are hidden from the list by default.
-).features.filter((f) => f.properties.status !== 'closed').length;
+).features // Closed rows (historical traces) are hidden from the list by default.
+  .filter((f) => f.properties.status !== 'closed').length;
 
 let browser: Browser;
 beforeAll(async () => {

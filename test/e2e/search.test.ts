@@ -220,7 +220,7 @@ describe('find support near me', () => {
   });
 });
 
-describe('a project holder\'s search, complete', () => {
+describe("a project holder's search, complete", () => {
   it('a postcode of 36 communes lists them all in a list the thumb scrolls, and the keyboard reaches the last', async () => {
     const { page, context } = await openApp(browser, '', { viewport: { width: 375, height: 667 } });
     await page.locator('#search').waitFor();

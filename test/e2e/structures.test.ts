@@ -5,9 +5,10 @@ import { resolve } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { launch, openApp, renderedFeatures, waitForMapIdle } from './driver';
 
-const catalogue = JSON.parse(
-  readFileSync(resolve(import.meta.dirname, '../../public/data/occitanie/structures.geojson'), 'utf8'),
-) as FeatureCollection<GeoJSON.Point | null, { id: string; type: string; commune: string; zone: string[]; status: string }>;
+const catalogue = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../public/data/occitanie/structures.geojson'), 'utf8')) as FeatureCollection<
+  GeoJSON.Point | null,
+  { id: string; type: string; commune: string; zone: string[]; status: string }
+>;
 // Closed rows (historical traces) are hidden from the map and the list by default: the open catalogue is what shows.
 catalogue.features = catalogue.features.filter((f) => f.properties.status !== 'closed');
 const located = catalogue.features.filter((f) => f.geometry !== null);

@@ -74,7 +74,17 @@ const FORMULAS = [
   "''=déjà",
   '\t=x',
 ];
-const TITLES = ['[Export du 12/03/2025]', '{Liste}', 'Liste des structures — mars 2025', '# export', '"Titre entre guillemets"', '(brouillon)', '<liste>', "'apostrophe", '=titre'];
+const TITLES = [
+  '[Export du 12/03/2025]',
+  '{Liste}',
+  'Liste des structures — mars 2025',
+  '# export',
+  '"Titre entre guillemets"',
+  '(brouillon)',
+  '<liste>',
+  "'apostrophe",
+  '=titre',
+];
 const NAMES = ['Café "Le Lien"', 'Alpha; Bêta, Gamma', 'Œuvre d’Économie', 'Deux\nlignes', 'CR\r\nLF', 'Tab\tdedans', 'Pousse 🌱', 'Simple', 'Éluard', ''];
 
 interface Knobs {
@@ -109,9 +119,7 @@ function coordinate(r: Rand, lon: number, lat: number): [string, string] {
 /** A CSV/TSV file of known shape: header, records, blank and title lines, with the chosen damage. */
 function structured(r: Rand, knobs: Knobs): { text: string; written: number } {
   const d = knobs.delimiter;
-  const fields = ['name', 'type', 'commune', 'communeName', 'postcode', 'lat', 'lon', 'description', 'email', 'website'].filter(
-    (f, i) => i < 2 || r() < 0.6,
-  );
+  const fields = ['name', 'type', 'commune', 'communeName', 'postcode', 'lat', 'lon', 'description', 'email', 'website'].filter((f, i) => i < 2 || r() < 0.6);
   const header = fields.map((f) => (knobs.headerVariants ? pick(r, HEADERS[f]!) : HEADERS[f]![0]!));
   if (knobs.headerVariants && r() < 0.3) header.push(''); // an unnamed column
   if (knobs.headerVariants && r() < 0.2) header.push(header[0]!); // a duplicate
@@ -170,9 +178,12 @@ function structured(r: Rand, knobs: Knobs): { text: string; written: number } {
     let text = cells.map((c) => quoteCell(c, d, r)).join(d);
     if (knobs.quotes) {
       const q = r();
-      if (q < 0.15) text = `"${text.replace(/"/g, '')}`.replace(/[\r\n]+/g, ' '); // unbalanced, on one line
-      else if (q < 0.25) text = text.replace(/[\r\n]+/g, ' ') + d + 'ab"c'; // a stray quote inside a cell
-      else if (q < 0.32 && !/[\r\n]/.test(text)) text = `"abc"def${d}${text.replace(/"/g, '')}`; // text after a closing quote
+      if (q < 0.15)
+        text = `"${text.replace(/"/g, '')}`.replace(/[\r\n]+/g, ' '); // unbalanced, on one line
+      else if (q < 0.25)
+        text = text.replace(/[\r\n]+/g, ' ') + d + 'ab"c'; // a stray quote inside a cell
+      else if (q < 0.32 && !/[\r\n]/.test(text))
+        text = `"abc"def${d}${text.replace(/"/g, '')}`; // text after a closing quote
       else if (q < 0.4) text += `${d}"multi${pick(r, ['\n', '\r\n', '\r'])}ligne ""cité"""`;
       else if (q < 0.45 && !/[\r\n]/.test(text)) text = text.replace(/"/g, ''); // quotes dropped
     }
@@ -233,8 +244,16 @@ function geojsonCase(r: Rand): { text: string; written?: number } {
         ? { type: 'Point', coordinates: [c[3], c[4]] }
         : r() < 0.5
           ? null
-          : { type: 'LineString', coordinates: [[c[3], c[4]], [c[3] + 0.1, c[4]]] };
-    return r() < 0.1 ? pick(r, [null, 1, 'x', { type: 'Nope' }]) : { type: 'Feature', geometry, properties: { name: `${pick(r, NAMES)}${i}`, type: pick(r, TYPES), commune: c[0] } };
+          : {
+              type: 'LineString',
+              coordinates: [
+                [c[3], c[4]],
+                [c[3] + 0.1, c[4]],
+              ],
+            };
+    return r() < 0.1
+      ? pick(r, [null, 1, 'x', { type: 'Nope' }])
+      : { type: 'Feature', geometry, properties: { name: `${pick(r, NAMES)}${i}`, type: pick(r, TYPES), commune: c[0] } };
   });
   const text = JSON.stringify({ type: 'FeatureCollection', features }, null, r() < 0.5 ? 2 : undefined);
   if (r() < 0.25) return { text: text.slice(0, int(r, text.length)) }; // truncated

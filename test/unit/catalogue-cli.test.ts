@@ -17,10 +17,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const built = existsSync(resolve(ROOT, 'public/data/occitanie/communes.json'));
 
 function cli(...args: string[]) {
-  return spawnSync(process.execPath, [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), resolve(ROOT, 'scripts/catalogue.ts'), 'apply', ...args, '--catalogue', catalogue], {
-    cwd: dir,
-    encoding: 'utf8',
-  });
+  return spawnSync(
+    process.execPath,
+    [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), resolve(ROOT, 'scripts/catalogue.ts'), 'apply', ...args, '--catalogue', catalogue],
+    {
+      cwd: dir,
+      encoding: 'utf8',
+    },
+  );
 }
 
 /** A file of rows; `rows` are full CSV lines. */
@@ -42,9 +46,17 @@ const cells = (over: Partial<Record<string, string>>) => {
 const newRow = (id: string, name: string) =>
   CATALOGUE_COLUMNS.map(
     (c) =>
-      ({ id, name, type: 'maison_region', stages: 'emergence', commune: '11069', source: 'https://example.org/maison', quote: 'une Maison', updated: '2026-12-01', status: 'to_check' })[
-        c as string
-      ] ?? '',
+      ({
+        id,
+        name,
+        type: 'maison_region',
+        stages: 'emergence',
+        commune: '11069',
+        source: 'https://example.org/maison',
+        quote: 'une Maison',
+        updated: '2026-12-01',
+        status: 'to_check',
+      })[c as string] ?? '',
   ).join(',');
 
 beforeEach(() => copyFileSync(REAL, catalogue));
@@ -98,7 +110,12 @@ describe.skipIf(!built)('npm run catalogue -- apply', () => {
   });
 
   it('reports every error with file:line [field] and its reason, exits 1 and writes nothing', () => {
-    const file = input('bad.csv', cells({ commune: '9122', updated: '2026-12-01' }), newRow('sans-source', 'Sans source').replace('https://example.org/maison', ''), newRow('sans-citation', 'X').replace('une Maison', ''));
+    const file = input(
+      'bad.csv',
+      cells({ commune: '9122', updated: '2026-12-01' }),
+      newRow('sans-source', 'Sans source').replace('https://example.org/maison', ''),
+      newRow('sans-citation', 'X').replace('une Maison', ''),
+    );
     const run = cli(file, '--write');
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/bad\.csv:2 \[commune\] error: Commune "9122" has 4 digits/);

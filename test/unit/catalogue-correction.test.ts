@@ -78,7 +78,10 @@ describe.skipIf(!built)('a correction of a catalogue row', () => {
     expect(result.ok).toBe(false);
     expect(result.row).toBeNull();
     expect(result.csv).toBe('');
-    const fields = result.issues.filter((i) => i.severity === 'error').map((i) => i.field).sort();
+    const fields = result.issues
+      .filter((i) => i.severity === 'error')
+      .map((i) => i.field)
+      .sort();
     expect(fields).toEqual(['email', 'postcode', 'quote', 'source', 'type']);
     const email = result.issues.find((i) => i.field === 'email')!;
     expect(issueMessage(email, 'fr')).toContain('Courriel « pas-un-courriel »');
@@ -113,7 +116,11 @@ describe.skipIf(!built)('a correction of a catalogue row', () => {
     const dept = buildCorrection({ ...blank, name: 'Maison de la Région Aude' }, ctxFor(occ, null));
     expect(dept.structure).toMatchObject({ id: 'maison-de-la-region-aude', commune: '', departement: '11' });
     // A missing name is reported on the name, not on the id built from it.
-    expect(buildCorrection(blank, ctxFor(occ, null)).issues.filter((i) => i.severity === 'error').map((i) => i.field)).toEqual(['name']);
+    expect(
+      buildCorrection(blank, ctxFor(occ, null))
+        .issues.filter((i) => i.severity === 'error')
+        .map((i) => i.field),
+    ).toEqual(['name']);
   });
 
   it('drops the coordinates of a site that moves to another commune', () => {

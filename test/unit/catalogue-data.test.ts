@@ -2,13 +2,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  CATALOGUE_COLUMNS,
-  formatIssues,
-  parseCatalogueCsv,
-  validateStructures,
-  type CommuneRef,
-} from '../../src/domain/catalogue/index.ts';
+import { CATALOGUE_COLUMNS, formatIssues, parseCatalogueCsv, validateStructures, type CommuneRef } from '../../src/domain/catalogue/index.ts';
 import type { Commune, RegionConfig } from '../../src/domain/types.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -29,9 +23,7 @@ interface Alias {
   date: string;
 }
 
-const etalab = JSON.parse(
-  readFileSync(resolve(root, 'node_modules/@etalab/decoupage-administratif/data/communes.json'), 'utf8'),
-) as EtalabCommune[];
+const etalab = JSON.parse(readFileSync(resolve(root, 'node_modules/@etalab/decoupage-administratif/data/communes.json'), 'utf8')) as EtalabCommune[];
 
 const configs = readdirSync(resolve(root, 'data/regions'))
   .filter((f) => f.endsWith('.json'))

@@ -132,7 +132,10 @@ describe('validateStructures on errors.csv', () => {
   });
 
   it('explains the reason with a hint where one helps', () => {
-    const msg = (line: number) => at(line).map((i) => i.message).join(' ');
+    const msg = (line: number) =>
+      at(line)
+        .map((i) => i.message)
+        .join(' ');
     expect(msg(7)).toMatch(/Unknown type "couveuse"/);
     expect(msg(8)).toMatch(/Unknown stage "ideation"/);
     expect(msg(9)).toMatch(/75056.*not a current commune of Occitanie/);
@@ -156,8 +159,7 @@ describe('validateStructures on errors.csv', () => {
 });
 
 describe('validateStructures positions', () => {
-  const validate = (over: Parameters<typeof row>[0], c: CatalogueContext = ctx) =>
-    validateStructures(parseCatalogueCsv(`${HEADER}\n${row(over)}\n`).rows, c);
+  const validate = (over: Parameters<typeof row>[0], c: CatalogueContext = ctx) => validateStructures(parseCatalogueCsv(`${HEADER}\n${row(over)}\n`).rows, c);
 
   it('uses lon/lat when given, else the commune point, else none', () => {
     expect(validate({ lon: '1.5', lat: '43.5', precision: 'address' }).structures[0]).toMatchObject({

@@ -27,7 +27,9 @@ export function contrast(a: string, b: string): number {
 
 /** The colour a rule of app.css (selector alone or in a list) gives to a property, e.g. ruleColour('.load-error', 'color'). */
 function ruleColour(selector: string, property: string): string {
-  const rules = css.matchAll(new RegExp(`(?:^|[}\\n])\\s*(?:[^{}\\n]*,\\s*)?${selector.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*(?:,[^{}]*)?\\{([^}]*)\\}`, 'g'));
+  const rules = css.matchAll(
+    new RegExp(`(?:^|[}\\n])\\s*(?:[^{}\\n]*,\\s*)?${selector.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*(?:,[^{}]*)?\\{([^}]*)\\}`, 'g'),
+  );
   const value = [...rules].map((r) => r[1]!.match(new RegExp(`(?:^|;|\\s)${property}:\\s*([^;]+)`))?.[1]?.trim()).find(Boolean);
   if (!value) throw new Error(`${selector} { ${property} } not found in app.css`);
   const hex = value.match(/#[0-9a-fA-F]{6}/)?.[0] ?? value.match(/var\(--([\w-]+)\)/)?.[1];

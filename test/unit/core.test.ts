@@ -11,9 +11,29 @@ import { pickLanguage, translate, formatKm } from '../../src/i18n/translate';
 import type { RegionConfig, Structure } from '../../src/domain/types';
 
 const structure = (patch: Partial<Structure>): Structure => ({
-  id: 'x', name: 'X', type: 'incubateur', stages: ['creation'], address: '', postcode: '', commune: '31555', departement: '31',
-  lon: 1.44, lat: 43.6, precision: 'commune', website: '', email: '', phone: '', hours: '', description: '',
-  source: 'https://example.org', quote: '', sourceDate: '', updated: '2026-01-01', status: 'verified', zone: [], ...patch,
+  id: 'x',
+  name: 'X',
+  type: 'incubateur',
+  stages: ['creation'],
+  address: '',
+  postcode: '',
+  commune: '31555',
+  departement: '31',
+  lon: 1.44,
+  lat: 43.6,
+  precision: 'commune',
+  website: '',
+  email: '',
+  phone: '',
+  hours: '',
+  description: '',
+  source: 'https://example.org',
+  quote: '',
+  sourceDate: '',
+  updated: '2026-01-01',
+  status: 'verified',
+  zone: [],
+  ...patch,
 });
 
 describe('structure filter', () => {

@@ -42,7 +42,10 @@ describe('LatestOnly', () => {
 
   it('delivers nothing after dispose', async () => {
     const delivered: number[] = [];
-    const runner = new LatestOnly<number, number>(async (n) => n, (r) => delivered.push(r));
+    const runner = new LatestOnly<number, number>(
+      async (n) => n,
+      (r) => delivered.push(r),
+    );
     runner.request(1);
     runner.dispose();
     await new Promise((r) => setTimeout(r, 0));
@@ -55,7 +58,18 @@ describe('coverage client', () => {
     const region: Feature<Geometry> = {
       type: 'Feature',
       properties: {},
-      geometry: { type: 'Polygon', coordinates: [[[1.5, 42.9], [2.5, 42.9], [2.5, 43.7], [1.5, 43.7], [1.5, 42.9]]] },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [1.5, 42.9],
+            [2.5, 42.9],
+            [2.5, 43.7],
+            [1.5, 43.7],
+            [1.5, 42.9],
+          ],
+        ],
+      },
     };
     const departements: FeatureCollection<Geometry, { code: string }> = { type: 'FeatureCollection', features: [] };
     const client = createCoverageClient({ communes: line.communes, region, departements });

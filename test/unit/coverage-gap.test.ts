@@ -8,14 +8,53 @@ import { gapArea, gapAreaExact, nearestOffers, type CoverageOffer } from '../../
 import { mulberry32, randomCommunes, randomOffers } from '../fixtures/coverage/random.ts';
 
 // A 2° × 1° box around (2.5, 43.5): two "départements" side by side.
-const region = polygon([[[1.5, 43], [3.5, 43], [3.5, 44], [1.5, 44], [1.5, 43]]]);
+const region = polygon([
+  [
+    [1.5, 43],
+    [3.5, 43],
+    [3.5, 44],
+    [1.5, 44],
+    [1.5, 43],
+  ],
+]);
 const departements = featureCollection([
-  polygon([[[1.5, 43], [2.5, 43], [2.5, 44], [1.5, 44], [1.5, 43]]], { code: 'D1' }),
-  polygon([[[2.5, 43], [3.5, 43], [3.5, 44], [2.5, 44], [2.5, 43]]], { code: 'D2' }),
+  polygon(
+    [
+      [
+        [1.5, 43],
+        [2.5, 43],
+        [2.5, 44],
+        [1.5, 44],
+        [1.5, 43],
+      ],
+    ],
+    { code: 'D1' },
+  ),
+  polygon(
+    [
+      [
+        [2.5, 43],
+        [3.5, 43],
+        [3.5, 44],
+        [2.5, 44],
+        [2.5, 43],
+      ],
+    ],
+    { code: 'D2' },
+  ),
 ]) as FeatureCollection<Polygon, { code: string }>;
 const regionKm2 = area(region) / 1e6;
 const site = (lon: number, lat: number, over: Partial<CoverageOffer> = {}): CoverageOffer => ({
-  id: `s${lon}`, name: 'S', type: 'incubateur', lon, lat, commune: '', departement: '', zone: [], hypothetical: false, ...over,
+  id: `s${lon}`,
+  name: 'S',
+  type: 'incubateur',
+  lon,
+  lat,
+  commune: '',
+  departement: '',
+  zone: [],
+  hypothetical: false,
+  ...over,
 });
 
 describe('gapAreaExact (the reference)', () => {
@@ -105,7 +144,7 @@ describe('gapArea (grid): bounded time, precision stated, checked against the ex
 
   it('never lays more cells than MAX_CELLS, whatever the cell size asked', () => {
     const fine = gapArea(region, [site(2.5, 43.5)], 20, { reading: 'site', cellKm: 0.001 });
-    const boxKm2 = 2 * 111.195 * Math.cos(43.5 * Math.PI / 180) * 111.195;
+    const boxKm2 = 2 * 111.195 * Math.cos((43.5 * Math.PI) / 180) * 111.195;
     expect(fine.precision.cellKm ** 2 * 120_000).toBeGreaterThanOrEqual(boxKm2 * 0.99);
   });
 

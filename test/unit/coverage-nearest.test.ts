@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  beyondIndices,
-  isBeyond,
-  nearestOffers,
-  selectOffers,
-  summarise,
-  type CoverageCommune,
-  type CoverageOffer,
-} from '../../src/domain/coverage/index.ts';
+import { beyondIndices, isBeyond, nearestOffers, selectOffers, summarise, type CoverageCommune, type CoverageOffer } from '../../src/domain/coverage/index.ts';
 import { SphereIndex, toUnitVectors, chord2OfKm, kmOfChord2 } from '../../src/domain/coverage/sphere-index.ts';
 import { SlabIndex } from '../../src/domain/coverage/slab-index.ts';
 import { hilbertOrder } from '../../src/domain/coverage/hilbert.ts';
@@ -15,7 +7,6 @@ import { EARTH_RADIUS_KM, haversineKm } from '../../src/domain/geo/distance.ts';
 import type { Structure } from '../../src/domain/types.ts';
 import { mulberry32, randomCommunes, randomOffers } from '../fixtures/coverage/random.ts';
 import { line, STEP } from '../fixtures/coverage/line.ts';
-
 
 /** Brute force: every commune against every located offer, with the shared haversine. */
 function bruteForce(communes: readonly CoverageCommune[], offers: readonly CoverageOffer[]): number[] {
@@ -219,18 +210,33 @@ describe('SlabIndex', () => {
     const rand = mulberry32(61);
     const sites = randomCommunes(rand, 90);
     const pts = randomCommunes(rand, 600);
-    const sv = toUnitVectors(sites.map((s) => s.lon), sites.map((s) => s.lat));
-    const pv = toUnitVectors(pts.map((s) => s.lon), pts.map((s) => s.lat));
+    const sv = toUnitVectors(
+      sites.map((s) => s.lon),
+      sites.map((s) => s.lat),
+    );
+    const pv = toUnitVectors(
+      pts.map((s) => s.lon),
+      pts.map((s) => s.lat),
+    );
     const slab = new SlabIndex(sv);
-    for (const order of [hilbertOrder(pts.map((p) => p.lon), pts.map((p) => p.lat)), Int32Array.from(pts.map((_, i) => pts.length - 1 - i))]) {
+    for (const order of [
+      hilbertOrder(
+        pts.map((p) => p.lon),
+        pts.map((p) => p.lat),
+      ),
+      Int32Array.from(pts.map((_, i) => pts.length - 1 - i)),
+    ]) {
       const d2 = new Float64Array(pts.length);
       const id = new Int32Array(pts.length);
       slab.nearestAll(pv, order, null, d2, id);
       pts.forEach((p, i) => {
-        const want = sites.reduce((b, s, j) => {
-          const d = haversineKm(p.lon, p.lat, s.lon, s.lat);
-          return d < b[0] ? ([d, j] as [number, number]) : b;
-        }, [Infinity, -1] as [number, number]);
+        const want = sites.reduce(
+          (b, s, j) => {
+            const d = haversineKm(p.lon, p.lat, s.lon, s.lat);
+            return d < b[0] ? ([d, j] as [number, number]) : b;
+          },
+          [Infinity, -1] as [number, number],
+        );
         expect(id[i]).toBe(want[1]);
         expect(kmOfChord2(d2[i]!)).toBeCloseTo(want[0], 8);
       });
@@ -243,13 +249,19 @@ describe('SphereIndex', () => {
   it('finds every point within a radius, as brute force does', () => {
     const rand = mulberry32(21);
     const pts = randomCommunes(rand, 700);
-    const v = toUnitVectors(pts.map((p) => p.lon), pts.map((p) => p.lat));
+    const v = toUnitVectors(
+      pts.map((p) => p.lon),
+      pts.map((p) => p.lat),
+    );
     const index = new SphereIndex(v);
     for (let q = 0; q < 30; q++) {
       const c = pts[Math.floor(rand() * pts.length)]!;
       const km = 5 + rand() * 80;
       const got = index.within(v[3 * +c.code]!, v[3 * +c.code + 1]!, v[3 * +c.code + 2]!, chord2OfKm(km) * (1 + 1e-12)).sort((a, b) => a - b);
-      const want = pts.map((p, i) => [i, haversineKm(c.lon, c.lat, p.lon, p.lat)] as const).filter(([, d]) => d <= km).map(([i]) => i);
+      const want = pts
+        .map((p, i) => [i, haversineKm(c.lon, c.lat, p.lon, p.lat)] as const)
+        .filter(([, d]) => d <= km)
+        .map(([i]) => i);
       expect(got).toEqual(want);
     }
   });
@@ -261,9 +273,29 @@ describe('SphereIndex', () => {
 
 describe('selectOffers', () => {
   const s = (over: Partial<Structure>): Structure => ({
-    id: 'x', name: 'X', type: 'incubateur', stages: ['emergence'], address: '', postcode: '', commune: '31555', departement: '',
-    lon: 1.4, lat: 43.6, precision: 'commune', website: '', email: '', phone: '', hours: '', description: '', source: 'https://e.org',
-    quote: '', sourceDate: '', updated: '2026-01-01', status: 'verified', zone: [], ...over,
+    id: 'x',
+    name: 'X',
+    type: 'incubateur',
+    stages: ['emergence'],
+    address: '',
+    postcode: '',
+    commune: '31555',
+    departement: '',
+    lon: 1.4,
+    lat: 43.6,
+    precision: 'commune',
+    website: '',
+    email: '',
+    phone: '',
+    hours: '',
+    description: '',
+    source: 'https://e.org',
+    quote: '',
+    sourceDate: '',
+    updated: '2026-01-01',
+    status: 'verified',
+    zone: [],
+    ...over,
   });
   it('keeps the chosen types and stages, in catalogue order', () => {
     const all = [s({ id: 'a' }), s({ id: 'b', type: 'realis', stages: ['developpement'] }), s({ id: 'c', stages: ['creation'] })];

@@ -26,9 +26,27 @@ const TYPES = ['mr', 'dla', 'inc'];
 
 function structure(over: Partial<Structure> & Pick<Structure, 'id' | 'type'>): Structure {
   return {
-    name: over.id, stages: ['creation'], address: '', postcode: '', commune: '', departement: '', lon: null, lat: null,
-    precision: 'none', website: '', email: '', phone: '', hours: '', description: '', source: 'https://example.org',
-    quote: '', sourceDate: '', updated: '2026-01-01', status: 'to_check', zone: [], ...over,
+    name: over.id,
+    stages: ['creation'],
+    address: '',
+    postcode: '',
+    commune: '',
+    departement: '',
+    lon: null,
+    lat: null,
+    precision: 'none',
+    website: '',
+    email: '',
+    phone: '',
+    hours: '',
+    description: '',
+    source: 'https://example.org',
+    quote: '',
+    sourceDate: '',
+    updated: '2026-01-01',
+    status: 'to_check',
+    zone: [],
+    ...over,
   };
 }
 
@@ -67,9 +85,7 @@ function randomCase(seed: number): Case {
 
 /** The rule, written out plainly: no index, no shared helper. */
 function bruteState(c: CoverageCommune, kase: Case, types: string[] | null, verifiedOnly: boolean, reading: Reading, km: number): string {
-  const open = kase.structures.filter(
-    (s) => s.status !== 'closed' && (!verifiedOnly || s.status === 'verified') && (types === null || types.includes(s.type)),
-  );
+  const open = kase.structures.filter((s) => s.status !== 'closed' && (!verifiedOnly || s.status === 'verified') && (types === null || types.includes(s.type)));
   let best = Infinity;
   for (const s of open) {
     if (reading === 'zones' && (s.zone.includes('region') || s.zone.includes(c.dept))) best = 0;
@@ -189,9 +205,9 @@ describe('catalogue completeness', () => {
 
   it('rejects an unknown type or a missing source, naming the key', () => {
     const base = { offerTypes: config.offerTypes };
-    expect(checkExpectations({ ...base, expectations: [{ type: 'zzz', perDepartement: 1, source: [{ url: 'https://e.org', quote: 'q', date: '' }] }] })).toEqual([
-      'expectations[0].type "zzz" is not an offer type of the region (mr, dla, inc)',
-    ]);
+    expect(
+      checkExpectations({ ...base, expectations: [{ type: 'zzz', perDepartement: 1, source: [{ url: 'https://e.org', quote: 'q', date: '' }] }] }),
+    ).toEqual(['expectations[0].type "zzz" is not an offer type of the region (mr, dla, inc)']);
     expect(checkExpectations({ ...base, expectations: [{ type: 'mr', perDepartement: 1, source: [] }] })).toEqual([
       'expectations[0].source is missing: give at least one public source { url, quote, date }',
     ]);

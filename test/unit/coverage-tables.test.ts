@@ -15,7 +15,6 @@ import {
 import { mulberry32, randomCommunes, randomOffers } from '../fixtures/coverage/random.ts';
 import { line, STEP } from '../fixtures/coverage/line.ts';
 
-
 describe('territoryTable', () => {
   it('known answer per département on the line (site at Alpha, 30 km)', () => {
     const offers = line.offers.slice(0, 1);
@@ -68,7 +67,10 @@ describe('territoryTable', () => {
 
 describe('CSV export', () => {
   it('starts with a UTF-8 byte order mark, separates with semicolons, ends lines with CRLF', () => {
-    const text = toCsv([['a', 'b'], ['1', '2']]);
+    const text = toCsv([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
     expect(text).toBe('\uFEFFa;b\r\n1;2\r\n');
   });
 
@@ -105,7 +107,10 @@ describe('CSV export', () => {
 
 describe('hypothetical sites in the URL', () => {
   it('round-trips, rounded to 4 decimals', () => {
-    const text = formatSims([{ lon: 1.444219, lat: 43.604652, type: 'incubateur' }, { lon: -0.1, lat: 44, type: 'realis' }]);
+    const text = formatSims([
+      { lon: 1.444219, lat: 43.604652, type: 'incubateur' },
+      { lon: -0.1, lat: 44, type: 'realis' },
+    ]);
     expect(text).toBe('1.4442,43.6047,incubateur;-0.1,44,realis');
     expect(parseSims(text).sites).toEqual([
       { lon: 1.4442, lat: 43.6047, type: 'incubateur' },

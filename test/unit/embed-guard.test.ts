@@ -30,7 +30,11 @@ describe('announcements', () => {
   });
 
   it('after "Me localiser", no view goes out unless the host is named in origins=', () => {
-    for (const [origins, expectViews] of [[null, false], ['*', false], ['https://host.example', true]] as const) {
+    for (const [origins, expectViews] of [
+      [null, false],
+      ['*', false],
+      ['https://host.example', true],
+    ] as const) {
       const store = createAppStore({ embedded: true });
       const { win, posted } = fakeWindows();
       const bridge = connectIframe(store, () => null, parseOrigins(origins), win);
@@ -57,7 +61,11 @@ describe('announcements', () => {
   it('the web component (same page as its host) announces views as before', () => {
     const store = createAppStore({ embedded: true });
     const seen: MapMessage[] = [];
-    const stop = announceChanges(store, () => null, (m) => seen.push(m));
+    const stop = announceChanges(
+      store,
+      () => null,
+      (m) => seen.push(m),
+    );
     store.getState().setView({ lon: 1, lat: 43, zoom: 9 });
     expect(seen.map((m) => m.type)).toEqual(['view']);
     stop();
@@ -72,7 +80,9 @@ const config = {
 
 describe('checkParams', () => {
   it('names every ignored parameter with its reason', () => {
-    const params = new URLSearchParams('lang=de&types=incubateur,zzz,reseau&stages=creation,<b>&dept=3&closed=yes&tab=foo&map=99/1&covkm=500&covby=x&from=nowhere&revoir=x&foo=1&epci=12');
+    const params = new URLSearchParams(
+      'lang=de&types=incubateur,zzz,reseau&stages=creation,<b>&dept=3&closed=yes&tab=foo&map=99/1&covkm=500&covby=x&from=nowhere&revoir=x&foo=1&epci=12',
+    );
     const problems = checkParams(params, { embedded: false, config }).map((p) => [p.param, p.value, p.reason]);
     expect(problems).toEqual([
       ['lang', 'de', 'format'],
@@ -105,7 +115,12 @@ describe('checkParams', () => {
     expect(checkParams(new URLSearchParams('region=zzz'), { embedded: false, regionFallback: { asked: 'zzz', shown: 'occitanie' } })).toEqual([
       { param: 'region', value: 'zzz', reason: 'unknownRegion', detail: 'occitanie' },
     ]);
-    expect(checkParams(new URLSearchParams('region=occitanie&lang=en&types=incubateur&map=9/43.6/1.44&covkm=30&tab=coverage&from=31555&sel=a-b&closed=1'), { embedded: false, config })).toEqual([]);
+    expect(
+      checkParams(new URLSearchParams('region=occitanie&lang=en&types=incubateur&map=9/43.6/1.44&covkm=30&tab=coverage&from=31555&sel=a-b&closed=1'), {
+        embedded: false,
+        config,
+      }),
+    ).toEqual([]);
   });
 });
 

@@ -15,11 +15,18 @@ const refused = (data: unknown) => {
 describe('parseHostMessage', () => {
   it('accepts each documented message and returns plain values', () => {
     expect(ok({ target: 'maillage', type: 'setFilter', types: ['incubateur'], stages: [], dept: '2a' })).toEqual({
-      target: 'maillage', type: 'setFilter', types: ['incubateur'], stages: [], dept: '2A',
+      target: 'maillage',
+      type: 'setFilter',
+      types: ['incubateur'],
+      stages: [],
+      dept: '2A',
     });
     expect(ok({ target: 'maillage', type: 'setFilter', types: null })).toEqual({ target: 'maillage', type: 'setFilter', types: null });
     expect(ok({ target: 'maillage', type: 'setScope', around: '31555', radius: 20 })).toEqual({
-      target: 'maillage', type: 'setScope', around: '31555', radius: 20,
+      target: 'maillage',
+      type: 'setScope',
+      around: '31555',
+      radius: 20,
     });
     expect(ok({ target: 'maillage', type: 'setScope', around: '43.6,1.44', epci: null })).toMatchObject({ around: '43.6,1.44', epci: null });
     expect(ok({ target: 'maillage', type: 'search', commune: '48095' })).toEqual({ target: 'maillage', type: 'search', commune: '48095' });
@@ -94,7 +101,16 @@ describe('origins', () => {
 
   it('fails closed: one unusable entry makes the parameter unusable — nothing announced, only the map’s own origin drives it', () => {
     const own = 'https://maillage.example';
-    for (const value of ['127.0.0.1:4303', 'https://x.org/path', 'null', 'garbage', '', ' , ', 'https://ok.example,javascript:alert(1)', 'https://a.example?']) {
+    for (const value of [
+      '127.0.0.1:4303',
+      'https://x.org/path',
+      'null',
+      'garbage',
+      '',
+      ' , ',
+      'https://ok.example,javascript:alert(1)',
+      'https://a.example?',
+    ]) {
       const p = parseOrigins(value);
       expect(p.unusable, value).toBe(true);
       expect(p.origins).toEqual([]);

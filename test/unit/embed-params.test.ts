@@ -16,7 +16,11 @@ describe('parts=', () => {
 
 describe('embedInitialState (URL → state of one embedded map)', () => {
   it('reads the app keys, the scope, the parts, and marks the map embedded', () => {
-    const s = embedInitialState(new URLSearchParams('region=occitanie&lang=en&types=incubateur&dept=31&epci=243100518&around=31555&radius=20&parts=list&map=9/43.6/1.44&data=https://partner.example/s.csv'));
+    const s = embedInitialState(
+      new URLSearchParams(
+        'region=occitanie&lang=en&types=incubateur&dept=31&epci=243100518&around=31555&radius=20&parts=list&map=9/43.6/1.44&data=https://partner.example/s.csv',
+      ),
+    );
     expect(s.lang).toBe('en');
     expect(s.filter).toMatchObject({ types: ['incubateur'], stages: [], dept: '31' });
     expect(s.scope).toEqual({ epci: '243100518', commune: null, around: '31555', radius: '20' });

@@ -75,10 +75,33 @@ describe('partner structures file', () => {
         {
           type: 'Feature',
           geometry: { type: 'Point', coordinates: [1.4437, 43.6043] },
-          properties: { id: 'p-one', name: 'Un', type: 'realis', stages: ['emergence', 'developpement'], commune: '31555', source: ['https://example.org/a', 'https://example.org/b'], updated: '2026-01-02', status: 'verified' },
+          properties: {
+            id: 'p-one',
+            name: 'Un',
+            type: 'realis',
+            stages: ['emergence', 'developpement'],
+            commune: '31555',
+            source: ['https://example.org/a', 'https://example.org/b'],
+            updated: '2026-01-02',
+            status: 'verified',
+          },
         },
-        { type: 'Feature', geometry: null, properties: { id: 'p-two', name: 'Deux', type: 'nope', source: 'https://example.org', updated: '2026-01-02', status: 'verified' } },
-        { type: 'Feature', geometry: { type: 'LineString', coordinates: [[0, 0], [1, 1]] }, properties: { id: 'p-three' } },
+        {
+          type: 'Feature',
+          geometry: null,
+          properties: { id: 'p-two', name: 'Deux', type: 'nope', source: 'https://example.org', updated: '2026-01-02', status: 'verified' },
+        },
+        {
+          type: 'Feature',
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [0, 0],
+              [1, 1],
+            ],
+          },
+          properties: { id: 'p-three' },
+        },
         { type: 'Nope' },
       ],
     });

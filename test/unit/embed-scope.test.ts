@@ -8,7 +8,14 @@ import { mulberry32 } from '../fixtures/coverage/random.ts';
 // Hand-made territory: EPCI 200000001 = communes 31001 and 31002 (dept 31);
 // EPCI 200000002 = 32001 (dept 32) and 81001 (dept 81, an EPCI across two départements).
 const commune = (code: string, dept: string, epci: string | null, lon: number, lat: number): Commune => ({
-  code, name: `Commune ${code}`, dept, population: 100, postcodes: [], epci, lon, lat,
+  code,
+  name: `Commune ${code}`,
+  dept,
+  population: 100,
+  postcodes: [],
+  epci,
+  lon,
+  lat,
 });
 const communes: Commune[] = [
   commune('31001', '31', '200000001', 1.0, 43.0),
@@ -20,9 +27,28 @@ const communes: Commune[] = [
 const ctx: ScopeContext = { communes, epci: [{ code: '200000001', name: 'CC Un' }], defaultRadiusKm: 30 };
 
 const structure = (id: string, communeCode: string, lon: number | null, lat: number | null, zone: string[] = []): Structure => ({
-  id, name: id, type: 't', stages: [], address: '', postcode: '', commune: communeCode, departement: '', lon, lat,
-  precision: lon === null ? 'none' : 'address', website: '', email: '', phone: '', hours: '', description: '',
-  source: 'https://example.org', quote: '', sourceDate: '', updated: '2026-01-01', status: 'verified', zone,
+  id,
+  name: id,
+  type: 't',
+  stages: [],
+  address: '',
+  postcode: '',
+  commune: communeCode,
+  departement: '',
+  lon,
+  lat,
+  precision: lon === null ? 'none' : 'address',
+  website: '',
+  email: '',
+  phone: '',
+  hours: '',
+  description: '',
+  source: 'https://example.org',
+  quote: '',
+  sourceDate: '',
+  updated: '2026-01-01',
+  status: 'verified',
+  zone,
 });
 const structures: Structure[] = [
   structure('in-31001', '31001', 1.0, 43.0),
@@ -60,7 +86,10 @@ describe('resolveScope', () => {
     expect(ids(scope({ epci: '200000001' }))).toEqual(['in-31001', 'in-31002', 'serves-31', 'serves-region', 'unplaced-31001']);
     const r = resolveScope(scope({ epci: '200000001' }), ctx);
     expect(r.parts).toEqual([{ kind: 'epci', code: '200000001', name: 'CC Un', communes: 2 }]);
-    expect(r.bounds).toEqual([[1.0, 43.0], [1.1, 43.0]]);
+    expect(r.bounds).toEqual([
+      [1.0, 43.0],
+      [1.1, 43.0],
+    ]);
   });
 
   it('an EPCI across two départements covers both', () => {

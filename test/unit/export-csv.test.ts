@@ -22,7 +22,13 @@ describe('formula neutralisation after any separator', () => {
   const attack = "x,=cmd|' /C calc'!A0,fin";
 
   it('quotes and neutralises a formula behind a comma in a ";" file', () => {
-    const csv = writeCsv([['id', 'description'], ['a', attack]], { bom: false });
+    const csv = writeCsv(
+      [
+        ['id', 'description'],
+        ['a', attack],
+      ],
+      { bom: false },
+    );
     expect(csv).toBe(`id;description\r\na;"x,'=cmd|' /C calc'!A0,fin"\r\n`);
   });
 

@@ -7,7 +7,9 @@ import { formatDate, formatKm, formatNumber, pickLanguage, translate } from '../
 
 type Bundle = { fr: Record<string, string>; en: Record<string, string> };
 const DIR = resolve(import.meta.dirname, '../../src/i18n/messages');
-const files = readdirSync(DIR).filter((f) => /\.ts$/.test(f) && f !== 'index.ts').sort();
+const files = readdirSync(DIR)
+  .filter((f) => /\.ts$/.test(f) && f !== 'index.ts')
+  .sort();
 
 /** Every exported {fr, en} object of every message file. */
 async function loadBundles(): Promise<Array<{ name: string; bundle: Bundle }>> {
@@ -35,8 +37,14 @@ describe('message bundles', async () => {
     it(`${name}: same keys in French and English, none empty, same placeholders`, () => {
       const fr = Object.keys(bundle.fr).sort();
       const en = Object.keys(bundle.en).sort();
-      expect(fr.filter((k) => !(k in bundle.en)), 'missing in English').toEqual([]);
-      expect(en.filter((k) => !(k in bundle.fr)), 'missing in French').toEqual([]);
+      expect(
+        fr.filter((k) => !(k in bundle.en)),
+        'missing in English',
+      ).toEqual([]);
+      expect(
+        en.filter((k) => !(k in bundle.fr)),
+        'missing in French',
+      ).toEqual([]);
       const empty = [...fr.filter((k) => !bundle.fr[k]!.trim()), ...en.filter((k) => !bundle.en[k]!.trim())];
       expect(empty, 'empty messages').toEqual([]);
       const mismatched = fr.filter((k) => k in bundle.en && placeholders(bundle.fr[k]!).join() !== placeholders(bundle.en[k]!).join());

@@ -29,7 +29,10 @@ describe('npm run import', () => {
     expect(run.stdout).toMatch(/errors\.csv:3 error: .*quote/);
     const geo = JSON.parse(readFileSync(out, 'utf8')) as { features: Array<{ properties: { id: string } }> };
     expect(geo.features.map((f) => f.properties.id)).toEqual(['ok-1', 'ok-2', 'ok-3']);
-    const lines = readFileSync(rejected, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = readFileSync(rejected, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     // Two unnamed columns more: the shifted row on line 5 has 7 values for 5 columns, all kept.
     expect(lines[0]).toBe('reason;line;id;Nom;Type;Code INSEE;Courriel;;');
     expect(lines).toHaveLength(7);

@@ -15,8 +15,7 @@ const run = (name: string) => {
 const byName = (result: ImportResult, name: string) => result.structures.find((s) => s.name === name);
 /** The import's own issues by code; the catalogue validator's by field (its codes name the check, the field says where). */
 const kindOf = (i: ImportIssue) => (isCatalogueCode(i.code) ? i.field : (i.code ?? i.field));
-const errorsOf = (result: ImportResult) =>
-  result.issues.filter((i) => i.severity === 'error' && i.line !== undefined).map((i) => [i.line, kindOf(i)]);
+const errorsOf = (result: ImportResult) => result.issues.filter((i) => i.severity === 'error' && i.line !== undefined).map((i) => [i.line, kindOf(i)]);
 
 describe('encodings and separators', () => {
   it('reads Windows-1252 with ";" and Lambert-93 coordinates with decimal commas, finding each commune from its point', () => {

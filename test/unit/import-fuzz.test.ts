@@ -34,7 +34,10 @@ describe('seeded fuzz suite (test/fuzz/import-fuzz.ts; more seeds: npm run fuzz)
     const summary = runFuzz(1, 10_800, ctx);
     const failures = summary.failures.slice(0, 5).map((f) => `seed ${f.seed} (${f.category}): ${JSON.stringify(f)}`);
     expect(summary.inputs).toBe(10_800);
-    expect({ uncaught: summary.uncaught, hangs: summary.hangs, rowMismatches: summary.rowMismatches, lineMismatches: summary.lineMismatches }, failures.join('\n')).toEqual({
+    expect(
+      { uncaught: summary.uncaught, hangs: summary.hangs, rowMismatches: summary.rowMismatches, lineMismatches: summary.lineMismatches },
+      failures.join('\n'),
+    ).toEqual({
       uncaught: 0,
       hangs: 0,
       rowMismatches: 0,
@@ -43,7 +46,10 @@ describe('seeded fuzz suite (test/fuzz/import-fuzz.ts; more seeds: npm run fuzz)
     // Every category of known shape reached the checks (not everything refused).
     for (const category of CATEGORIES.filter((c) => c !== 'randomBytes' && c !== 'printable')) {
       const cases = Array.from({ length: 12 }, (_, i) => makeCase(i * CATEGORIES.length + CATEGORIES.indexOf(category)));
-      expect(cases.some((c) => readImportFile(c.bytes, c.name).ok), category).toBe(true);
+      expect(
+        cases.some((c) => readImportFile(c.bytes, c.name).ok),
+        category,
+      ).toBe(true);
     }
   }, 120_000);
 });

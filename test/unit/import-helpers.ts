@@ -29,7 +29,6 @@ export const ctx: ImportContext = buildImportContext({
   },
 });
 
-
 const TRICKY = [
   'Café "Le Lien"',
   'Alpha; Bêta, Gamma',

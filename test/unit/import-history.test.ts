@@ -6,7 +6,13 @@ import type { ImportEntry } from '../../src/store/import-slice';
 import { saveFailure } from '../../src/ui/import/ImportSync';
 
 const entry = (id: string): ImportEntry => ({
-  id, kind: 'layer', name: id, color: '#123456', createdAt: '2026-01-01T00:00:00Z', fileName: `${id}.csv`, structures: [],
+  id,
+  kind: 'layer',
+  name: id,
+  color: '#123456',
+  createdAt: '2026-01-01T00:00:00Z',
+  fileName: `${id}.csv`,
+  structures: [],
 });
 const commit = (id: string, version = `v-${id}`): ImportOp => ({ kind: 'commit', entry: entry(id), label: id, at: '2026-01-01T00:00:00Z', version });
 const current = (h: { versions: Array<{ entryIds: string[] }> }) => h.versions[h.versions.length - 1]?.entryIds ?? [];

@@ -106,7 +106,15 @@ describe('à revoir', () => {
 describe('BAN geocoding (mocked: tests never touch the network)', () => {
   const base = generateCatalogue(3, 1)[0]!;
   const atCommune = (id: string, address: string): Structure => ({
-    ...base, id, address, commune: '81004', postcode: '81000', lon: 2.15, lat: 43.93, precision: 'commune', status: 'verified',
+    ...base,
+    id,
+    address,
+    commune: '81004',
+    postcode: '81000',
+    lon: 2.15,
+    lat: 43.93,
+    precision: 'commune',
+    status: 'verified',
   });
   const answer = (lon: number, lat: number, score: number, citycode: string) => ({
     type: 'FeatureCollection',
@@ -147,10 +155,15 @@ describe('BAN geocoding (mocked: tests never touch the network)', () => {
 
   it('offline: stops asking, keeps commune positions and says so', async () => {
     let calls = 0;
-    const out = await geocodeStructures([atCommune('a', 'x'), atCommune('b', 'y')], [2, 3], async () => {
-      calls++;
-      throw new TypeError('Failed to fetch');
-    }, { communeName: () => 'Albi', concurrency: 1 });
+    const out = await geocodeStructures(
+      [atCommune('a', 'x'), atCommune('b', 'y')],
+      [2, 3],
+      async () => {
+        calls++;
+        throw new TypeError('Failed to fetch');
+      },
+      { communeName: () => 'Albi', concurrency: 1 },
+    );
     expect(calls).toBe(1);
     expect(out.offline).toBe(true);
     expect(out.structures.every((s) => s.precision === 'commune')).toBe(true);

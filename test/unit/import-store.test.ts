@@ -13,7 +13,13 @@ const [a, b, c] = generateCatalogue(5, 3) as [Structure, Structure, Structure];
 const catalogue = [a, b];
 const data = { config: { id: 'occitanie' } } as unknown as RegionData;
 const entry = (id: string, kind: ImportEntry['kind'], structures: Structure[]): ImportEntry => ({
-  id, kind, name: id, color: '#123456', createdAt: '2026-01-01T00:00:00Z', fileName: `${id}.csv`, structures,
+  id,
+  kind,
+  name: id,
+  color: '#123456',
+  createdAt: '2026-01-01T00:00:00Z',
+  fileName: `${id}.csv`,
+  structures,
 });
 
 describe('import slice', () => {

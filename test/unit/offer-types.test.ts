@@ -4,7 +4,13 @@ import { readTypeList, resolveAlias, writeTypeList } from '../../src/domain/offe
 import type { Structure } from '../../src/domain/types';
 import { readUrlState } from '../../src/store/url-state';
 
-const config = { legacyTypes: { reseau: ['dla'] }, aliases: [{ from: 'old', to: 'mid', reason: 'merged', date: '2026-12-01' }, { from: 'mid', to: 'new', reason: 'merged', date: '2026-12-01' }] };
+const config = {
+  legacyTypes: { reseau: ['dla'] },
+  aliases: [
+    { from: 'old', to: 'mid', reason: 'merged', date: '2026-12-01' },
+    { from: 'mid', to: 'new', reason: 'merged', date: '2026-12-01' },
+  ],
+};
 
 describe('type lists in links', () => {
   it('a link written before dla split off reseau still shows the DLA', () => {
@@ -35,16 +41,41 @@ describe('aliases of merged rows', () => {
   });
 
   it('stops on a loop in a hand-written configuration', () => {
-    const loop = { aliases: [{ from: 'a', to: 'b', reason: '', date: '' }, { from: 'b', to: 'a', reason: '', date: '' }] };
+    const loop = {
+      aliases: [
+        { from: 'a', to: 'b', reason: '', date: '' },
+        { from: 'b', to: 'a', reason: '', date: '' },
+      ],
+    };
     expect(['a', 'b']).toContain(resolveAlias('a', loop));
   });
 });
 
 describe('the departement column in filters and embed scoping', () => {
   const row = (over: Partial<Structure>): Structure => ({
-    id: 'x', name: 'X', type: 'dla', stages: ['developpement'], address: '', postcode: '', commune: '', departement: '',
-    lon: null, lat: null, precision: 'none', website: '', email: '', phone: '', hours: '', description: '',
-    source: 'https://example.org', quote: '', sourceDate: '', updated: '2026-01-01', status: 'to_check', zone: [], ...over,
+    id: 'x',
+    name: 'X',
+    type: 'dla',
+    stages: ['developpement'],
+    address: '',
+    postcode: '',
+    commune: '',
+    departement: '',
+    lon: null,
+    lat: null,
+    precision: 'none',
+    website: '',
+    email: '',
+    phone: '',
+    hours: '',
+    description: '',
+    source: 'https://example.org',
+    quote: '',
+    sourceDate: '',
+    updated: '2026-01-01',
+    status: 'to_check',
+    zone: [],
+    ...over,
   });
   const departmental = row({ id: 'dla-gard', departement: '30' });
   const regional = row({ id: 'dla-region', zone: ['region'] });

@@ -75,7 +75,11 @@ describe('commune search over Occitanie', () => {
     expect(first("l'herm")).toBe("L'Herm");
     expect(first('L’Herm')).toBe("L'Herm");
     // "lherm" is exactly Lherm (31), L'Herm (09) and Lherm (46): all three, the largest first.
-    expect(searchCommunes(index, 'lherm').matches.slice(0, 3).map((m) => [m.commune.code, m.tier])).toEqual([
+    expect(
+      searchCommunes(index, 'lherm')
+        .matches.slice(0, 3)
+        .map((m) => [m.commune.code, m.tier]),
+    ).toEqual([
       ['31299', 0],
       ['46171', 0],
       ['09138', 0],
@@ -128,9 +132,7 @@ describe('the index gives the same answer as a linear scan', () => {
       const a = searchCommunes(index, q, 20);
       const b = searchCommunesLinear(communes, q, 20);
       expect({ q, total: a.total }).toEqual({ q, total: b.total });
-      expect(a.matches.map((m) => [key(m.commune), m.tier, m.by, m.postcode])).toEqual(
-        b.matches.map((m) => [key(m.commune), m.tier, m.by, m.postcode]),
-      );
+      expect(a.matches.map((m) => [key(m.commune), m.tier, m.by, m.postcode])).toEqual(b.matches.map((m) => [key(m.commune), m.tier, m.by, m.postcode]));
     }
   });
 });

@@ -65,8 +65,15 @@ describe('La Poste forms', () => {
 
   it('the form made from the name finds every commune, exactly', () => {
     for (const c of communes) {
-      for (const form of new Set([laPosteForm(c.name), laPosteForm(c.name).replace(/\bSAINT\b/g, 'ST').replace(/\bSAINTE\b/g, 'STE')])) {
-        const exact = all(form).matches.filter((m) => m.tier === 0).map((m) => m.commune.code);
+      for (const form of new Set([
+        laPosteForm(c.name),
+        laPosteForm(c.name)
+          .replace(/\bSAINT\b/g, 'ST')
+          .replace(/\bSAINTE\b/g, 'STE'),
+      ])) {
+        const exact = all(form)
+          .matches.filter((m) => m.tier === 0)
+          .map((m) => m.commune.code);
         expect({ form, found: exact.includes(c.code) }).toEqual({ form, found: true });
       }
     }
@@ -86,7 +93,13 @@ describe('La Poste forms', () => {
 
 describe('former communes', () => {
   const require = createRequire(import.meta.url);
-  const etalab = require('@etalab/decoupage-administratif/data/communes.json') as Array<{ code: string; nom: string; type: string; region?: string; chefLieu?: string }>;
+  const etalab = require('@etalab/decoupage-administratif/data/communes.json') as Array<{
+    code: string;
+    nom: string;
+    type: string;
+    region?: string;
+    chefLieu?: string;
+  }>;
   const byCode = new Map(communes.map((c) => [c.code, c]));
 
   it('"Saint-Blancard" finds Cap d\'Astarac, as a former commune', () => {

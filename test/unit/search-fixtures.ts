@@ -35,4 +35,3 @@ export function etalabCommunes(regionCode?: string): Commune[] {
       lat: 0,
     }));
 }
-

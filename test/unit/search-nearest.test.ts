@@ -21,7 +21,8 @@ function structure(id: string, lon: number | null, lat: number | null, extra: Pa
     stages: ['emergence'],
     address: '',
     postcode: '',
-    commune: '', departement: '',
+    commune: '',
+    departement: '',
     lon,
     lat,
     precision: lon === null ? 'none' : 'commune',
@@ -229,7 +230,18 @@ describe('origins in links', () => {
     const square = {
       type: 'Feature' as const,
       properties: {},
-      geometry: { type: 'Polygon' as const, coordinates: [[[0, 42], [5, 42], [5, 45], [0, 45], [0, 42]]] },
+      geometry: {
+        type: 'Polygon' as const,
+        coordinates: [
+          [
+            [0, 42],
+            [5, 42],
+            [5, 45],
+            [0, 45],
+            [0, 42],
+          ],
+        ],
+      },
     };
     expect(isInRegion(square, 2, 43)).toBe(true);
     expect(isInRegion(square, 2.35, 48.85)).toBe(false);

@@ -63,7 +63,10 @@ describe('address service (BAN) helpers', () => {
     const hits = parseBanResponse({
       type: 'FeatureCollection',
       features: [
-        { geometry: { coordinates: [3.4989, 44.5176] }, properties: { label: '2 Rue de l’Ange 48000 Mende', type: 'housenumber', citycode: '48095', postcode: '48000' } },
+        {
+          geometry: { coordinates: [3.4989, 44.5176] },
+          properties: { label: '2 Rue de l’Ange 48000 Mende', type: 'housenumber', citycode: '48095', postcode: '48000' },
+        },
         { geometry: { coordinates: [3.5, 44.5] }, properties: { label: 'Mende', type: 'municipality' } },
         { geometry: { coordinates: ['x', 44.5] }, properties: { label: 'bad', type: 'street' } },
         { geometry: { coordinates: [500, 44.5] }, properties: { label: 'far', type: 'street' } },
@@ -72,9 +75,13 @@ describe('address service (BAN) helpers', () => {
         null,
       ],
     });
-    expect(hits).toEqual([{ label: '2 Rue de l’Ange 48000 Mende', type: 'housenumber', citycode: '48095', postcode: '48000', score: 0, lon: 3.4989, lat: 44.5176 }]);
+    expect(hits).toEqual([
+      { label: '2 Rue de l’Ange 48000 Mende', type: 'housenumber', citycode: '48095', postcode: '48000', score: 0, lon: 3.4989, lat: 44.5176 },
+    ]);
     expect(parseBanResponse(null)).toEqual([]);
     expect(parseBanResponse({ features: 'no' })).toEqual([]);
-    expect(parseBanResponse({ features: [{ geometry: { coordinates: [3.5, 44.5] }, properties: { label: 'Mende', type: 'municipality' } }] }, true)).toHaveLength(1);
+    expect(
+      parseBanResponse({ features: [{ geometry: { coordinates: [3.5, 44.5] }, properties: { label: 'Mende', type: 'municipality' } }] }, true),
+    ).toHaveLength(1);
   });
 });

@@ -120,9 +120,7 @@ describe('data build on the hand-made fixture', () => {
     expect(m.counts).toMatchObject({ communes: 3, contours2018: 5, departements: 2, epci: 1, population: 1290 });
     expect(m.sources).toEqual([{ text: 'Fixture contours, hand-made for tests' }]);
     expect(m.inputHashes['package/@etalab/decoupage-administratif']).toBe('fixture-1');
-    expect(Object.keys(m.inputHashes)).toEqual(
-      expect.arrayContaining(['config/testland.json', 'territory/testland/communes.geojson', 'code/build']),
-    );
+    expect(Object.keys(m.inputHashes)).toEqual(expect.arrayContaining(['config/testland.json', 'territory/testland/communes.geojson', 'code/build']));
     for (const [name, s] of Object.entries(m.sizes)) expect(statSync(file(name)).size, name).toBe(s.bytes);
     expect(Object.keys(m.sizes)).toEqual(
       expect.arrayContaining(['region.geojson', 'departements.geojson', 'communes.geojson', 'communes.json', 'epci.json', 'config.json']),

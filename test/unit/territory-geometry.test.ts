@@ -68,8 +68,23 @@ describe('representativePoint', () => {
   });
 
   it('orders the parts of a MultiPolygon by area, largest first', () => {
-    const small = [[[0, 0], [1, 0], [1, 1], [0, 0]]];
-    const big = [[[5, 0], [9, 0], [9, 4], [5, 4], [5, 0]]];
+    const small = [
+      [
+        [0, 0],
+        [1, 0],
+        [1, 1],
+        [0, 0],
+      ],
+    ];
+    const big = [
+      [
+        [5, 0],
+        [9, 0],
+        [9, 4],
+        [5, 4],
+        [5, 0],
+      ],
+    ];
     expect(partsBySize({ type: 'MultiPolygon', coordinates: [small, big] })[0]).toBe(big);
   });
 });

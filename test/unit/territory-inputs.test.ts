@@ -53,9 +53,7 @@ describe('territory input errors', () => {
     await mkdir(join(src, 'testland', 'communes'));
     const only98 = { ...communes, features: communes.features.filter((f) => f.properties.code.startsWith('98')) };
     await writeFile(join(src, 'testland', 'communes', 'communes-98-alpha.geojson'), JSON.stringify(only98));
-    await expect(run('missing-dept', { territorySource: src })).rejects.toThrow(
-      join(src, 'testland', 'communes', 'communes-97-*.geojson'),
-    );
+    await expect(run('missing-dept', { territorySource: src })).rejects.toThrow(join(src, 'testland', 'communes', 'communes-97-*.geojson'));
   });
 
   it('names a file that is not valid JSON', async () => {
@@ -140,24 +138,67 @@ describe('parseContours', () => {
   it('rejects codes given as numbers (leading zeros lost)', () => {
     const text = JSON.stringify({
       type: 'FeatureCollection',
-      features: [{ type: 'Feature', properties: { code: 9122, nom: 'X' }, geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] } }],
+      features: [
+        {
+          type: 'Feature',
+          properties: { code: 9122, nom: 'X' },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [0, 0],
+                [1, 0],
+                [1, 1],
+                [0, 0],
+              ],
+            ],
+          },
+        },
+      ],
     });
-    expect(() => parseContours('f.geojson', text, { codeLength: 5 })).toThrow('f.geojson: wrong geometry or properties: feature 1 (code 9122): property "code" must be a string');
+    expect(() => parseContours('f.geojson', text, { codeLength: 5 })).toThrow(
+      'f.geojson: wrong geometry or properties: feature 1 (code 9122): property "code" must be a string',
+    );
   });
 
   it('rejects an unclosed ring and an out-of-range position', () => {
     const poly = (ring: number[][]) => ({ type: 'Feature', properties: { code: '09122', nom: 'X' }, geometry: { type: 'Polygon', coordinates: [ring] } });
     const text = JSON.stringify({
       type: 'FeatureCollection',
-      features: [poly([[0, 0], [1, 0], [1, 1], [0, 1]]), poly([[0, 0], [1, 0], [1, 91], [0, 0]])],
+      features: [
+        poly([
+          [0, 0],
+          [1, 0],
+          [1, 1],
+          [0, 1],
+        ]),
+        poly([
+          [0, 0],
+          [1, 0],
+          [1, 91],
+          [0, 0],
+        ]),
+      ],
     });
-    expect(() => parseContours('f.geojson', text)).toThrow(
-      'feature 1 (code "09122"): ring not closed; feature 2 (code "09122"): bad position [1,91]',
-    );
+    expect(() => parseContours('f.geojson', text)).toThrow('feature 1 (code "09122"): ring not closed; feature 2 (code "09122"): bad position [1,91]');
   });
 
   it('accepts a single Feature only where asked (region.geojson)', () => {
-    const text = JSON.stringify({ type: 'Feature', properties: { code: '76', nom: 'Occitanie' }, geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] } });
+    const text = JSON.stringify({
+      type: 'Feature',
+      properties: { code: '76', nom: 'Occitanie' },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            [1, 0],
+            [1, 1],
+            [0, 0],
+          ],
+        ],
+      },
+    });
     expect(parseContours('r.geojson', text, { singleFeature: true })).toHaveLength(1);
     expect(() => parseContours('r.geojson', text)).toThrow('r.geojson: wrong content: expected a GeoJSON FeatureCollection');
   });
@@ -182,8 +223,7 @@ describe('pinned public files', () => {
 function servedFixture(): Map<string, string> {
   const read = (f: string) => readFileSync(join(FIXTURE_SOURCE, 'testland', f), 'utf8');
   const communes = JSON.parse(read('communes.geojson')) as { features: { properties: { code: string } }[] };
-  const perDept = (code: string) =>
-    JSON.stringify({ ...communes, features: communes.features.filter((f) => f.properties.code.startsWith(code)) });
+  const perDept = (code: string) => JSON.stringify({ ...communes, features: communes.features.filter((f) => f.properties.code.startsWith(code)) });
   return new Map([
     [`${PINNED_BASE_URL}regions/testland/region-testland.geojson`, read('region.geojson')],
     [`${PINNED_BASE_URL}regions/testland/departements-testland.geojson`, read('departements.geojson')],

@@ -51,11 +51,7 @@ describe('joinContours', () => {
   });
 
   it('prefers a current commune of the same code over an ancien code elsewhere', () => {
-    const r = joinContours(
-      [{ code: '98001', nom: 'A' }],
-      [current('98001', 'A'), current('98005', 'E', { anciensCodes: ['98001'] })],
-      '99',
-    );
+    const r = joinContours([{ code: '98001', nom: 'A' }], [current('98001', 'A'), current('98005', 'E', { anciensCodes: ['98001'] })], '99');
     expect(r.target.get('98001')).toBe('98001');
   });
 
@@ -78,12 +74,9 @@ describe('joinContours', () => {
   });
 
   it('gives a commune without contour the recorded contour it was part of, and names it', () => {
-    const r = joinContours(
-      [{ code: '85084', nom: 'Essarts en Bocage' }],
-      [current('85084', 'Essarts-en-Bocage'), current('85165', "L'Oie")],
-      '99',
-      { '85165': { contour: '85084', source: 'https://example.org/source' } },
-    );
+    const r = joinContours([{ code: '85084', nom: 'Essarts en Bocage' }], [current('85084', 'Essarts-en-Bocage'), current('85165', "L'Oie")], '99', {
+      '85165': { contour: '85084', source: 'https://example.org/source' },
+    });
     expect(r.borrowed).toEqual([
       {
         code: '85165',

@@ -3,8 +3,19 @@ import type { EtalabCommune } from '../../scripts/lib/territory-etalab.ts';
 import { otherNames, type PostalRow } from '../../scripts/lib/territory-names.ts';
 
 const current = (code: string, nom: string): EtalabCommune => ({ code, nom, type: 'commune-actuelle', region: '76' });
-const communes = [current('32365', "Cap d'Astarac"), current('11145', 'Fleury'), current('11310', 'La Redorte'), current('12300', 'Salles-Curan'), current('12011', 'Arvieu')];
-const row = (codeCommune: string, nomCommune: string, libelleAcheminement: string): PostalRow => ({ codePostal: '00000', codeCommune, nomCommune, libelleAcheminement });
+const communes = [
+  current('32365', "Cap d'Astarac"),
+  current('11145', 'Fleury'),
+  current('11310', 'La Redorte'),
+  current('12300', 'Salles-Curan'),
+  current('12011', 'Arvieu'),
+];
+const row = (codeCommune: string, nomCommune: string, libelleAcheminement: string): PostalRow => ({
+  codePostal: '00000',
+  codeCommune,
+  nomCommune,
+  libelleAcheminement,
+});
 
 describe('otherNames (the search names the build adds to communes.json)', () => {
   const names = otherNames({

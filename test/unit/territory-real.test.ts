@@ -52,7 +52,9 @@ describe.each(['occitanie', 'pays-de-la-loire'])('real build: %s', (id) => {
   const display = () => readJson<FeatureCollection>(out(id, 'communes.geojson')).features as Area[];
 
   it('has every current commune of the region, once, with 5-character string codes', () => {
-    const expected = currentOf(config(id).regionCode).map((c) => c.code).sort();
+    const expected = currentOf(config(id).regionCode)
+      .map((c) => c.code)
+      .sort();
     const codes = communes().map((c) => c.code);
     expect(codes).toEqual(expected);
     for (const c of communes()) {
@@ -60,7 +62,11 @@ describe.each(['occitanie', 'pays-de-la-loire'])('real build: %s', (id) => {
       expect(c.code).toMatch(/^[0-9][0-9AB][0-9]{3}$/);
       expect(c.postcodes.every((p) => typeof p === 'string' && p.length === 5)).toBe(true);
     }
-    expect(display().map((f) => f.properties.code).sort()).toEqual(expected);
+    expect(
+      display()
+        .map((f) => f.properties.code)
+        .sort(),
+    ).toEqual(expected);
   });
 
   it('sums population as etalab does for the region', () => {
@@ -97,16 +103,19 @@ describe.each(['occitanie', 'pays-de-la-loire'])('real build: %s', (id) => {
       expect(c.epci, c.code).toBe(memberOf.get(c.code) ?? null);
       if (c.epci) expect(listed.has(c.epci)).toBe(true);
     }
-    expect(new Set(communes().map((c) => c.epci).filter(Boolean)).size).toBe(epci.length);
+    expect(
+      new Set(
+        communes()
+          .map((c) => c.epci)
+          .filter(Boolean),
+      ).size,
+    ).toBe(epci.length);
   });
 
   it('keeps display properties short and the first paint within 600 kB gzip', () => {
     expect(Object.keys(display()[0]?.properties ?? {})).toEqual(['code', 'nom', 'dept', 'population']);
     const m = readJson<Manifest>(out(id, 'manifest.json'));
-    const firstPaint = ['region.geojson', 'departements.geojson', 'communes.geojson'].reduce(
-      (s, f) => s + (m.sizes[f]?.gzip ?? Infinity),
-      0,
-    );
+    const firstPaint = ['region.geojson', 'departements.geojson', 'communes.geojson'].reduce((s, f) => s + (m.sizes[f]?.gzip ?? Infinity), 0);
     expect(firstPaint).toBeLessThanOrEqual(600_000);
     for (const [name, s] of Object.entries(m.sizes)) expect(statSync(out(id, name)).size, name).toBe(s.bytes);
     expect(m.sources).toEqual(config(id).attributions);
@@ -147,9 +156,7 @@ describe('real build: specifics', () => {
       { id: 'occitanie', name: config('occitanie').name },
       { id: 'pays-de-la-loire', name: config('pays-de-la-loire').name },
     ]);
-    expect(readFileSync(out('occitanie', 'config.json'), 'utf8')).toBe(
-      readFileSync(join(REPO_ROOT, 'data', 'regions', 'occitanie.json'), 'utf8'),
-    );
+    expect(readFileSync(out('occitanie', 'config.json'), 'utf8')).toBe(readFileSync(join(REPO_ROOT, 'data', 'regions', 'occitanie.json'), 'utf8'));
   });
 
   it('hashes every input, the structures catalogue included', () => {

@@ -73,8 +73,7 @@ export function applyToCatalogueText(text: string, rows: readonly RawRow[], diff
   const finalEol = lines[lines.length - 1] === '';
   if (finalEol) lines.pop();
   const header = (Papa.parse<string[]>(lines[0] ?? '', { header: false }).data[0] ?? []).map((h) => h.trim().toLowerCase());
-  const line = (cells: Partial<Record<string, string>>) =>
-    Papa.unparse([header.map((h) => cells[h] ?? '')], { header: false, newline: '\n', quotes: false });
+  const line = (cells: Partial<Record<string, string>>) => Papa.unparse([header.map((h) => cells[h] ?? '')], { header: false, newline: '\n', quotes: false });
 
   const changes = new Map(diff.changed.map((c) => [c.id, c]));
   const sorted = [...rows].sort((a, b) => a.line - b.line);

@@ -102,7 +102,8 @@ export function checkExpectations(config: Pick<RegionConfig, 'offerTypes' | 'exp
       const sk = `${key}.source[${j}]`;
       if (typeof s?.url !== 'string' || !/^https?:\/\/[^\s]+\.[^\s]+$/.test(s.url)) problems.push(`${sk}.url must be a public http(s) URL`);
       if (typeof s?.quote !== 'string' || s.quote.trim() === '') problems.push(`${sk}.quote is missing`);
-      if (typeof s?.date !== 'string' || !/^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?)?$/.test(s.date)) problems.push(`${sk}.date must be YYYY, YYYY-MM, YYYY-MM-DD or empty`);
+      if (typeof s?.date !== 'string' || !/^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?)?$/.test(s.date))
+        problems.push(`${sk}.date must be YYYY, YYYY-MM, YYYY-MM-DD or empty`);
     });
   });
   return problems;
@@ -126,7 +127,7 @@ export function catalogueCompleteness(
   for (const t of config.offerTypes) {
     const e = expectations.get(t.id);
     for (const dept of depts) {
-      const expected = dept === '' ? e?.regional ?? null : e?.perDepartement ?? null;
+      const expected = dept === '' ? (e?.regional ?? null) : (e?.perDepartement ?? null);
       cells.set(key(dept, t.id), { dept, type: t.id, listed: 0, placed: 0, verified: 0, expected, state: 'no_expectation' });
     }
   }

@@ -18,13 +18,11 @@ export type StructureCollection = FeatureCollection<Point | null, StructurePrope
 export function structuresToGeoJSON(structures: readonly Structure[]): StructureCollection {
   return {
     type: 'FeatureCollection',
-    features: structures.map(
-      (s): StructureFeature => ({
-        type: 'Feature',
-        id: s.id,
-        geometry: s.lon !== null && s.lat !== null ? { type: 'Point', coordinates: [s.lon, s.lat] } : null,
-        properties: { ...s, stages: [...s.stages], zone: [...s.zone] },
-      }),
-    ),
+    features: structures.map((s): StructureFeature => ({
+      type: 'Feature',
+      id: s.id,
+      geometry: s.lon !== null && s.lat !== null ? { type: 'Point', coordinates: [s.lon, s.lat] } : null,
+      properties: { ...s, stages: [...s.stages], zone: [...s.zone] },
+    })),
   };
 }

@@ -9,7 +9,16 @@ export { serializeCatalogueCsv } from './serialize';
 export { structuresToGeoJSON } from './geojson';
 export type { StructureCollection, StructureFeature, StructureProperties } from './geojson';
 export { countIssues, formatIssues } from './format';
-export { CORRECTION_FIELDS, QUOTE_REQUIRED_FROM, blankCorrection, buildCorrection, canonicalCells, correctionFromStructure, correctionMailto, quoteIssues } from './correction';
+export {
+  CORRECTION_FIELDS,
+  QUOTE_REQUIRED_FROM,
+  blankCorrection,
+  buildCorrection,
+  canonicalCells,
+  correctionFromStructure,
+  correctionMailto,
+  quoteIssues,
+} from './correction';
 export type { CorrectionContext, CorrectionField, CorrectionResult, CorrectionValues } from './correction';
 export { aliasReuseIssues, applyToCatalogueText, diffCatalogue } from './apply';
 export type { CatalogueDiff, FieldChange } from './apply';

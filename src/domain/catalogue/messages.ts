@@ -181,7 +181,8 @@ export const CATALOGUE_MESSAGES = {
   // --- correction.ts: a referent's form ---
   'catalogue.communeUnknownName': {
     en: (p) => `No current commune of ${s(p.region)} is named "${s(p.value)}": give its name as written by INSEE or its 5-character code.`,
-    fr: (p) => `Aucune commune actuelle de la région ${s(p.regionFr)} ne s’appelle « ${s(p.value)} » : donnez son nom officiel ou son code INSEE à 5 caractères.`,
+    fr: (p) =>
+      `Aucune commune actuelle de la région ${s(p.regionFr)} ne s’appelle « ${s(p.value)} » : donnez son nom officiel ou son code INSEE à 5 caractères.`,
   },
   'catalogue.communeAmbiguousName': {
     en: (p) => `Several communes are named "${s(p.value)}" (${s(p.matches)}): give the INSEE code, the postcode or the département.`,
@@ -189,7 +190,8 @@ export const CATALOGUE_MESSAGES = {
   },
   'catalogue.missingQuote': {
     en: () => 'Missing quote: copy the exact words of the source that state the facts (rows checked since 2026-12-01 need one).',
-    fr: () => 'Citation manquante : recopiez les mots exacts de la source qui établissent les faits (obligatoire pour toute ligne vérifiée depuis le 2026-12-01).',
+    fr: () =>
+      'Citation manquante : recopiez les mots exacts de la source qui établissent les faits (obligatoire pour toute ligne vérifiée depuis le 2026-12-01).',
   },
   // --- validate.ts: coordinates ---
   'catalogue.halfCoordinates': {

@@ -52,12 +52,7 @@ export interface RejectedRow {
  * the reasons, so that a referent can fix them and import that file again. In pieces (for
  * a Blob or a file): a million rows never become one string or one call's arguments.
  */
-export function rejectedCsvChunks(
-  header: readonly string[],
-  rows: readonly RejectedRow[],
-  reasonColumn = 'motif du rejet',
-  lineColumn = 'ligne',
-): string[] {
+export function rejectedCsvChunks(header: readonly string[], rows: readonly RejectedRow[], reasonColumn = 'motif du rejet', lineColumn = 'ligne'): string[] {
   let width = header.length;
   for (const r of rows) if (r.fields.length > width) width = r.fields.length;
   const fields = [reasonColumn, lineColumn, ...header];

@@ -2,8 +2,7 @@
 import proj4 from 'proj4';
 
 /** EPSG:2154 (RGF93 / Lambert-93), the official projection of metropolitan France. https://epsg.io/2154 */
-export const LAMBERT93 =
-  '+proj=lcc +lat_0=46.5 +lon_0=3 +lat_1=49 +lat_2=44 +x_0=700000 +y_0=6600000 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs';
+export const LAMBERT93 = '+proj=lcc +lat_0=46.5 +lon_0=3 +lat_1=49 +lat_2=44 +x_0=700000 +y_0=6600000 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs';
 
 const toWgs84 = proj4(LAMBERT93, 'WGS84');
 

@@ -25,17 +25,7 @@ import {
   type TargetField,
   TARGET_FIELDS,
 } from './types';
-import {
-  readDate,
-  readPrecision,
-  readStatus,
-  repairEmail,
-  repairPhone,
-  repairWebsite,
-  splitLoose,
-  stageIndex,
-  typeIndex,
-} from './values';
+import { readDate, readPrecision, readStatus, repairEmail, repairPhone, repairWebsite, splitLoose, stageIndex, typeIndex } from './values';
 
 /**
  * Stand-ins given to the catalogue validator for what an imported list may lack (a source
@@ -221,9 +211,7 @@ export function importTable(
 
     // Position: x/y when given, else lon/lat.
     const useXY = get('x') !== '' || get('y') !== '';
-    const reading = useXY
-      ? readPosition(get('x'), get('y'), options.crs, inRegionKnown)
-      : readPosition(get('lon'), get('lat'), options.crs, inRegionKnown);
+    const reading = useXY ? readPosition(get('x'), get('y'), options.crs, inRegionKnown) : readPosition(get('lon'), get('lat'), options.crs, inRegionKnown);
     let point: [number, number] | null = null;
     if (reading.kind === 'error') {
       const field = useXY ? (reading.field === 'lon' ? 'x' : 'y') : reading.field;
@@ -253,9 +241,7 @@ export function importTable(
       }
     } else if (match.kind === 'unknownName' || match.kind === 'ambiguous') {
       const params: Record<string, string> =
-        match.kind === 'ambiguous'
-          ? { name: match.name, candidates: match.candidates.map((c) => `${c.code} ${c.dept}`).join(', ') }
-          : { name: match.name };
+        match.kind === 'ambiguous' ? { name: match.name, candidates: match.candidates.map((c) => `${c.code} ${c.dept}`).join(', ') } : { name: match.name };
       // With a point, the point gives the commune; without, the row cannot be placed.
       if (point) warn(match.kind === 'ambiguous' ? 'ambiguousCommune' : 'unknownCommuneName', params, 'communeName');
       else err(match.kind === 'ambiguous' ? 'ambiguousCommune' : 'unknownCommuneName', params, 'communeName');
@@ -343,7 +329,7 @@ export function importTable(
     // Without a name the row is rejected for that reason alone, not for a missing id too.
     if (id === '' && name === '') id = `line-${line}`;
     else if (id === '') {
-      const place = commune?.name ?? (communeCode ? index.byCode.get(communeCode)?.name ?? '' : '');
+      const place = commune?.name ?? (communeCode ? (index.byCode.get(communeCode)?.name ?? '') : '');
       id = uniqueId(slugify(place ? `${name} ${place}` : name) || 'structure', usedIds, explicitIds, nextSuffix);
     }
     if (id !== '') usedIds.add(id);

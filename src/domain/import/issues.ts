@@ -64,12 +64,7 @@ export function fill(template: string, params: Params = {}): string {
 }
 
 /** An issue with its code, params and English message. */
-export function issue(
-  severity: 'error' | 'warning',
-  code: IssueCode,
-  params: Params = {},
-  where: { line?: number; field?: string } = {},
-): ImportIssue {
+export function issue(severity: 'error' | 'warning', code: IssueCode, params: Params = {}, where: { line?: number; field?: string } = {}): ImportIssue {
   const out: ImportIssue = { severity, code, params, message: fill(ISSUE_TEXT[code], params) };
   if (where.line !== undefined) out.line = where.line;
   if (where.field !== undefined) out.field = where.field;

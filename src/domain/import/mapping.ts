@@ -6,8 +6,20 @@ import { TARGET_FIELDS, type Mapping, type TableRow, type TargetField } from './
 const ALIASES: Record<TargetField, readonly string[]> = {
   id: ['id', 'identifiant', 'ref', 'reference', 'id structure', 'identifiant structure', 'code structure'],
   name: [
-    'name', 'nom', 'structure', 'nom structure', 'nom de la structure', 'nom du lieu', 'raison sociale',
-    'denomination', 'organisme', 'nom organisme', 'libelle', 'intitule', 'etablissement', 'nom etablissement',
+    'name',
+    'nom',
+    'structure',
+    'nom structure',
+    'nom de la structure',
+    'nom du lieu',
+    'raison sociale',
+    'denomination',
+    'organisme',
+    'nom organisme',
+    'libelle',
+    'intitule',
+    'etablissement',
+    'nom etablissement',
   ],
   type: ['type', 'type d offre', 'type offre', 'type de structure', 'type structure', 'categorie', 'typologie', 'nature'],
   stages: ['stages', 'etapes', 'etape', 'etapes accompagnees', 'phase', 'phases', 'stade', 'stades'],
@@ -27,8 +39,17 @@ const ALIASES: Record<TargetField, readonly string[]> = {
   description: ['description', 'presentation', 'descriptif', 'commentaire', 'commentaires', 'observations', 'remarques', 'notes', 'infos'],
   source: ['source', 'sources', 'url source', 'lien source', 'source url'],
   updated: [
-    'updated', 'mise a jour', 'date de mise a jour', 'date mise a jour', 'derniere mise a jour', 'date maj', 'maj',
-    'date de verification', 'verifie le', 'date verification', 'last updated',
+    'updated',
+    'mise a jour',
+    'date de mise a jour',
+    'date mise a jour',
+    'derniere mise a jour',
+    'date maj',
+    'maj',
+    'date de verification',
+    'verifie le',
+    'date verification',
+    'last updated',
   ],
   status: ['status', 'statut', 'etat', 'validation', 'statut fiche'],
   zone: ['zone', 'zones', 'territoire', 'zone d intervention', 'territoire d intervention', 'perimetre', 'zone couverte', 'territoire desservi'],
@@ -70,9 +91,7 @@ export function guessMapping(header: readonly string[], sample: readonly TableRo
     used.add(column);
   };
   const codeLike = (column: number) => {
-    const values = sample
-      .map((r) => (r.fields[column] ?? '').trim().replace(/^="(.*)"$/, '$1'))
-      .filter((v) => v !== '');
+    const values = sample.map((r) => (r.fields[column] ?? '').trim().replace(/^="(.*)"$/, '$1')).filter((v) => v !== '');
     return values.length > 0 && values.filter((v) => CODE_LIKE.test(v)).length / values.length >= 0.8;
   };
 

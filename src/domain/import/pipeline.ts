@@ -68,7 +68,10 @@ export function readImportFile(bytes: Uint8Array, fileName: string, options: Rea
 
     const mapping = guessMapping(table.header, table.rows.slice(0, 200));
     if (Object.keys(mapping).length === 0) {
-      const columns = table.header.filter((h) => h !== '').slice(0, 12).join(', ');
+      const columns = table.header
+        .filter((h) => h !== '')
+        .slice(0, 12)
+        .join(', ');
       return {
         ok: false,
         refusal: {

@@ -54,8 +54,23 @@ const FIELDS_OF: Record<TargetField, StructureField[]> = {
 };
 
 const COMPARED: StructureField[] = [
-  'name', 'type', 'stages', 'address', 'postcode', 'commune', 'lon', 'lat', 'precision',
-  'website', 'email', 'phone', 'description', 'source', 'updated', 'status', 'zone',
+  'name',
+  'type',
+  'stages',
+  'address',
+  'postcode',
+  'commune',
+  'lon',
+  'lat',
+  'precision',
+  'website',
+  'email',
+  'phone',
+  'description',
+  'source',
+  'updated',
+  'status',
+  'zone',
 ];
 
 /** Key for matching a record without id: name and commune code. */
@@ -147,7 +162,21 @@ export function mergeInto(before: Structure, imported: Structure, updatable: Rea
     if (v === '' || v === null || (Array.isArray(v) && v.length === 0)) return;
     out[f] = Array.isArray(v) ? ([...v] as Structure[K]) : v;
   };
-  for (const f of ['name', 'type', 'stages', 'address', 'postcode', 'website', 'email', 'phone', 'description', 'source', 'updated', 'status', 'zone'] as const) {
+  for (const f of [
+    'name',
+    'type',
+    'stages',
+    'address',
+    'postcode',
+    'website',
+    'email',
+    'phone',
+    'description',
+    'source',
+    'updated',
+    'status',
+    'zone',
+  ] as const) {
     take(f);
   }
   if (updatable.has('commune') && imported.precision !== 'none') {

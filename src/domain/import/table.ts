@@ -142,8 +142,7 @@ export function readCsvTable(original: string, options: CsvOptions = {}): Table 
   // several systems mixes them), and the breaks inside multi-line cells are put back below.
   const { text, breaks } = normaliseLineEnds(original);
   const lines = new Lines(text);
-  const delimiter: Delimiter =
-    options.delimiter && options.delimiter !== 'auto' ? options.delimiter : sniffDelimiter(text);
+  const delimiter: Delimiter = options.delimiter && options.delimiter !== 'auto' ? options.delimiter : sniffDelimiter(text);
   const issues: ImportIssue[] = [];
   const rows: TableRow[] = [];
   let header: string[] | null = null;

@@ -19,7 +19,16 @@ const TYPO_MIN_LENGTH = 4;
 
 /** Which key describes a match best when two give the same tier. */
 // Lookups of imported rows ('name+postcode', 'name+dept') never come out of the search; ranked as names.
-const KIND_ORDER: Readonly<Record<CommuneMatch['by'], number>> = { name: 0, postcode: 0, word: 1, code: 1, laposte: 2, former: 3, 'name+postcode': 0, 'name+dept': 0 };
+const KIND_ORDER: Readonly<Record<CommuneMatch['by'], number>> = {
+  name: 0,
+  postcode: 0,
+  word: 1,
+  code: 1,
+  laposte: 2,
+  former: 3,
+  'name+postcode': 0,
+  'name+dept': 0,
+};
 
 export interface CommuneSearchResult {
   /** Best matches first, at most `limit`. */

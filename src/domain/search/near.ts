@@ -45,13 +45,7 @@ export interface StageStep {
  * by each stage in turn.
  * Example: parcours(index, config.stages, 3.4993, 44.5181, NO_FILTER)[0].stage.id === "emergence".
  */
-export function parcours(
-  index: NearestIndex<Structure>,
-  stages: readonly StageConfig[],
-  lon: number,
-  lat: number,
-  filter: StructureFilter,
-): StageStep[] {
+export function parcours(index: NearestIndex<Structure>, stages: readonly StageConfig[], lon: number, lat: number, filter: StructureFilter): StageStep[] {
   filter = openOnly(filter);
   return stages.map((stage) => {
     const f: StructureFilter = { ...filter, stages: [stage.id] };

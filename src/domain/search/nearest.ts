@@ -62,13 +62,7 @@ function measure<T extends Located>(items: readonly T[], ids: readonly number[],
  * their great-circle distance in km; ties by id.
  * Example: nearest(buildNearestIndex(structures), 3.4993, 44.5181, 5) → the 5 closest to Mende.
  */
-export function nearest<T extends Located>(
-  index: NearestIndex<T>,
-  lon: number,
-  lat: number,
-  k: number,
-  keep?: (item: T) => boolean,
-): Neighbour<T>[] {
+export function nearest<T extends Located>(index: NearestIndex<T>, lon: number, lat: number, k: number, keep?: (item: T) => boolean): Neighbour<T>[] {
   const { tree, located } = index;
   if (!tree || !(k > 0) || !Number.isFinite(lon) || !Number.isFinite(lat)) return [];
   const predicate = keep ? (i: number) => keep(located[i]!) : undefined;
@@ -86,13 +80,7 @@ export function nearest<T extends Located>(
 }
 
 /** The same answer by measuring every item and sorting: the reference for tests and the bench baseline. */
-export function nearestLinear<T extends Located>(
-  items: readonly T[],
-  lon: number,
-  lat: number,
-  k: number,
-  keep?: (item: T) => boolean,
-): Neighbour<T>[] {
+export function nearestLinear<T extends Located>(items: readonly T[], lon: number, lat: number, k: number, keep?: (item: T) => boolean): Neighbour<T>[] {
   if (!(k > 0)) return [];
   const out: Neighbour<T>[] = [];
   for (const item of items) {

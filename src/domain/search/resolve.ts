@@ -1,9 +1,7 @@
 import type { Commune } from '../types';
 import { searchCommunes, TYPO_TIER, type CommuneSearchIndex } from './commune-index';
 
-export type Resolution =
-  | { ok: true; commune: Commune; note?: string }
-  | { ok: false; reason: 'not-found' | 'ambiguous'; candidates: Commune[] };
+export type Resolution = { ok: true; commune: Commune; note?: string } | { ok: false; reason: 'not-found' | 'ambiguous'; candidates: Commune[] };
 
 /**
  * Turn what a script was given (--from) into one commune: an INSEE code, a

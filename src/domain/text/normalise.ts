@@ -25,7 +25,11 @@ const ASCII = /^[\x00-\x7f]*$/;
 
 export function foldText(text: string): string {
   // ASCII text (most cells and names typed): NFD, accents and ligatures cannot change it.
-  if (ASCII.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  if (ASCII.test(text))
+    return text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
   return text
     .toLowerCase()
     .replace(/[œæß]/g, (c) => LIGATURES[c]!)

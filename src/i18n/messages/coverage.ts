@@ -31,13 +31,16 @@ export const coverage = {
     'coverage.legend.note': 'Le seuil est compris : une commune à exactement cette distance est couverte.',
     'coverage.figures': 'Au-delà de {km}',
     'coverage.unknown': 'Inconnu : catalogue incomplet',
-    'coverage.unknownValue': 'habitants dans {communes} communes au-delà du seuil, là où le catalogue ne liste pas toutes les offres attendues ({share}) : une offre manquante peut être plus proche.',
-    'coverage.incompleteIn': 'Catalogue incomplet pour les types choisis dans : {depts}. Les communes au-delà du seuil y sont comptées « inconnues », pas comme des manques certains.',
+    'coverage.unknownValue':
+      'habitants dans {communes} communes au-delà du seuil, là où le catalogue ne liste pas toutes les offres attendues ({share}) : une offre manquante peut être plus proche.',
+    'coverage.incompleteIn':
+      'Catalogue incomplet pour les types choisis dans : {depts}. Les communes au-delà du seuil y sont comptées « inconnues », pas comme des manques certains.',
     'coverage.verifiedOnly': 'Calcul sur les seules fiches vérifiées.',
     'coverage.table.unknownPopulation': 'Habitants inconnus',
     'coverage.table.unknownCommunes': '{n} communes',
     'coverage.table.incomplete': 'catalogue incomplet',
-    'coverage.suggestionsUnknown': 'Classées sur les manques certains : {n} communes au-delà du seuil sont dans des départements au catalogue incomplet et n’entrent pas dans le calcul.',
+    'coverage.suggestionsUnknown':
+      'Classées sur les manques certains : {n} communes au-delà du seuil sont dans des départements au catalogue incomplet et n’entrent pas dans le calcul.',
     'coverage.legend.unknown': 'au-delà, catalogue incomplet (inconnu)',
     'coverage.beyondCommunes': 'Manques certains : communes à plus de {km}',
     'coverage.beyondPopulation': 'Manques certains : habitants à plus de {km}',
@@ -48,11 +51,13 @@ export const coverage = {
     'coverage.noGap': 'aucune',
     'coverage.computing': 'Calcul en cours…',
     'coverage.noOffer': 'Aucune offre sélectionnée : aucune ne correspond aux types et étapes choisis. Toutes les communes sont comptées hors de portée.',
-    'coverage.noLocatedOffer': 'Les {n} offres sélectionnées n’ont pas de localisation : en lecture « distance au site seul », aucune ne compte et toutes les communes sont hors de portée.',
+    'coverage.noLocatedOffer':
+      'Les {n} offres sélectionnées n’ont pas de localisation : en lecture « distance au site seul », aucune ne compte et toutes les communes sont hors de portée.',
     'coverage.counted': '{n} offre(s) prise(s) en compte, dont {located} localisée(s).',
     'coverage.unlocatedIgnored': 'Les {n} offre(s) sans localisation ne comptent pas dans cette lecture.',
     'coverage.servedByZone': '{n} commune(s) desservie(s) par une zone déclarée.',
-    'coverage.method': 'Distances à vol d’oiseau, du point représentatif de chaque commune (à l’intérieur de son contour) au site le plus proche. Populations : recensement, via @etalab/decoupage-administratif.',
+    'coverage.method':
+      'Distances à vol d’oiseau, du point représentatif de chaque commune (à l’intérieur de son contour) au site le plus proche. Populations : recensement, via @etalab/decoupage-administratif.',
     'coverage.error': 'Le calcul a échoué : {detail}',
     'coverage.whatif': 'Et si on ouvrait un site ?',
     'coverage.addMode': 'Ajouter un site test',
@@ -67,7 +72,8 @@ export const coverage = {
     'coverage.removeSimLabel': 'Retirer le site test {n}',
     'coverage.removeAllSims': 'Retirer tous les sites test',
     'coverage.suggestions': 'Où ouvrir ? Trois suggestions à {km} km',
-    'coverage.suggestionsHelp': 'Le point de commune qui rapprocherait le plus d’habitants aujourd’hui hors de portée, puis le suivant compte tenu du premier, etc.',
+    'coverage.suggestionsHelp':
+      'Le point de commune qui rapprocherait le plus d’habitants aujourd’hui hors de portée, puis le suivant compte tenu du premier, etc.',
     'coverage.noSuggestion': 'Aucune : toutes les communes sont à portée.',
     'coverage.gain': '+{n} habitants ({c} communes)',
     'coverage.addSuggestion': 'Ajouter comme site test',
@@ -83,7 +89,8 @@ export const coverage = {
     'coverage.table.farthest': 'Commune la plus éloignée',
     'coverage.table.offersPer10k': 'Offres pour 10 000 hab.',
     'coverage.table.scroll': 'Tableau par territoire (défilant)',
-    'coverage.table.offersNote': 'Offres d’un territoire : celles dont le site s’y trouve ; en lecture « zone déclarée », aussi celles qui déclarent le servir.',
+    'coverage.table.offersNote':
+      'Offres d’un territoire : celles dont le site s’y trouve ; en lecture « zone déclarée », aussi celles qui déclarent le servir.',
     'coverage.unreachable': 'aucune offre',
     'coverage.chart.title': '{metric}, par territoire',
     'coverage.exports': 'Exporter',
@@ -130,7 +137,8 @@ export const coverage = {
     'coverage.sheet.uncovered': 'Communes à plus de {km} ({n})',
     'coverage.sheet.noneUncovered': 'Aucune : toutes les communes sont à portée.',
     'coverage.sheet.more': '… et {n} autres communes ({pop} habitants).',
-    'coverage.sheet.footer': 'Distances à vol d’oiseau depuis le point représentatif de chaque commune. Sources : IGN ADMIN EXPRESS, @etalab/decoupage-administratif, catalogue Maillage (sources par ligne).',
+    'coverage.sheet.footer':
+      'Distances à vol d’oiseau depuis le point représentatif de chaque commune. Sources : IGN ADMIN EXPRESS, @etalab/decoupage-administratif, catalogue Maillage (sources par ligne).',
   },
   en: {
     'tab.coverage': 'Coverage',
@@ -163,13 +171,16 @@ export const coverage = {
     'coverage.legend.note': 'The threshold is included: a commune exactly at that distance is covered.',
     'coverage.figures': 'Beyond {km}',
     'coverage.unknown': 'Unknown: catalogue incomplete',
-    'coverage.unknownValue': 'inhabitants in {communes} communes beyond the threshold where the catalogue does not list every expected offer ({share}): a missing offer may be closer.',
-    'coverage.incompleteIn': 'Catalogue incomplete for the chosen types in: {depts}. Communes beyond the threshold there count as “unknown”, not as certain gaps.',
+    'coverage.unknownValue':
+      'inhabitants in {communes} communes beyond the threshold where the catalogue does not list every expected offer ({share}): a missing offer may be closer.',
+    'coverage.incompleteIn':
+      'Catalogue incomplete for the chosen types in: {depts}. Communes beyond the threshold there count as “unknown”, not as certain gaps.',
     'coverage.verifiedOnly': 'Computed on verified records only.',
     'coverage.table.unknownPopulation': 'Inhabitants unknown',
     'coverage.table.unknownCommunes': '{n} communes',
     'coverage.table.incomplete': 'catalogue incomplete',
-    'coverage.suggestionsUnknown': 'Ranked on certain gaps: {n} communes beyond the threshold lie in départements with an incomplete catalogue and are left out.',
+    'coverage.suggestionsUnknown':
+      'Ranked on certain gaps: {n} communes beyond the threshold lie in départements with an incomplete catalogue and are left out.',
     'coverage.legend.unknown': 'beyond, catalogue incomplete (unknown)',
     'coverage.beyondCommunes': 'Certain gaps: communes more than {km} away',
     'coverage.beyondPopulation': 'Certain gaps: inhabitants more than {km} away',
@@ -180,11 +191,13 @@ export const coverage = {
     'coverage.noGap': 'none',
     'coverage.computing': 'Computing…',
     'coverage.noOffer': 'No offer selected: none matches the chosen types and stages. Every commune counts as out of reach.',
-    'coverage.noLocatedOffer': 'None of the {n} selected offers has a position: in the "distance to a site only" reading none counts and every commune is out of reach.',
+    'coverage.noLocatedOffer':
+      'None of the {n} selected offers has a position: in the "distance to a site only" reading none counts and every commune is out of reach.',
     'coverage.counted': '{n} offer(s) taken into account, {located} with a position.',
     'coverage.unlocatedIgnored': 'The {n} offer(s) without a position do not count in this reading.',
     'coverage.servedByZone': '{n} commune(s) served through a declared zone.',
-    'coverage.method': 'Great-circle distances from each commune’s representative point (inside its outline) to the nearest site. Populations: census, via @etalab/decoupage-administratif.',
+    'coverage.method':
+      'Great-circle distances from each commune’s representative point (inside its outline) to the nearest site. Populations: census, via @etalab/decoupage-administratif.',
     'coverage.error': 'The computation failed: {detail}',
     'coverage.whatif': 'What if a site opened?',
     'coverage.addMode': 'Add a test site',
@@ -199,7 +212,8 @@ export const coverage = {
     'coverage.removeSimLabel': 'Remove test site {n}',
     'coverage.removeAllSims': 'Remove all test sites',
     'coverage.suggestions': 'Where to open? Three suggestions at {km} km',
-    'coverage.suggestionsHelp': 'The commune point that would bring the most out-of-reach inhabitants within reach, then the next one given the first, and so on.',
+    'coverage.suggestionsHelp':
+      'The commune point that would bring the most out-of-reach inhabitants within reach, then the next one given the first, and so on.',
     'coverage.noSuggestion': 'None: every commune is within reach.',
     'coverage.gain': '+{n} inhabitants ({c} communes)',
     'coverage.addSuggestion': 'Add as a test site',
@@ -262,6 +276,7 @@ export const coverage = {
     'coverage.sheet.uncovered': 'Communes more than {km} away ({n})',
     'coverage.sheet.noneUncovered': 'None: every commune is within reach.',
     'coverage.sheet.more': '… and {n} more communes ({pop} inhabitants).',
-    'coverage.sheet.footer': 'Great-circle distances from each commune’s representative point. Sources: IGN ADMIN EXPRESS, @etalab/decoupage-administratif, Maillage catalogue (sources per row).',
+    'coverage.sheet.footer':
+      'Great-circle distances from each commune’s representative point. Sources: IGN ADMIN EXPRESS, @etalab/decoupage-administratif, Maillage catalogue (sources per row).',
   },
 } as const;

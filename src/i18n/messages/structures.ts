@@ -9,7 +9,8 @@ export const structures = {
     'filters.reset': 'Tout afficher',
     'legend.count': '{n} sites',
     'legend.updated': 'mis à jour le {date}',
-    'catalogue.summary': 'Catalogue : {n} structures recensées, dernière mise à jour {date}. Une absence sur la carte peut être une structure non encore recensée.',
+    'catalogue.summary':
+      'Catalogue : {n} structures recensées, dernière mise à jour {date}. Une absence sur la carte peut être une structure non encore recensée.',
     'list.title': 'Structures',
     'list.count': '{n} structures correspondent aux filtres',
     'list.countInView': '{n} structures dans la vue',
@@ -40,7 +41,8 @@ export const structures = {
     'card.showOnMap': 'Voir sur la carte',
     'tab.catalogue': 'État du catalogue',
     'completeness.title': 'État du catalogue',
-    'completeness.intro': 'Ce que le catalogue liste, face à ce que la région est connue pour avoir. Là où il manque des offres attendues, les chiffres de couverture disent « inconnu » plutôt que « manque ».',
+    'completeness.intro':
+      'Ce que le catalogue liste, face à ce que la région est connue pour avoir. Là où il manque des offres attendues, les chiffres de couverture disent « inconnu » plutôt que « manque ».',
     'completeness.scroll': 'Tableau de l’état du catalogue (défilant)',
     'completeness.dept': 'Département',
     'completeness.placedExpected': 'placées / attendues',
@@ -57,7 +59,8 @@ export const structures = {
     'completeness.reportMissing': 'Signaler une structure manquante',
     'completeness.closed': '{n} fermée(s), non comptée(s)',
     'completeness.source': 'source {n} ({host})',
-    'completeness.method': 'Placée : avec une commune ou des coordonnées. Les fiches fermées ne comptent pas. Une offre attendue mais absente rend la couverture du département « inconnue ».',
+    'completeness.method':
+      'Placée : avec une commune ou des coordonnées. Les fiches fermées ne comptent pas. Une offre attendue mais absente rend la couverture du département « inconnue ».',
     'card.closed': 'fermée',
     'card.closedHint': 'Structure fermée ou trace historique : elle n’est comptée ni dans les résultats, ni dans la couverture.',
     'card.hours': 'Horaires',
@@ -109,7 +112,8 @@ export const structures = {
     'card.showOnMap': 'Show on the map',
     'tab.catalogue': 'Catalogue status',
     'completeness.title': 'Catalogue status',
-    'completeness.intro': 'What the catalogue lists, against what the region is known to have. Where expected offers are missing, coverage figures say “unknown” rather than “gap”.',
+    'completeness.intro':
+      'What the catalogue lists, against what the region is known to have. Where expected offers are missing, coverage figures say “unknown” rather than “gap”.',
     'completeness.scroll': 'Catalogue status table (scrollable)',
     'completeness.dept': 'Département',
     'completeness.placedExpected': 'placed / expected',
@@ -126,7 +130,8 @@ export const structures = {
     'completeness.reportMissing': 'Report a missing structure',
     'completeness.closed': '{n} closed, not counted',
     'completeness.source': 'source {n} ({host})',
-    'completeness.method': 'Placed: with a commune or coordinates. Closed records do not count. An expected offer that is missing makes the département’s coverage “unknown”.',
+    'completeness.method':
+      'Placed: with a commune or coordinates. Closed records do not count. An expected offer that is missing makes the département’s coverage “unknown”.',
     'card.closed': 'closed',
     'card.closedHint': 'Closed structure or historical trace: counted neither in results nor in coverage.',
     'card.hours': 'Opening hours',

@@ -40,7 +40,10 @@ const distance: ExpressionSpecification = ['coalesce', ['feature-state', DISTANC
 const incomplete: ExpressionSpecification = ['==', ['coalesce', ['feature-state', INCOMPLETE_STATE], 0], 1];
 
 /** Paint of the commune fill: beyond-the-threshold highlight, or distance classes. */
-export function communePaint(thresholdKm: number, classes: boolean): { 'fill-color': ExpressionSpecification | string; 'fill-opacity': ExpressionSpecification } {
+export function communePaint(
+  thresholdKm: number,
+  classes: boolean,
+): { 'fill-color': ExpressionSpecification | string; 'fill-opacity': ExpressionSpecification } {
   if (!classes) {
     return {
       'fill-color': ['case', incomplete, UNKNOWN_COLOR, BEYOND_COLOR],
@@ -88,8 +91,20 @@ export function coverageOverlayLayers(): LayerSpecification[] {
   return [
     // The gap source holds the grid cells (part 'cells', filled only) and their outline (part 'outline', dashed only):
     // no inner cell edges drawn. A plain polygon (the whole region) gets both.
-    { id: COVERAGE_LAYER.gapFill, type: 'fill', source: COVERAGE_SOURCE.gap, filter: ['!=', ['get', 'part'], 'outline'], paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': 0.9 } },
-    { id: COVERAGE_LAYER.gapLine, type: 'line', source: COVERAGE_SOURCE.gap, filter: ['!=', ['get', 'part'], 'cells'], paint: { 'line-color': '#7f2704', 'line-width': 1.2, 'line-dasharray': [2, 1.5] } },
+    {
+      id: COVERAGE_LAYER.gapFill,
+      type: 'fill',
+      source: COVERAGE_SOURCE.gap,
+      filter: ['!=', ['get', 'part'], 'outline'],
+      paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': 0.9 },
+    },
+    {
+      id: COVERAGE_LAYER.gapLine,
+      type: 'line',
+      source: COVERAGE_SOURCE.gap,
+      filter: ['!=', ['get', 'part'], 'cells'],
+      paint: { 'line-color': '#7f2704', 'line-width': 1.2, 'line-dasharray': [2, 1.5] },
+    },
     {
       id: COVERAGE_LAYER.suggestionCircle,
       type: 'circle',

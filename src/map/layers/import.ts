@@ -22,7 +22,12 @@ export function importSource(data: FeatureCollection<Point>): GeoJSONSourceSpeci
     clusterRadius: 36,
     clusterMaxZoom: 10,
     // A cluster keeps its layers' colour when they all share one, grey otherwise.
-    clusterProperties: { color: [['case', ['==', ['accumulated'], ['get', 'color']], ['accumulated'], MIXED_COLOUR], ['get', 'color']] },
+    clusterProperties: {
+      color: [
+        ['case', ['==', ['accumulated'], ['get', 'color']], ['accumulated'], MIXED_COLOUR],
+        ['get', 'color'],
+      ],
+    },
   };
 }
 

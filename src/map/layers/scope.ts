@@ -14,7 +14,13 @@ export function scopeCircles(parts: readonly ScopePart[]): FeatureCollection<Pol
     type: 'FeatureCollection',
     features: parts.flatMap((p) =>
       p.kind === 'around'
-        ? [{ type: 'Feature' as const, properties: { radiusKm: p.radiusKm }, geometry: { type: 'Polygon' as const, coordinates: [circleRing(p.lon, p.lat, p.radiusKm)] } }]
+        ? [
+            {
+              type: 'Feature' as const,
+              properties: { radiusKm: p.radiusKm },
+              geometry: { type: 'Polygon' as const, coordinates: [circleRing(p.lon, p.lat, p.radiusKm)] },
+            },
+          ]
         : [],
     ),
   };

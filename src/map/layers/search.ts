@@ -23,7 +23,13 @@ export function searchFeatures(
       ...targets.map((t) => ({
         type: 'Feature' as const,
         properties: { role: 'link', id: t.id },
-        geometry: { type: 'LineString' as const, coordinates: [[origin.lon, origin.lat], [t.lon, t.lat]] },
+        geometry: {
+          type: 'LineString' as const,
+          coordinates: [
+            [origin.lon, origin.lat],
+            [t.lon, t.lat],
+          ],
+        },
       })),
       { type: 'Feature' as const, properties: { role: 'origin' }, geometry: { type: 'Point' as const, coordinates: [origin.lon, origin.lat] } },
     ],

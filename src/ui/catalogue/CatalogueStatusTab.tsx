@@ -3,7 +3,6 @@ import { selectCatalogue } from '../../store/import-slice';
 import { useApp, useAppStore, useT } from '../../store/react';
 import { CompletenessTable, ExpectationSummary, useCompleteness } from './CompletenessTable';
 
-
 /** The "État du catalogue" tab: what the catalogue holds against what the region is known to have. */
 export function CatalogueStatusTab() {
   const t = useT();

@@ -50,8 +50,14 @@ export function CompletenessTable({ data, structures, depts, onReportMissing }: 
               {t('completeness.others')}
               <span className="completeness-sub">{t('completeness.listedPlaced')}</span>
             </th>
-            <th scope="col" className="num">{t('completeness.verified')}</th>
-            {onReportMissing && <th scope="col"><span className="visually-hidden">{t('completeness.actions')}</span></th>}
+            <th scope="col" className="num">
+              {t('completeness.verified')}
+            </th>
+            {onReportMissing && (
+              <th scope="col">
+                <span className="visually-hidden">{t('completeness.actions')}</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -67,7 +73,12 @@ export function CompletenessTable({ data, structures, depts, onReportMissing }: 
                 </th>
                 {expectedTypes.map((type) => {
                   const c = cell(dept, type.id);
-                  if (!c || c.expected === null) return <td key={type.id} className="num">{c ? c.listed : 0}</td>;
+                  if (!c || c.expected === null)
+                    return (
+                      <td key={type.id} className="num">
+                        {c ? c.listed : 0}
+                      </td>
+                    );
                   return (
                     <td key={type.id} className={`num state-${c.state}`} data-testid={`completeness-${dept || 'region'}-${type.id}`} data-state={c.state}>
                       {c.placed} / {c.expected}

@@ -90,7 +90,10 @@ export function CorrectionDialog({ request }: { request: CorrectionRequest }) {
       </ul>
     ) : null;
 
-  const text = (f: TextField, opts: { multiline?: boolean; required?: boolean; hint?: string; type?: string; inputMode?: 'url' | 'email' | 'tel' | 'numeric' } = {}) => (
+  const text = (
+    f: TextField,
+    opts: { multiline?: boolean; required?: boolean; hint?: string; type?: string; inputMode?: 'url' | 'email' | 'tel' | 'numeric' } = {},
+  ) => (
     <div className="correction-field" key={f}>
       <label htmlFor={fieldId(f)}>
         {t(f === 'note' ? 'correction.field.note' : `correction.field.${f}`)}
@@ -131,7 +134,23 @@ export function CorrectionDialog({ request }: { request: CorrectionRequest }) {
   const deptName = (code: string) => data.departements.features.find((d) => d.properties.code === code)?.properties.nom ?? code;
   const contact = data.config.contact?.email ? safeMailto(data.config.contact.email) : null;
   // Fields that are not in the form (id, position, status, dates) are shown at the top.
-  const formFields = new Set<string>(['name', 'type', 'stages', 'address', 'postcode', 'commune', 'departement', 'website', 'email', 'phone', 'hours', 'description', 'source', 'quote', 'source_date']);
+  const formFields = new Set<string>([
+    'name',
+    'type',
+    'stages',
+    'address',
+    'postcode',
+    'commune',
+    'departement',
+    'website',
+    'email',
+    'phone',
+    'hours',
+    'description',
+    'source',
+    'quote',
+    'source_date',
+  ]);
   const otherErrors = [...errors].filter(([f]) => !formFields.has(f)).flatMap(([, list]) => list);
 
   return (
@@ -241,7 +260,9 @@ export function CorrectionDialog({ request }: { request: CorrectionRequest }) {
             data-testid="correction-field-departement"
           >
             <option value="">{t('correction.field.departementNone')}</option>
-            {!data.config.departements.includes(values.departement) && values.departement !== '' && <option value={values.departement}>{values.departement}</option>}
+            {!data.config.departements.includes(values.departement) && values.departement !== '' && (
+              <option value={values.departement}>{values.departement}</option>
+            )}
             {data.config.departements.map((d) => (
               <option key={d} value={d}>
                 {d} — {deptName(d)}
@@ -275,7 +296,19 @@ export function CorrectionDialog({ request }: { request: CorrectionRequest }) {
   );
 }
 
-function CorrectionOutcome({ result, note, isNew, contact, warnings }: { result: CorrectionResult; note: string; isNew: boolean; contact: string | null; warnings: Issue[] }) {
+function CorrectionOutcome({
+  result,
+  note,
+  isNew,
+  contact,
+  warnings,
+}: {
+  result: CorrectionResult;
+  note: string;
+  isNew: boolean;
+  contact: string | null;
+  warnings: Issue[];
+}) {
   const t = useT();
   const lang = useApp((s) => s.lang);
   const s = result.structure!;
@@ -310,7 +343,12 @@ function CorrectionOutcome({ result, note, isNew, contact, warnings }: { result:
         <textarea readOnly rows={4} value={result.csv} data-testid="correction-csv" onFocus={(e) => e.target.select()} />
       </label>
       <div className="correction-actions">
-        <button type="button" className="primary" data-testid="correction-download" onClick={() => downloadText(result.csv, `correction-${s.id}-${today()}.csv`, CSV_TYPE)}>
+        <button
+          type="button"
+          className="primary"
+          data-testid="correction-download"
+          onClick={() => downloadText(result.csv, `correction-${s.id}-${today()}.csv`, CSV_TYPE)}
+        >
           {t('correction.download')}
         </button>
         {mail ? (

@@ -41,7 +41,10 @@ export function EmbedDialog({ onClose }: { onClose(): void }) {
   const appBase = new URL('./', window.location.href).href;
   const appQuery = writeUrlState(state);
   const h = Math.min(HEIGHT_MAX, Math.max(HEIGHT_MIN, Math.round(height) || 480));
-  const params = useMemo(() => embedQuery(appQuery, { parts, keepView, origins: mode === 'iframe' ? origins : '' }), [appQuery, parts, keepView, origins, mode]);
+  const params = useMemo(
+    () => embedQuery(appQuery, { parts, keepView, origins: mode === 'iframe' ? origins : '' }),
+    [appQuery, parts, keepView, origins, mode],
+  );
   const snippet = mode === 'iframe' ? iframeSnippet(appBase, params, h, t('embed.label')) : componentSnippet(appBase, params, h);
   // The preview is the iframe page with the same parameters: what either snippet shows.
   const preview = embedPageUrl(appBase, params);

@@ -80,7 +80,11 @@ export function ImportHistory() {
                   <span className="hint"> {t('import.layer.count', { n: e.structures.length })}</span>
                   <div className="entry-actions">
                     <ExportButtons structures={filterStructures(e.structures, filter)} what={e.name} />
-                    <button type="button" className="link-button" onClick={() => store.getState().removeImportEntry(e.id, t('import.label.remove', { name: e.name }))}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => store.getState().removeImportEntry(e.id, t('import.label.remove', { name: e.name }))}
+                    >
                       {t('import.layer.remove')}
                     </button>
                   </div>
@@ -89,7 +93,11 @@ export function ImportHistory() {
                 <li key={e.id} data-testid="import-merge">
                   {t('import.merge.label', { name: e.fileName, n: e.structures.length })}
                   <div className="entry-actions">
-                    <button type="button" className="link-button" onClick={() => store.getState().removeImportEntry(e.id, t('import.label.remove', { name: e.fileName }))}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => store.getState().removeImportEntry(e.id, t('import.label.remove', { name: e.fileName }))}
+                    >
                       {t('import.layer.remove')}
                     </button>
                   </div>
@@ -130,7 +138,11 @@ export function ImportHistory() {
                   {i === 0 ? (
                     <em>({t('import.version.current')})</em>
                   ) : (
-                    <button type="button" className="link-button" onClick={() => store.getState().restoreImportVersion(v.n, t('import.label.restore', { n: v.n }))}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => store.getState().restoreImportVersion(v.n, t('import.label.restore', { n: v.n }))}
+                    >
                       {t('import.restore')}
                     </button>
                   )}

@@ -346,12 +346,7 @@ export function ImportPanel() {
             )}
           </p>
 
-          <MappingEditor
-            header={summary.header ?? []}
-            sample={summary.sample ?? []}
-            mapping={mapping}
-            onChange={setMappingState}
-          />
+          <MappingEditor header={summary.header ?? []} sample={summary.sample ?? []} mapping={mapping} onChange={setMappingState} />
           <div className="filter-row">
             <label className="field">
               <span>{t('import.defaultType')}</span>
@@ -414,7 +409,9 @@ export function ImportPanel() {
             </label>
           </fieldset>
           <p data-testid="import-plan">
-            {plan.target === 'layer' ? t('import.preview.layerPlan', { added: plan.added }) : t('import.preview.plan', { added: plan.added, changed: plan.changed, unchanged: plan.unchanged })}
+            {plan.target === 'layer'
+              ? t('import.preview.layerPlan', { added: plan.added })
+              : t('import.preview.plan', { added: plan.added, changed: plan.changed, unchanged: plan.unchanged })}
           </p>
           {plan.target === 'catalogue' && plan.changed > 0 && (
             <details>
@@ -455,8 +452,8 @@ export function ImportPanel() {
               <ul className="import-issues" data-testid="import-issues">
                 {visibleIssues.slice(0, MAX_ISSUES_SHOWN).map((i, k) => (
                   <li key={k} className={`issue-${i.severity}`} data-line={i.line ?? ''}>
-                    <span className="issue-where">{lineLabel(i)}</span>{' '}
-                    <span className="issue-severity">{t(`import.severity.${i.severity}`)}</span> — {issueText(t, lang, i)}
+                    <span className="issue-where">{lineLabel(i)}</span> <span className="issue-severity">{t(`import.severity.${i.severity}`)}</span> —{' '}
+                    {issueText(t, lang, i)}
                   </li>
                 ))}
               </ul>
@@ -496,17 +493,7 @@ export function ImportPanel() {
   );
 }
 
-function MappingEditor({
-  header,
-  sample,
-  mapping,
-  onChange,
-}: {
-  header: string[];
-  sample: string[][];
-  mapping: Mapping;
-  onChange(m: Mapping): void;
-}) {
+function MappingEditor({ header, sample, mapping, onChange }: { header: string[]; sample: string[][]; mapping: Mapping; onChange(m: Mapping): void }) {
   const t = useT();
   const fieldOf = (column: number): TargetField | '' => TARGET_FIELDS.find((f) => mapping[f] === column) ?? '';
   return (

@@ -15,10 +15,7 @@ export function ReviewPanel() {
   const lang = useApp((s) => s.lang);
   const dept = useApp((s) => s.reviewDept);
   const all = useApp(selectAllStructures);
-  const items = useMemo(
-    () => reviewList(all, today(), (code) => data.communeByCode.get(code)?.dept ?? code.slice(0, 2)),
-    [all, data],
-  );
+  const items = useMemo(() => reviewList(all, today(), (code) => data.communeByCode.get(code)?.dept ?? code.slice(0, 2)), [all, data]);
   const shown = useMemo(() => (dept ? items.filter((i) => i.dept === dept) : items), [items, dept]);
   const groups = useMemo(() => groupByDept(shown), [shown]);
   const deptName = (code: string) =>

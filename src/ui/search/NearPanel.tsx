@@ -41,7 +41,9 @@ function NearResults() {
   const located = answer ? answer.matching - answer.unlocated : 0;
   const shown = answer?.results.length ?? 0;
   const filters = [
-    filter.stages.length ? t('near.filter.stage', { stage: filter.stages.map((id) => data.config.stages.find((s) => s.id === id)?.label[lang] ?? id).join(', ') }) : '',
+    filter.stages.length
+      ? t('near.filter.stage', { stage: filter.stages.map((id) => data.config.stages.find((s) => s.id === id)?.label[lang] ?? id).join(', ') })
+      : '',
     filter.types ? t('near.filter.types', { n: filter.types.length }) : '',
     filter.dept ? t('near.filter.dept', { dept: filter.dept }) : '',
   ].filter(Boolean);

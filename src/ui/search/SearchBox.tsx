@@ -141,12 +141,21 @@ export function SearchBox() {
     );
   };
 
-  const announcement = !open || !text.trim()
-    ? ''
-    : [
-        total === 0 ? t('search.count.none') : total === 1 ? t('search.count.one') : total > matches.length ? t('search.count.shown', { n: total, shown: matches.length }) : t('search.count.many', { n: total }),
-        address.hits.length > 0 ? t('search.count.addresses', { n: address.hits.length }) : '',
-      ].filter(Boolean).join(', ');
+  const announcement =
+    !open || !text.trim()
+      ? ''
+      : [
+          total === 0
+            ? t('search.count.none')
+            : total === 1
+              ? t('search.count.one')
+              : total > matches.length
+                ? t('search.count.shown', { n: total, shown: matches.length })
+                : t('search.count.many', { n: total }),
+          address.hits.length > 0 ? t('search.count.addresses', { n: address.hits.length }) : '',
+        ]
+          .filter(Boolean)
+          .join(', ');
 
   const renderOption = (option: Option, i: number) => {
     const selected = i === active;
@@ -259,7 +268,15 @@ export function SearchBox() {
           {t('search.locate')}
         </button>
       </div>
-      <ul ref={listbox} id="search-listbox" role="listbox" aria-label={t('search.group.communes')} className="search-listbox" hidden={!expanded} data-testid="search-listbox">
+      <ul
+        ref={listbox}
+        id="search-listbox"
+        role="listbox"
+        aria-label={t('search.group.communes')}
+        className="search-listbox"
+        hidden={!expanded}
+        data-testid="search-listbox"
+      >
         {expanded && matches.length > 0 && address.hits.length > 0 && (
           <li role="presentation" className="search-group" aria-hidden="true">
             {t('search.group.communes')}
