@@ -5,6 +5,7 @@
 import type { AreaFilter } from './filter';
 import { EARTH_RADIUS_KM } from './geo/distance';
 import type { Commune, EpciInfo } from './types';
+import { pointsBounds } from './geo/bounds';
 
 /** The scope as written by the partner: raw, trimmed texts (null when absent). */
 export interface Scope {
@@ -159,7 +160,7 @@ export function resolveScope(scope: Scope, ctx: ScopeContext): ResolvedScope {
     area.depts = [...new Set([...codes].map((c) => byCode.get(c)?.dept).filter((d): d is string => !!d))].sort();
   }
   const used = area.communes !== undefined || area.within !== undefined;
-  return { area: used ? area : null, parts, problems, bounds: used ? boundsOf(framed) : null };
+  return { area: used ? area : null, parts, problems, bounds: used ? pointsBounds(framed) : null };
 }
 
 type Place = { lon: number; lat: number; label: string; code: string | null };
@@ -186,24 +187,6 @@ function circleBounds(lon: number, lat: number, radiusKm: number): Array<[number
   return [
     [lon - dLon, lat - dLat],
     [lon + dLon, lat + dLat],
-  ];
-}
-
-function boundsOf(points: ReadonlyArray<[number, number]>): [[number, number], [number, number]] | null {
-  if (points.length === 0) return null;
-  let w = Infinity,
-    s = Infinity,
-    e = -Infinity,
-    n = -Infinity;
-  for (const [lon, lat] of points) {
-    w = Math.min(w, lon);
-    e = Math.max(e, lon);
-    s = Math.min(s, lat);
-    n = Math.max(n, lat);
-  }
-  return [
-    [w, s],
-    [e, n],
   ];
 }
 

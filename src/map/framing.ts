@@ -1,3 +1,4 @@
+import { pointsBounds } from '../domain/geo/bounds';
 // Framing a set of points on a map partly covered by other things (the side
 // panel, a bottom sheet, the map's own buttons): fitBounds padding computed
 // from rectangles. Pure, so it is tested without a browser.
@@ -64,16 +65,7 @@ function fit<A extends string, B extends string>(a: number, b: number, size: num
 
 /** The smallest [[west, south], [east, north]] around some [lon, lat] points (at least one). */
 export function boundsOf(points: ReadonlyArray<readonly [number, number]>): [[number, number], [number, number]] {
-  if (points.length === 0) throw new Error('boundsOf: no point');
-  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const [lon, lat] of points) {
-    w = Math.min(w, lon);
-    e = Math.max(e, lon);
-    s = Math.min(s, lat);
-    n = Math.max(n, lat);
-  }
-  return [
-    [w, s],
-    [e, n],
-  ];
+  const bounds = pointsBounds(points);
+  if (!bounds) throw new Error('boundsOf: no point');
+  return bounds;
 }

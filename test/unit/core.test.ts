@@ -9,32 +9,10 @@ import { shapeVertices } from '../../src/map/symbol-shapes';
 import { formatView, parseView } from '../../src/store/url-state';
 import { pickLanguage, translate, formatKm } from '../../src/i18n/translate';
 import type { RegionConfig, Structure } from '../../src/domain/types';
+import { makeStructure } from '../fixtures/structure';
 
-const structure = (patch: Partial<Structure>): Structure => ({
-  id: 'x',
-  name: 'X',
-  type: 'incubateur',
-  stages: ['creation'],
-  address: '',
-  postcode: '',
-  commune: '31555',
-  departement: '31',
-  lon: 1.44,
-  lat: 43.6,
-  precision: 'commune',
-  website: '',
-  email: '',
-  phone: '',
-  hours: '',
-  description: '',
-  source: 'https://example.org',
-  quote: '',
-  sourceDate: '',
-  updated: '2026-01-01',
-  status: 'verified',
-  zone: [],
-  ...patch,
-});
+const structure = (patch: Partial<Structure>): Structure =>
+  makeStructure({ stages: ['creation'], commune: '31555', departement: '31', lon: 1.44, lat: 43.6, precision: 'commune', ...patch });
 
 describe('structure filter', () => {
   const all = [

@@ -7,6 +7,7 @@ import { EARTH_RADIUS_KM, haversineKm } from '../../src/domain/geo/distance.ts';
 import type { Structure } from '../../src/domain/types.ts';
 import { mulberry32, randomCommunes, randomOffers } from '../fixtures/coverage/random.ts';
 import { line, STEP } from '../fixtures/coverage/line.ts';
+import { makeStructure } from '../fixtures/structure';
 
 /** Brute force: every commune against every located offer, with the shared haversine. */
 function bruteForce(communes: readonly CoverageCommune[], offers: readonly CoverageOffer[]): number[] {
@@ -272,31 +273,8 @@ describe('SphereIndex', () => {
 });
 
 describe('selectOffers', () => {
-  const s = (over: Partial<Structure>): Structure => ({
-    id: 'x',
-    name: 'X',
-    type: 'incubateur',
-    stages: ['emergence'],
-    address: '',
-    postcode: '',
-    commune: '31555',
-    departement: '',
-    lon: 1.4,
-    lat: 43.6,
-    precision: 'commune',
-    website: '',
-    email: '',
-    phone: '',
-    hours: '',
-    description: '',
-    source: 'https://e.org',
-    quote: '',
-    sourceDate: '',
-    updated: '2026-01-01',
-    status: 'verified',
-    zone: [],
-    ...over,
-  });
+  const s = (over: Partial<Structure>): Structure =>
+    makeStructure({ stages: ['emergence'], commune: '31555', lon: 1.4, lat: 43.6, precision: 'commune', source: 'https://e.org', ...over });
   it('keeps the chosen types and stages, in catalogue order', () => {
     const all = [s({ id: 'a' }), s({ id: 'b', type: 'realis', stages: ['developpement'] }), s({ id: 'c', stages: ['creation'] })];
     expect(selectOffers(all, { types: ['incubateur'], stages: [] }).map((o) => o.id)).toEqual(['a', 'c']);

@@ -15,6 +15,7 @@ import {
 import { haversineKm } from '../../src/domain/geo/distance';
 import type { RegionConfig, Status, Structure } from '../../src/domain/types';
 import { mulberry32, randomCommunes } from '../fixtures/coverage/random';
+import { makeStructure } from '../fixtures/structure';
 
 // Three states against brute force: covered when an open selected offer lies within the
 // threshold (or serves the commune's département by its zone, in the zones reading);
@@ -25,29 +26,7 @@ const DEPTS = ['D1', 'D2', 'D3'];
 const TYPES = ['mr', 'dla', 'inc'];
 
 function structure(over: Partial<Structure> & Pick<Structure, 'id' | 'type'>): Structure {
-  return {
-    name: over.id,
-    stages: ['creation'],
-    address: '',
-    postcode: '',
-    commune: '',
-    departement: '',
-    lon: null,
-    lat: null,
-    precision: 'none',
-    website: '',
-    email: '',
-    phone: '',
-    hours: '',
-    description: '',
-    source: 'https://example.org',
-    quote: '',
-    sourceDate: '',
-    updated: '2026-01-01',
-    status: 'to_check',
-    zone: [],
-    ...over,
-  };
+  return makeStructure({ name: over.id, stages: ['creation'], status: 'to_check', ...over });
 }
 
 interface Case {

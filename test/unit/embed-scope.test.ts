@@ -4,6 +4,7 @@ import { circleRing, readScope, resolveScope, writeScope, NO_SCOPE, type Scope, 
 import { haversineKm } from '../../src/domain/geo/distance.ts';
 import type { Commune, Structure } from '../../src/domain/types.ts';
 import { mulberry32 } from '../fixtures/coverage/random.ts';
+import { makeStructure } from '../fixtures/structure';
 
 // Hand-made territory: EPCI 200000001 = communes 31001 and 31002 (dept 31);
 // EPCI 200000002 = 32001 (dept 32) and 81001 (dept 81, an EPCI across two départements).
@@ -26,30 +27,8 @@ const communes: Commune[] = [
 ];
 const ctx: ScopeContext = { communes, epci: [{ code: '200000001', name: 'CC Un' }], defaultRadiusKm: 30 };
 
-const structure = (id: string, communeCode: string, lon: number | null, lat: number | null, zone: string[] = []): Structure => ({
-  id,
-  name: id,
-  type: 't',
-  stages: [],
-  address: '',
-  postcode: '',
-  commune: communeCode,
-  departement: '',
-  lon,
-  lat,
-  precision: lon === null ? 'none' : 'address',
-  website: '',
-  email: '',
-  phone: '',
-  hours: '',
-  description: '',
-  source: 'https://example.org',
-  quote: '',
-  sourceDate: '',
-  updated: '2026-01-01',
-  status: 'verified',
-  zone,
-});
+const structure = (id: string, communeCode: string, lon: number | null, lat: number | null, zone: string[] = []): Structure =>
+  makeStructure({ id, name: id, type: 't', commune: communeCode, lon, lat, precision: lon === null ? 'none' : 'address', zone });
 const structures: Structure[] = [
   structure('in-31001', '31001', 1.0, 43.0),
   structure('in-31002', '31002', 1.1, 43.0),

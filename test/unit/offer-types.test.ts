@@ -3,6 +3,7 @@ import { matchesFilter } from '../../src/domain/filter';
 import { readTypeList, resolveAlias, writeTypeList } from '../../src/domain/offer-types';
 import type { Structure } from '../../src/domain/types';
 import { readUrlState } from '../../src/store/url-state';
+import { makeStructure } from '../fixtures/structure';
 
 const config = {
   legacyTypes: { reseau: ['dla'] },
@@ -52,31 +53,7 @@ describe('aliases of merged rows', () => {
 });
 
 describe('the departement column in filters and embed scoping', () => {
-  const row = (over: Partial<Structure>): Structure => ({
-    id: 'x',
-    name: 'X',
-    type: 'dla',
-    stages: ['developpement'],
-    address: '',
-    postcode: '',
-    commune: '',
-    departement: '',
-    lon: null,
-    lat: null,
-    precision: 'none',
-    website: '',
-    email: '',
-    phone: '',
-    hours: '',
-    description: '',
-    source: 'https://example.org',
-    quote: '',
-    sourceDate: '',
-    updated: '2026-01-01',
-    status: 'to_check',
-    zone: [],
-    ...over,
-  });
+  const row = (over: Partial<Structure>): Structure => makeStructure({ type: 'dla', stages: ['developpement'], status: 'to_check', ...over });
   const departmental = row({ id: 'dla-gard', departement: '30' });
   const regional = row({ id: 'dla-region', zone: ['region'] });
   const placed = row({ id: 'placed', commune: '34172', departement: '34', lon: 3.87, lat: 43.61, precision: 'commune' });

@@ -8,37 +8,14 @@ import { buildNearestIndex, nearest, nearestLinear, type Neighbour } from '../..
 import { formatFromParam, isInRegion, parseFromParam, pointOrigin } from '../../src/domain/search/origin';
 import type { Commune, StageConfig, Structure } from '../../src/domain/types';
 import { mulberry32 } from './search-fixtures';
+import { makeStructure } from '../fixtures/structure';
 
 const TYPES = ['incubateur', 'realis', 'pole_ess', 'financement'];
 const STAGES = ['emergence', 'creation', 'developpement', 'transmission'];
 const DEPTS = ['09', '11', '12', '31', '34', '48'];
 
 function structure(id: string, lon: number | null, lat: number | null, extra: Partial<Structure> = {}): Structure {
-  return {
-    id,
-    name: id,
-    type: 'incubateur',
-    stages: ['emergence'],
-    address: '',
-    postcode: '',
-    commune: '',
-    departement: '',
-    lon,
-    lat,
-    precision: lon === null ? 'none' : 'commune',
-    website: '',
-    email: '',
-    phone: '',
-    hours: '',
-    description: '',
-    source: 'https://example.org',
-    quote: '',
-    sourceDate: '',
-    updated: '2026-01-01',
-    status: 'verified',
-    zone: [],
-    ...extra,
-  };
+  return makeStructure({ id, name: id, stages: ['emergence'], lon, lat, precision: lon === null ? 'none' : 'commune', ...extra });
 }
 
 /**

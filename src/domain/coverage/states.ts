@@ -1,8 +1,15 @@
 // Three states of a commune: covered, a certain gap (beyond), or unknown because the
 // catalogue is known to miss offers in its département.
 import type { CatalogueExpectation } from '../catalogue/expectations';
-import { isBeyond } from './summary';
 import type { CommuneState, CoverageOffer, NearestResult } from './types';
+
+/**
+ * Whether a commune at this distance lies beyond the threshold. A commune
+ * exactly at the threshold is covered; no offer (Infinity) is beyond.
+ */
+export function isBeyond(distanceKm: number, thresholdKm: number): boolean {
+  return !(distanceKm <= thresholdKm);
+}
 
 /** Codes of the states in a Uint8Array, in this order. */
 export const STATE_CODES: readonly CommuneState[] = ['covered', 'beyond', 'unknown'];

@@ -1,12 +1,8 @@
+import { BEYOND, communeState, isBeyond, UNKNOWN } from './states';
 import type { CoverageCommune, NearestResult } from './types';
 
-/**
- * Whether a commune at this distance lies beyond the threshold. A commune
- * exactly at the threshold is covered; no offer (Infinity) is beyond.
- */
-export function isBeyond(distanceKm: number, thresholdKm: number): boolean {
-  return !(distanceKm <= thresholdKm);
-}
+export { isBeyond };
+
 
 export interface CoverageSummary {
   thresholdKm: number;
@@ -54,11 +50,11 @@ export function summarise(
     population += pop;
     if (nearest.byZone[i]) servedByZone++;
     if (nearest.offer[i]! >= 0) reached++;
-    if (!isBeyond(d, thresholdKm)) continue;
-    if (incomplete.has(communes[i]!.dept)) {
+    const state = communeState(d, thresholdKm, incomplete.has(communes[i]!.dept));
+    if (state === UNKNOWN) {
       unknownCommunes++;
       unknownPopulation += pop;
-    } else {
+    } else if (state === BEYOND) {
       beyondCommunes++;
       beyondPopulation += pop;
     }

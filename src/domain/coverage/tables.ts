@@ -1,4 +1,4 @@
-import { isBeyond } from './summary';
+import { BEYOND, communeState, UNKNOWN } from './states';
 import type { CoverageCommune, CoverageOffer, NearestResult, Reading } from './types';
 
 export type GroupBy = 'dept' | 'epci';
@@ -87,14 +87,13 @@ export function territoryTable(
     row.depts.add(c.dept);
     const deptIncomplete = options.incomplete?.has(c.dept) ?? false;
     if (deptIncomplete) row.incomplete = true;
-    if (isBeyond(d, options.thresholdKm)) {
-      if (deptIncomplete) {
-        row.unknownCommunes++;
-        row.unknownPopulation += c.population;
-      } else {
-        row.beyondCommunes++;
-        row.beyondPopulation += c.population;
-      }
+    const state = communeState(d, options.thresholdKm, deptIncomplete);
+    if (state === UNKNOWN) {
+      row.unknownCommunes++;
+      row.unknownPopulation += c.population;
+    } else if (state === BEYOND) {
+      row.beyondCommunes++;
+      row.beyondPopulation += c.population;
     }
     if (d > row.farthestKm) {
       row.farthestKm = d;

@@ -4,6 +4,7 @@ import {
   buildCorrection,
   correctionFromStructure,
   correctionMailto,
+  CORRECTION_FIELDS,
   type CorrectionField,
   type CorrectionResult,
   type CorrectionValues,
@@ -134,23 +135,7 @@ export function CorrectionDialog({ request }: { request: CorrectionRequest }) {
   const deptName = (code: string) => data.departements.features.find((d) => d.properties.code === code)?.properties.nom ?? code;
   const contact = data.config.contact?.email ? safeMailto(data.config.contact.email) : null;
   // Fields that are not in the form (id, position, status, dates) are shown at the top.
-  const formFields = new Set<string>([
-    'name',
-    'type',
-    'stages',
-    'address',
-    'postcode',
-    'commune',
-    'departement',
-    'website',
-    'email',
-    'phone',
-    'hours',
-    'description',
-    'source',
-    'quote',
-    'source_date',
-  ]);
+  const formFields = new Set<string>(CORRECTION_FIELDS);
   const otherErrors = [...errors].filter(([f]) => !formFields.has(f)).flatMap(([, list]) => list);
 
   return (
