@@ -193,4 +193,36 @@ describe('importing a referent’s list', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('downloads 100,000 rejected rows, and the report, at that size', async () => {
+    // Every row lacks its name: all 100,000 are rejected, each with its line.
+    const lines = ['Nom;Type;Code INSEE'];
+    for (let i = 0; i < 100_000; i++) lines.push(`;Réseau;31555`);
+    const dir = mkdtempSync(join(tmpdir(), 'maillage-rejects-'));
+    const file = join(dir, 'rejets.csv');
+    writeFileSync(file, `${lines.join('\r\n')}\r\n`);
+    try {
+      const { page, context, errors } = await openApp(browser);
+      await waitForMapIdle(page);
+      await openTab(page, 'import');
+      await page.waitForSelector('[data-testid="import-drop"] button:not([disabled])');
+      await page.getByTestId('import-file').setInputFiles(file);
+      await page.getByTestId('import-preview').waitFor({ timeout: 120_000 });
+      const [rejected] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByTestId('import-download-rejected').click()]);
+      const text = readFileSync(await rejected.path(), 'utf8').replace(/^\uFEFF/, '');
+      const rows = text.trimEnd().split(/\r?\n/);
+      // The header, then one row per rejected input line, each naming its line and reason.
+      expect(rows.length).toBe(100_001);
+      expect(rows[100_000]).toContain('100001');
+      const [report] = await Promise.all([
+        page.waitForEvent('download', { timeout: 120_000 }),
+        page.getByRole('button', { name: 'Rapport complet (CSV)' }).click(),
+      ]);
+      expect(readFileSync(await report.path(), 'utf8').length).toBeGreaterThan(0);
+      expect(errors).toEqual([]);
+      await context.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
