@@ -43,7 +43,7 @@ export async function loadPartnerStructures(raw: string, data: RegionData): Prom
     structures: null,
   });
   if (!url) return failed('not an absolute http(s) URL', 'notUrl');
-  const { detectKind, readPartnerStructures, PARTNER_MAX_BYTES } = await import('../domain/partner-structures');
+  const { readPartnerStructures, PARTNER_MAX_BYTES } = await import('../domain/partner-structures');
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), TIMEOUT_MS);
   let text: string;
@@ -73,8 +73,7 @@ export async function loadPartnerStructures(raw: string, data: RegionData): Prom
     clearTimeout(timer);
   }
   // Read by its content, whatever the Content-Type (src/domain/partner-structures.ts).
-  const kind = detectKind(text, url);
-  const result = readPartnerStructures(text, kind, {
+  const result = readPartnerStructures(text, url, {
     config: data.config,
     communes: data.communeByCode,
   });
@@ -87,7 +86,7 @@ export async function loadPartnerStructures(raw: string, data: RegionData): Prom
     });
   }
   return {
-    partner: { status: 'loaded', url, host: new URL(url).host, kind, count: result.structures.length, rows: result.rows, issues: result.issues },
+    partner: { status: 'loaded', url, host: new URL(url).host, kind: result.kind, count: result.structures.length, rows: result.rows, issues: result.issues },
     structures: result.structures,
   };
 }

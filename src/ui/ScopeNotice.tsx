@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { resolvedScope } from '../store/scope-binding';
 import { NO_SCOPE, type ScopePart } from '../domain/embed-scope';
-import { issueMessage } from '../domain/catalogue/messages';
+import { issueText } from './issue-text';
 import { formatKm } from '../i18n/translate';
 import { useApp, useAppStore, useT } from '../store/react';
 import { checkParams } from '../store/param-check';
@@ -119,7 +119,7 @@ function PartnerStatus() {
               <li key={i} className={issue.severity === 'error' ? 'is-error' : 'is-warning'}>
                 {where(issue.line)}
                 {issue.field ? `[${issue.field}] ` : ''}
-                {issueMessage(issue, lang)}
+                {issueText(t, lang, issue)}
               </li>
             ))}
           </ul>

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { parseCatalogueCsv, validateStructures, type CatalogueContext } from '../../src/domain/catalogue/index.ts';
 import { CATALOGUE_MESSAGES, issueMessage, joinList, type CatalogueCode } from '../../src/domain/catalogue/messages.ts';
 import { readPartnerStructures } from '../../src/domain/partner-structures.ts';
+import { translate } from '../../src/i18n/translate.ts';
+import { issueText } from '../../src/ui/issue-text.ts';
 import type { Commune, Issue, RegionConfig } from '../../src/domain/types.ts';
 import { HEADER, row } from '../fixtures/catalogue/rows';
 
@@ -18,7 +20,7 @@ function codesUsedIn(path: string): string[] {
   const text = read(path);
   return [...new Set([...text.matchAll(/'((?:catalogue|partner)\.\w+)'/g)].map((m) => m[1]!))];
 }
-const SOURCES = ['src/domain/catalogue/validate.ts', 'src/domain/catalogue/parse.ts', 'src/domain/catalogue/correction.ts', 'src/domain/partner-structures.ts'];
+const SOURCES = ['src/domain/catalogue/validate.ts', 'src/domain/catalogue/parse.ts', 'src/domain/catalogue/correction.ts'];
 
 function issuesOf(...rows: string[]): Issue[] {
   return validateStructures(parseCatalogueCsv(`${HEADER}\n${rows.join('\n')}\n`).rows, ctx).issues;
@@ -26,7 +28,7 @@ function issuesOf(...rows: string[]): Issue[] {
 const french = (issues: Issue[], field: string) => issues.filter((i) => i.field === field).map((i) => issueMessage(i, 'fr'));
 
 describe('catalogue issue messages', () => {
-  it('every code the validator, the parser and the partner reader emit has a French and an English text', () => {
+  it('every code the validator, the parser and the correction form emit has a French and an English text', () => {
     const used = SOURCES.flatMap(codesUsedIn);
     expect(codesUsedIn('src/domain/catalogue/validate.ts').length).toBeGreaterThanOrEqual(30);
     for (const code of used) {
@@ -87,11 +89,10 @@ describe('catalogue issue messages', () => {
     );
   });
 
-  it('a partner’s GeoJSON that is not a FeatureCollection is reported in French', () => {
-    const { issues } = readPartnerStructures('{"type": "Feature"}', 'geojson', ctx);
-    expect(issues.map((i) => issueMessage(i, 'fr'))).toEqual([
-      'Une FeatureCollection GeoJSON est attendue ({"type": "FeatureCollection", "features": [...]}).',
-    ]);
+  it('a partner’s JSON that is not GeoJSON is reported in French, in the Import tab’s words', () => {
+    const { issues } = readPartnerStructures('{"type": "Polygon"}', 'https://a.example/s.json', ctx);
+    const t = (key: string, params?: Record<string, string | number>) => translate('fr', key, params);
+    expect(issues.map((i) => issueText(t, 'fr', i))).toEqual(['c’est du JSON mais pas du GeoJSON (FeatureCollection attendue).']);
   });
 
   it('header problems of a CSV are reported in French', () => {

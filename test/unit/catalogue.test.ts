@@ -70,12 +70,13 @@ describe('parseCatalogueCsv', () => {
     ]);
   });
 
-  it('reports an unterminated quote at the line where its row starts', () => {
+  it('reports an unterminated quote at the line where its row starts, and reads on from the next line', () => {
     const text = `${HEADER}\n${row({ id: 'a' })}\n${row({ id: 'b', description: '"never closed' })}\n${row({ id: 'c' })}\n`;
     const { rows, issues } = parseCatalogueCsv(text);
-    expect(rows.map((r) => r.values.id)).toEqual(['a']);
+    // The same reader as the Import tab: one bad cell does not swallow the rows after it.
+    expect(rows.map((r) => r.values.id)).toEqual(['a', 'c']);
     expect(errorsOf(issues)).toEqual([[3, null]]);
-    expect(issues[0]?.message).toMatch(/never closed/);
+    expect(issues[0]?.message).toMatch(/never properly closed/);
   });
 
   it('refuses a header without a required column, naming it, and warns on unknown columns', () => {

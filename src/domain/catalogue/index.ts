@@ -1,10 +1,10 @@
 // Structures catalogue: parse, validate, serialise, convert to GeoJSON.
 export { CATALOGUE_COLUMNS, LIST_SEPARATOR, SOURCE_SEPARATOR, splitList } from './columns';
 export type { CatalogueColumn, RawRow } from './columns';
-export { parseCatalogueCsv } from './parse';
+export { catalogueRows, parseCatalogueCsv, readCatalogueText } from './parse';
 export type { ParsedCatalogue } from './parse';
-export { validateStructures } from './validate';
-export type { CatalogueContext, CommuneRef, ValidatedCatalogue } from './validate';
+export { STRICT_POLICY, validateStructures } from './validate';
+export type { CatalogueContext, CommuneRef, ValidatedCatalogue, ValidationPolicy } from './validate';
 export { serializeCatalogueCsv } from './serialize';
 export { structuresToGeoJSON } from './geojson';
 export type { StructureCollection, StructureFeature, StructureProperties } from './geojson';

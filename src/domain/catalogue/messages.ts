@@ -215,10 +215,6 @@ export const CATALOGUE_MESSAGES = {
     en: () => 'Empty file: a header row is expected.',
     fr: () => 'Fichier vide : une ligne d’en-tête est attendue.',
   },
-  'catalogue.unclosedQuote': {
-    en: (p) => `The row starting at line ${s(p.line)} opens a quoted field (") that is never closed: the rest of the file could not be read.`,
-    fr: (p) => `La ligne ${s(p.line)} ouvre un guillemet (") qui n’est jamais refermé : la suite du fichier n’a pas pu être lue.`,
-  },
   'catalogue.missingFields': {
     en: (p) => `Row has ${s(p.n)} fields, the header has ${s(p.m)}: row ignored (missing separator or unquoted line break?).`,
     fr: (p) => `La ligne a ${s(p.n)} valeurs, l’en-tête ${s(p.m)} colonnes : ligne ignorée (séparateur manquant ou retour à la ligne hors guillemets ?).`,
@@ -253,22 +249,6 @@ export const CATALOGUE_MESSAGES = {
     fr: (p) => `Colonne(s) inconnue(s) ignorée(s) : ${[...list(p.columns), ...list(p.positions).map((i) => `(sans nom, position ${i})`)].join(', ')}.`,
   },
   // --- partner-structures.ts: a partner's GeoJSON ---
-  'partner.badJson': {
-    en: (p) => `Not valid JSON: ${s(p.detail)}`,
-    fr: (p) => `JSON invalide : ${s(p.detail)}`,
-  },
-  'partner.notFeatureCollection': {
-    en: () => 'A GeoJSON FeatureCollection is expected ({"type": "FeatureCollection", "features": [...]}).',
-    fr: () => 'Une FeatureCollection GeoJSON est attendue ({"type": "FeatureCollection", "features": [...]}).',
-  },
-  'partner.notFeature': {
-    en: (p) => `Feature ${s(p.line)} is not a GeoJSON Feature: ignored.`,
-    fr: (p) => `L’objet ${s(p.line)} n’est pas une Feature GeoJSON : ignoré.`,
-  },
-  'partner.notPoint': {
-    en: (p) => `Feature ${s(p.line)}: the geometry must be a Point (or null for a structure without position).`,
-    fr: (p) => `Objet ${s(p.line)} : la géométrie doit être un Point (ou null pour une structure sans position).`,
-  },
 } satisfies Record<string, Texts>;
 
 export type CatalogueCode = keyof typeof CATALOGUE_MESSAGES;

@@ -1,7 +1,10 @@
-// CSV → raw rows with real line numbers. No validation of values here: see validate.ts.
-import Papa from 'papaparse';
+// Catalogue text (CSV or GeoJSON) → raw rows with real line numbers, through the one table
+// reader of import/table.ts. No validation of values here: see validate.ts.
 import type { Issue } from '../types';
-import { CATALOGUE_COLUMNS, type CatalogueColumn, type RawRow } from './columns';
+import type { Refusal } from '../import/limits';
+import { readTextTable } from '../import/table';
+import type { Table } from '../import/types';
+import { CATALOGUE_COLUMNS, SOURCE_SEPARATOR, splitList, type CatalogueColumn, type RawRow } from './columns';
 import { catalogueIssue, joinList } from './messages';
 
 /** Columns without which a row cannot be checked; the others may be left out of an imported file. */
@@ -10,86 +13,119 @@ const REQUIRED_COLUMNS: readonly CatalogueColumn[] = ['id', 'name', 'type', 'sou
 export interface ParsedCatalogue {
   rows: RawRow[];
   issues: Issue[];
+  /** What the text was read as. */
+  kind: 'csv' | 'geojson';
 }
 
 /**
- * Parses a catalogue CSV (header row, comma by default; `;` and tab are detected from the
- * header for files saved by spreadsheet software). Every value stays a string, so codes
- * such as "09122" keep their leading zero. Rows spanning several lines (quoted line breaks)
- * keep the number of the line where they start.
+ * Reads a catalogue CSV (header row; comma, `;` or tab) through the one table reader
+ * (import/table.ts). Every value stays a string, so codes such as "09122" keep their
+ * leading zero. Rows spanning several lines (quoted line breaks) keep the number of the
+ * line where they start; a row whose quote never closes is reported and reading resumes
+ * on the next line.
  *
  * @example parseCatalogueCsv('id,name,...\ncatalis-toulouse,Catalis,...').rows[0].line === 2
  */
 export function parseCatalogueCsv(text: string): ParsedCatalogue {
-  const issues: Issue[] = [];
-  const rows: RawRow[] = [];
-  const src = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  return readCatalogueText(text, 'structures.csv');
+}
 
-  if (src.trim() === '') {
-    issues.push(catalogueIssue('error', 'catalogue.emptyFile', {}, { line: 1 }));
-    return { rows, issues };
+/**
+ * A file in the catalogue's columns, CSV or GeoJSON (points whose properties use the
+ * column names), as raw rows: the catalogue build and a partner's file read through here.
+ * GeoJSON rows are numbered by feature (1-based).
+ */
+export function readCatalogueText(text: string, fileName: string): ParsedCatalogue {
+  const table = readTextTable(text, fileName);
+  if ('code' in table) {
+    if (table.code === 'empty') return { rows: [], issues: [catalogueIssue('error', 'catalogue.emptyFile', {}, { line: 1 })], kind: 'csv' };
+    return { rows: [], issues: [refusalIssue(table)], kind: /^\s*[[{]/.test(text.replace(/^\uFEFF/, '')) ? 'geojson' : 'csv' };
   }
+  return catalogueRows(table);
+}
 
-  const lines = new LineCounter(src);
-  let header: string[] | null = null;
-  let columnIndex = new Map<CatalogueColumn, number>();
-  let headerOk = true;
-  let rowStart = 0;
+/** A refusal of the whole file as an error issue, translated by `import.refusal.<code>`. */
+function refusalIssue(refusal: Refusal): Issue {
+  const out: Issue = { severity: 'error', message: refusal.message, code: `refusal.${refusal.code}` };
+  if (refusal.params) out.params = refusal.params;
+  return out;
+}
 
-  Papa.parse<string[]>(src, {
-    header: false,
-    delimiter: detectDelimiter(src),
-    // Empty lines are skipped below, not by Papa: its cursor then gives every row's start.
-    skipEmptyLines: false,
-    step: (result) => {
-      const start = rowStart;
-      rowStart = result.meta.cursor;
-      const line = lines.lineAt(start);
-      const fields = result.data;
-
-      if (result.errors.some((e) => e.code === 'MissingQuotes')) {
-        issues.push(catalogueIssue('error', 'catalogue.unclosedQuote', { line }, { line }));
-        return;
-      }
-      if (fields.every((f) => f.trim() === '')) return; // blank line
-
-      if (header === null) {
-        header = fields.map((f) => f.trim().toLowerCase());
-        const checked = checkHeader(header);
-        issues.push(...checked.issues);
-        columnIndex = checked.index;
-        headerOk = checked.ok;
-        return;
-      }
-      if (!headerOk) return;
-
-      const expected = header.length;
+/**
+ * A table whose columns are the catalogue's, as raw rows: the header is checked (unknown,
+ * missing or repeated columns), every row must have the header's width, and the reader's
+ * own findings (unclosed quote, misplaced quote, non-point geometry…) are kept with their line.
+ */
+export function catalogueRows(table: Table): ParsedCatalogue {
+  const issues: Issue[] = [...table.issues];
+  const rows: RawRow[] = [];
+  const geojson = table.kind === 'geojson';
+  if (!geojson && table.header.length === 0) {
+    issues.push(catalogueIssue('error', 'catalogue.noHeader', {}, { line: 1 }));
+    return { rows, issues, kind: table.kind };
+  }
+  const header = table.header.map((f) => f.trim().toLowerCase());
+  const checked = geojson ? geojsonHeader(header) : checkHeader(header);
+  issues.push(...checked.issues);
+  if (!checked.ok) {
+    for (const row of table.rows) if (row.broken) issues.push(row.broken);
+    return { rows, issues, kind: table.kind };
+  }
+  const columnIndex = checked.index;
+  const expected = header.length;
+  for (const row of table.rows) {
+    const line = row.line;
+    if (row.broken) {
+      issues.push(row.broken);
+      continue;
+    }
+    if (row.notes) issues.push(...row.notes);
+    const fields = row.fields;
+    if (!geojson) {
       if (fields.length < expected) {
         issues.push(catalogueIssue('error', 'catalogue.missingFields', { n: fields.length, m: expected }, { line }));
-        return;
+        continue;
       }
       if (fields.length > expected) {
         const extra = fields.slice(expected);
         if (extra.some((f) => f.trim() !== '')) {
           issues.push(catalogueIssue('error', 'catalogue.extraFields', { n: fields.length, m: expected }, { line }));
-          return;
+          continue;
         }
         issues.push(catalogueIssue('warning', 'catalogue.emptyExtraFields', { n: extra.length }, { line }));
       }
-
-      const values = {} as Record<CatalogueColumn, string>;
-      for (const col of CATALOGUE_COLUMNS) {
-        const i = columnIndex.get(col);
-        values[col] = i === undefined ? '' : (fields[i] ?? '').trim();
+    }
+    const values = {} as Record<CatalogueColumn, string>;
+    for (const col of CATALOGUE_COLUMNS) {
+      const i = columnIndex.get(col);
+      values[col] = i === undefined ? '' : (fields[i] ?? '').trim();
+    }
+    if (geojson) {
+      // The point's coordinates, unless the properties give lon/lat themselves.
+      if (values.lon === '' && values.lat === '') {
+        values.lon = (fields[header.length - 2] ?? '').trim();
+        values.lat = (fields[header.length - 1] ?? '').trim();
       }
-      rows.push({ line, values });
-    },
-  });
-
-  if (header === null) {
-    issues.push(catalogueIssue('error', 'catalogue.noHeader', {}, { line: 1 }));
+      // A list of sources in a property is an array: written with the catalogue's separator.
+      values.source = splitList(values.source).join(SOURCE_SEPARATOR);
+    }
+    rows.push({ line, values });
   }
-  return { rows, issues };
+  return { rows, issues, kind: table.kind };
+}
+
+/** GeoJSON properties: features may leave any property out; unknown ones are reported once. */
+function geojsonHeader(header: string[]): { ok: boolean; index: Map<CatalogueColumn, number>; issues: Issue[] } {
+  const index = new Map<CatalogueColumn, number>();
+  const known = new Set<string>(CATALOGUE_COLUMNS);
+  const unknown: string[] = [];
+  header.slice(0, -2).forEach((name, i) => {
+    if (known.has(name) && !index.has(name as CatalogueColumn)) index.set(name as CatalogueColumn, i);
+    else unknown.push(name);
+  });
+  const issues =
+    unknown.length > 0 ? [catalogueIssue('warning', 'catalogue.unknownColumns', { columns: joinList(unknown), positions: '' }, { line: 1 })] : [];
+  return { ok: true, index, issues };
 }
 
 function checkHeader(header: string[]): { ok: boolean; index: Map<CatalogueColumn, number>; issues: Issue[] } {
@@ -130,39 +166,4 @@ function checkHeader(header: string[]): { ok: boolean; index: Map<CatalogueColum
     issues.push(catalogueIssue('warning', 'catalogue.unknownColumns', params, { line: 1 }));
   }
   return { ok, index, issues };
-}
-
-/** Picks the separator that occurs most in the first line (outside quotes); comma on a tie. */
-function detectDelimiter(text: string): string {
-  const counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0 };
-  let inQuotes = false;
-  for (const ch of text) {
-    if (ch === '"') inQuotes = !inQuotes;
-    else if (!inQuotes && (ch === '\n' || ch === '\r')) break;
-    else if (!inQuotes && ch in counts) counts[ch] = (counts[ch] ?? 0) + 1;
-  }
-  let best = ',';
-  for (const d of [';', '\t']) if ((counts[d] ?? 0) > (counts[best] ?? 0)) best = d;
-  return best;
-}
-
-/**
- * Maps character offsets to 1-based line numbers. Offsets are asked in increasing order,
- * so the scan is linear over the whole file. "\r\n", "\n" and a lone "\r" each end a line.
- */
-class LineCounter {
-  private pos = 0;
-  private line = 1;
-  constructor(private readonly text: string) {}
-
-  lineAt(offset: number): number {
-    const t = this.text;
-    while (this.pos < offset) {
-      const ch = t.charCodeAt(this.pos);
-      if (ch === 10 /* \n */) this.line++;
-      else if (ch === 13 /* \r */ && t.charCodeAt(this.pos + 1) !== 10) this.line++;
-      this.pos++;
-    }
-    return this.line;
-  }
 }

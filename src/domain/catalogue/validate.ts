@@ -25,6 +25,23 @@ export interface CatalogueContext {
   inRegion?: (lon: number, lat: number) => boolean;
 }
 
+/**
+ * What the one validation demands, by way in. The catalogue (data/structures.csv) and a
+ * partner's file must cite a source and the date of their last check for every row; the
+ * catalogue build stops on any error, a partner's rows with an error are left out and
+ * listed. An import (Import tab, `npm run import`) repairs what it can first (codes,
+ * coordinates, communes by name, dates, contacts, ids: src/domain/import/import-table.ts),
+ * keeps rows with warnings and rejects the others into a downloadable file; a source or a
+ * date it lacks is a warning there, given by the import itself.
+ */
+export interface ValidationPolicy {
+  requireSourceAndDate: boolean;
+  /** Whether a row without a stage gets a warning (an import without a stages column says it once instead). */
+  warnNoStage: boolean;
+}
+
+export const STRICT_POLICY: ValidationPolicy = { requireSourceAndDate: true, warnNoStage: true };
+
 export interface ValidatedCatalogue {
   structures: Structure[];
   issues: Issue[];
@@ -51,7 +68,7 @@ const PRECISIONS = ['address', 'commune', 'none'] as const;
  *
  * @example validateStructures(parseCatalogueCsv(text).rows, { config, communes }).issues
  */
-export function validateStructures(rows: readonly RawRow[], ctx: CatalogueContext): ValidatedCatalogue {
+export function validateStructures(rows: readonly RawRow[], ctx: CatalogueContext, policy: ValidationPolicy = STRICT_POLICY): ValidatedCatalogue {
   const structures: Structure[] = [];
   const issues: Issue[] = [];
   const firstLineOfId = new Map<string, number>();
@@ -92,7 +109,7 @@ export function validateStructures(rows: readonly RawRow[], ctx: CatalogueContex
     for (const s of rowStages) {
       if (!stages.has(s)) err('stages', 'catalogue.unknownStage', { value: s, expected: joinList([...stages]) });
     }
-    if (rowStages.length === 0) warn('stages', 'catalogue.noStage');
+    if (rowStages.length === 0 && policy.warnNoStage) warn('stages', 'catalogue.noStage');
 
     // postcode
     if (v.postcode !== '' && !/^\d{5}$/.test(v.postcode)) {
@@ -172,8 +189,9 @@ export function validateStructures(rows: readonly RawRow[], ctx: CatalogueContex
     if (v.phone !== '' && !PHONE_PATTERN.test(v.phone)) err('phone', 'catalogue.badPhone', { value: v.phone });
 
     // source
-    if (v.source === '') err('source', 'catalogue.missingSource');
-    else {
+    if (v.source === '') {
+      if (policy.requireSourceAndDate) err('source', 'catalogue.missingSource');
+    } else {
       const bad = v.source.split(/\s+\|\s+/).filter((s) => !isHttpUrl(s.trim()));
       if (bad.length > 0) err('source', 'catalogue.badSource', { values: joinList(bad) });
     }
@@ -184,8 +202,9 @@ export function validateStructures(rows: readonly RawRow[], ctx: CatalogueContex
     }
 
     // updated
-    if (v.updated === '') err('updated', 'catalogue.missingUpdated');
-    else if (!isIsoDate(v.updated)) err('updated', 'catalogue.badDate', { value: v.updated });
+    if (v.updated === '') {
+      if (policy.requireSourceAndDate) err('updated', 'catalogue.missingUpdated');
+    } else if (!isIsoDate(v.updated)) err('updated', 'catalogue.badDate', { value: v.updated });
 
     // status
     const status = v.status.toLowerCase();

@@ -1,7 +1,7 @@
 // Table rows → structures: repairs, positions and communes here, then the catalogue's own
 // validation (src/domain/catalogue/validate.ts) as the last gate, so an imported row obeys
 // exactly the rules of data/structures.csv.
-import { validateStructures, type CatalogueContext } from '../catalogue/validate';
+import { validateStructures, type CatalogueContext, type ValidationPolicy } from '../catalogue/validate';
 import type { CatalogueColumn, RawRow } from '../catalogue/columns';
 import { restoreCell } from '../export/formula';
 import type { Commune, Structure } from '../types';
@@ -26,14 +26,6 @@ import {
   TARGET_FIELDS,
 } from './types';
 import { readDate, readPrecision, readStatus, repairEmail, repairPhone, repairWebsite, splitLoose, stageIndex, typeIndex } from './values';
-
-/**
- * Stand-ins given to the catalogue validator for what an imported list may lack (a source
- * URL, a date of last check) and put back to '' afterwards: the validator requires them in
- * data/structures.csv, an import reports them as warnings instead.
- */
-const SOURCE_STANDIN = 'https://source.invalid/';
-const UPDATED_STANDIN = '1970-01-01';
 
 const BATCH = 2000;
 // eslint-disable-next-line no-control-regex -- control characters (except tab, LF, CR) are what this finds
@@ -85,6 +77,9 @@ export function importTable(
     return inside;
   };
   const validationCtx: CatalogueContext = { config: ctx.config, communes: index.byCode, inRegion: inRegionKnown };
+  // Sources and dates an import lacks are warned about here (fileNotes, noSource); without a
+  // stages column, one file-level note says it instead of a warning per row.
+  const policy: ValidationPolicy = { requireSourceAndDate: false, warnNoStage: hasStages };
 
   const counts: ImportCounts = {
     rows: table.rows.length,
@@ -112,7 +107,7 @@ export function importTable(
   const lastMapped = Math.max(-1, ...Object.values(mapping).filter((c): c is number => c !== undefined));
   const explicitIds = presetIds(table, mapping);
 
-  let batch: Array<{ row: TableRow; raw: RawRow; rowIssues: ImportIssue[]; noSource: boolean; noDate: boolean }> = [];
+  let batch: Array<{ row: TableRow; raw: RawRow; rowIssues: ImportIssue[] }> = [];
 
   const finish = (row: TableRow, rowIssues: ImportIssue[], structure: Structure | null) => {
     issues.push(...rowIssues);
@@ -135,6 +130,7 @@ export function importTable(
     const validated = validateStructures(
       batch.map((b) => b.raw),
       validationCtx,
+      policy,
     );
     const byLine = new Map<number, ImportIssue[]>();
     for (const i of validated.issues) {
@@ -144,24 +140,13 @@ export function importTable(
     }
     let next = 0;
     for (const b of batch) {
-      const found = byLine.get(b.row.line) ?? [];
-      // The stand-ins never fail validation; a duplicate "No stage" warning is ours to give.
-      const own = found.filter(
-        (i) =>
-          !(b.noSource && i.field === 'source') &&
-          !(b.noDate && i.field === 'updated') &&
-          // Without a stages column, one file-level note says it instead of a warning per row.
-          !(!hasStages && i.field === 'stages' && i.severity === 'warning'),
-      );
+      const own = byLine.get(b.row.line) ?? [];
       const rowIssues = [...b.rowIssues, ...own];
       if (own.some((i) => i.severity === 'error')) {
         finish(b.row, rowIssues, null);
         continue;
       }
-      const s = validated.structures[next++]!;
-      if (b.noSource) s.source = '';
-      if (b.noDate) s.updated = '';
-      finish(b.row, rowIssues, s);
+      finish(b.row, rowIssues, validated.structures[next++]!);
     }
     batch = [];
     known.clear();
@@ -358,20 +343,14 @@ export function importTable(
       phone: phone.value,
       hours: '',
       description: get('description'),
-      source: source === '' ? SOURCE_STANDIN : source,
+      source,
       quote: '',
       source_date: '',
-      updated: updated === '' ? UPDATED_STANDIN : updated,
+      updated,
       status,
       zone: zone.join('|'),
     };
-    batch.push({
-      row,
-      raw: { line, values },
-      rowIssues,
-      noSource: source === '',
-      noDate: updated === '',
-    });
+    batch.push({ row, raw: { line, values }, rowIssues });
     if (batch.length >= BATCH) flush();
   }
   flush();

@@ -4,7 +4,7 @@ import { decodeBytes } from './decode';
 import { importTable } from './import-table';
 import { checkSize, MAX_FILE_BYTES, sniffBinary, type Refusal } from './limits';
 import { guessMapping } from './mapping';
-import { badJson, parseJson, readCsvTable, readGeoJsonValue } from './table';
+import { readTextTable } from './table';
 import {
   DEFAULT_OPTIONS,
   type DelimiterChoice,
@@ -50,21 +50,9 @@ export function readImportFile(bytes: Uint8Array, fileName: string, options: Rea
       if (binary) return { ok: false, refusal: binary };
     }
     const decoded = decodeBytes(bytes, options.encoding ?? 'auto');
-    const start = decoded.text.search(/\S/);
-    if (start === -1) return { ok: false, refusal: { code: 'empty', message: 'File has no text.' } };
-    // JSON only when the whole text parses as JSON: a CSV export may start with a title line
-    // such as "[Export du 12/03/2025]" or "{Liste}". A file named .json/.geojson that looks
-    // like JSON but does not parse is refused with the parser's reason (a truncated download).
-    const first = decoded.text[start];
-    const json = first === '{' || first === '[' ? parseJson(decoded.text) : null;
-    let table: Table;
-    if (json && 'value' in json) {
-      const read = readGeoJsonValue(json.value);
-      if ('code' in read) return { ok: false, refusal: read };
-      table = read;
-    } else if (json && 'error' in json && /\.(geo)?json$/i.test(fileName)) {
-      return { ok: false, refusal: badJson(json.error) };
-    } else table = readCsvTable(decoded.text, { delimiter: options.delimiter, onProgress: options.onProgress });
+    const read = readTextTable(decoded.text, fileName, { delimiter: options.delimiter, onProgress: options.onProgress });
+    if ('code' in read) return { ok: false, refusal: read };
+    const table = read;
 
     const mapping = guessMapping(table.header, table.rows.slice(0, 200));
     if (Object.keys(mapping).length === 0) {

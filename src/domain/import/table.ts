@@ -294,6 +294,29 @@ function restoreBreaks(fields: string[], line: number, breaks: Uint8Array): stri
   );
 }
 
+/**
+ * Text as a table, whatever the source (catalogue, partner file, Import tab, command line):
+ * GeoJSON when the whole text parses as JSON, else CSV/TSV. A CSV export may start with a
+ * title line such as "[Export du 12/03/2025]" or "{Liste}", so text that only looks like JSON
+ * is read as CSV when the name says CSV (.csv, .tsv, .txt), and refused with the JSON
+ * parser's reason otherwise (a truncated download). Refuses an empty text.
+ *
+ * @example readTextTable('id;nom\n1;A', 'liste.csv') // { kind: 'csv', header: ['id', 'nom'], … }
+ */
+export function readTextTable(original: string, fileName: string, options: CsvOptions = {}): Table | Refusal {
+  const text = original.charCodeAt(0) === 0xfeff ? original.slice(1) : original;
+  const start = text.search(/\S/);
+  if (start === -1) return { code: 'empty', message: 'File has no text.' };
+  const first = text[start];
+  if (first === '{' || first === '[') {
+    const json = parseJson(text);
+    if ('value' in json) return readGeoJsonValue(json.value);
+    const path = fileName.split(/[?#]/)[0]!.toLowerCase();
+    if (!/\.(csv|tsv|txt)$/.test(path)) return badJson(json.error);
+  }
+  return readCsvTable(text, options);
+}
+
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** Columns holding a point geometry's coordinates in a GeoJSON table. */

@@ -9,7 +9,7 @@ import {
   type CorrectionResult,
   type CorrectionValues,
 } from '../../domain/catalogue/correction';
-import { issueMessage } from '../../domain/catalogue/messages';
+import { issueText } from '../issue-text';
 import { safeMailto } from '../../domain/safe-url';
 import type { Issue } from '../../domain/types';
 import type { CorrectionRequest } from '../../store/correction-slice';
@@ -86,7 +86,7 @@ export function CorrectionDialog({ request }: { request: CorrectionRequest }) {
     errors.has(f) ? (
       <ul className="correction-error" id={`${fieldId(f)}-error`} data-testid={`correction-error-${f}`}>
         {errors.get(f)!.map((i, n) => (
-          <li key={n}>{issueMessage(i, lang)}</li>
+          <li key={n}>{issueText(t, lang, i)}</li>
         ))}
       </ul>
     ) : null;
@@ -176,7 +176,7 @@ export function CorrectionDialog({ request }: { request: CorrectionRequest }) {
                 <ul>
                   {otherErrors.map((i, n) => (
                     <li key={n}>
-                      [{i.field}] {issueMessage(i, lang)}
+                      [{i.field}] {issueText(t, lang, i)}
                     </li>
                   ))}
                 </ul>
@@ -317,7 +317,7 @@ function CorrectionOutcome({
           <ul className="correction-warnings">
             {warnings.map((i, n) => (
               <li key={n}>
-                [{i.field}] {issueMessage(i, lang)}
+                [{i.field}] {issueText(t, lang, i)}
               </li>
             ))}
           </ul>

@@ -14,7 +14,7 @@ import { CSV_TYPE, downloadBlob } from '../download';
 import { csvChunks } from '../../domain/export/csv';
 import { ImportHistory } from './ImportHistory';
 import { ImportSaveStatus } from './ImportSaveStatus';
-import { issueText } from './issue-text';
+import { issueText } from '../issue-text';
 import './import.css';
 
 type Busy = { phase: Phase | 'geocode'; fraction: number; done?: number; total?: number };
