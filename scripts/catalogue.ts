@@ -4,6 +4,7 @@
 // region's catalogue and, with --write, rewrites it. Any error: nothing is written, exit 1.
 // Exit 2 when a file cannot be read.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { decodeBytes } from '../src/domain/import/decode';
 import { basename, relative, resolve } from 'node:path';
 import { aliasReuseIssues, applyToCatalogueText, diffCatalogue } from '../src/domain/catalogue/apply';
 import { quoteIssues } from '../src/domain/catalogue/correction';
@@ -47,7 +48,7 @@ function parseArgs(argv: string[]): Args | null {
 
 function readText(path: string, what: string): string {
   try {
-    return readFileSync(path, 'utf8');
+    return decodeBytes(new Uint8Array(readFileSync(path))).text;
   } catch (e) {
     console.error(`${what} ${path} cannot be read: ${(e as Error).message}`);
     process.exit(2);

@@ -1,6 +1,7 @@
 // Build step: data/<catalogue>.csv → public/data/<region>/structures.geojson.
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { decodeBytes } from '../../src/domain/import/decode.ts';
 import { join, relative, resolve } from 'node:path';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
@@ -41,7 +42,8 @@ export async function buildStructures(
   const csvPath = resolve(options.rootDir ?? REPO_ROOT, config.structures);
   let text: string;
   try {
-    text = await readFile(csvPath, 'utf8');
+    // Decoded like any file that comes in (a catalogue saved by a spreadsheet may be Windows-1252).
+    text = decodeBytes(new Uint8Array(await readFile(csvPath))).text;
   } catch (e) {
     await writeFile(outFile, JSON.stringify(structuresToGeoJSON([])));
     return {

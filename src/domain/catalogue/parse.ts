@@ -123,8 +123,7 @@ function geojsonHeader(header: string[]): { ok: boolean; index: Map<CatalogueCol
     if (known.has(name) && !index.has(name as CatalogueColumn)) index.set(name as CatalogueColumn, i);
     else unknown.push(name);
   });
-  const issues =
-    unknown.length > 0 ? [catalogueIssue('warning', 'catalogue.unknownColumns', { columns: joinList(unknown), positions: '' }, { line: 1 })] : [];
+  const issues = unknown.length > 0 ? [catalogueIssue('warning', 'catalogue.unknownColumns', { columns: joinList(unknown), positions: '' }, { line: 1 })] : [];
   return { ok: true, index, issues };
 }
 
