@@ -2,6 +2,8 @@ import { Suspense, useEffect, type ComponentType } from 'react';
 import type { PanelTab } from '../store/app-store';
 import { ScopeNotice } from './ScopeNotice';
 import { tabVisible } from './visible-parts';
+import { sortedByName } from '../domain/by-name';
+import { selectAllStructures } from '../store/import-slice';
 import { useApp, useAppStore, useT } from '../store/react';
 import { DataFreshness } from './DataFreshness';
 import { trackCardOrigin } from './card-return';
@@ -44,6 +46,14 @@ export function SidePanel() {
   const store = useAppStore();
   useEffect(() => trackCardOrigin(store), [store]);
   const tab = useApp((s) => s.tab);
+  // Sort the list's order while the page is idle after a catalogue change, so that opening
+  // the list after a large import does not wait for it.
+  const structures = useApp(selectAllStructures);
+  useEffect(() => {
+    if (tab === 'list' || typeof requestIdleCallback === 'undefined') return;
+    const handle = requestIdleCallback(() => sortedByName(structures), { timeout: 5000 });
+    return () => cancelIdleCallback(handle);
+  }, [structures, tab]);
   const open = useApp((s) => s.panelOpen);
   const parts = useApp((s) => s.parts);
   const embedded = useApp((s) => s.embedded);
