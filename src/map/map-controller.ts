@@ -8,6 +8,7 @@ import type { Feature, FeatureCollection, Geometry, Point, Polygon, MultiPolygon
 import type { FitBoundsOptions, LayerSpecification, MapGeoJSONFeature } from 'maplibre-gl';
 import type { RegionData } from '../data/load-region';
 import type { Commune, Structure } from '../domain/types';
+import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS, clusterMaxZoom } from './cluster';
 import { baseStyle, LAYER, markerImageId, OVERLAY_ANCHOR, SOURCE, structureLayerId } from './style';
 import { drawCluster, drawLabel, drawMarker, IMAGE_PIXEL_RATIO, type RasterImage } from './draw-images';
 import { boundsOf, paddingClearOf, type Rect } from './framing';
@@ -63,6 +64,8 @@ export class MapController {
   private structureTypes: string[];
   private pendingUpdates = 0;
   private shownStructures: readonly Structure[] | null = null;
+  /** Last clustered zoom set on each clustered source, once changed from the style's. */
+  private readonly clusterZooms = new Map<string, number>([[SOURCE.structures, CLUSTER_MAX_ZOOM]]);
 
   constructor(options: MapOptions) {
     this.data = options.data;
@@ -216,6 +219,7 @@ export class MapController {
       }));
     void this.ready.then(() => {
       this.pendingUpdates -= 1;
+      this.setClusterMaxZoom(SOURCE.structures, clusterMaxZoom(features.length));
       this.setSourceData(SOURCE.structures, { type: 'FeatureCollection', features });
     });
   }
@@ -351,9 +355,19 @@ export class MapController {
     this.map.addLayer(layer, this.map.getLayer(beforeId) ? beforeId : undefined);
   }
 
+  /** Changes the last clustered zoom of a clustered source (src/map/cluster.ts); a no-op when unchanged. */
+  setClusterMaxZoom(id: string, maxZoom: number): void {
+    const source = this.map.getSource(id) as maplibregl.GeoJSONSource | undefined;
+    if (!source || this.clusterZooms.get(id) === maxZoom) return;
+    this.clusterZooms.set(id, maxZoom);
+    void source.setClusterOptions({ cluster: true, clusterRadius: CLUSTER_RADIUS, clusterMaxZoom: maxZoom });
+  }
+
   /** Add a source with its own options (clustering…); later changes go through setSourceData. */
   addSource(id: string, source: maplibregl.SourceSpecification): void {
-    if (!this.map.getSource(id)) this.map.addSource(id, source);
+    if (this.map.getSource(id)) return;
+    this.map.addSource(id, source);
+    if (source.type === 'geojson' && source.cluster && source.clusterMaxZoom !== undefined) this.clusterZooms.set(id, source.clusterMaxZoom);
   }
 
   setFeatureState(source: string, id: string, state: Record<string, unknown>): void {

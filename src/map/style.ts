@@ -1,5 +1,6 @@
 import type { LayerSpecification, StyleSpecification, ExpressionSpecification } from 'maplibre-gl';
 import type { OfferTypeConfig } from '../domain/types';
+import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS } from './cluster';
 
 // Map layers are data: these pure functions build the style so tests can read
 // it as plain objects; src/map/map-controller.ts hands it to MapLibre.
@@ -147,8 +148,8 @@ export function baseStyle(offerTypes: readonly OfferTypeConfig[]): StyleSpecific
         type: 'geojson',
         data: emptyCollection(),
         cluster: true,
-        clusterRadius: 36,
-        clusterMaxZoom: 10,
+        clusterRadius: CLUSTER_RADIUS,
+        clusterMaxZoom: CLUSTER_MAX_ZOOM,
         promoteId: 'id',
       },
     },

@@ -1,6 +1,7 @@
 import type { FeatureCollection, Point } from 'geojson';
 import type { GeoJSONSourceSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Structure } from '../../domain/types';
+import { CLUSTER_RADIUS, clusterMaxZoom } from '../cluster';
 
 // Imported layers: a coloured halo under each structure's marker, so that a layer's own
 // colour shows while the marker keeps its type symbol. The source is clustered like the
@@ -19,8 +20,8 @@ export function importSource(data: FeatureCollection<Point>): GeoJSONSourceSpeci
     type: 'geojson',
     data,
     cluster: true,
-    clusterRadius: 36,
-    clusterMaxZoom: 10,
+    clusterRadius: CLUSTER_RADIUS,
+    clusterMaxZoom: clusterMaxZoom(data.features.length),
     // A cluster keeps its layers' colour when they all share one, grey otherwise.
     clusterProperties: {
       color: [

@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { get as idbGet, update as idbUpdate } from 'idb-keyval';
 import { filterStructures } from '../../domain/filter';
 import { useMapController } from '../../map/map-context';
+import { clusterMaxZoom } from '../../map/cluster';
 import { IMPORT_CLUSTER_LAYER, IMPORT_HALO_LAYER, IMPORT_SOURCE, importHaloData, importHaloLayers, importSource } from '../../map/layers/import';
 import { applyImportOps, readStoredHistory, type ImportHistory } from '../../store/import-history';
 import { currentEntries, type ImportSaveState } from '../../store/import-slice';
@@ -58,7 +59,10 @@ export function ImportSync() {
     const data = importHaloData(layers);
     // Added clustered here the first time; setSourceData then only updates it.
     if (!controller.hasSource(IMPORT_SOURCE)) controller.addSource(IMPORT_SOURCE, importSource(data));
-    else controller.setSourceData(IMPORT_SOURCE, data);
+    else {
+      controller.setClusterMaxZoom(IMPORT_SOURCE, clusterMaxZoom(data.features.length));
+      controller.setSourceData(IMPORT_SOURCE, data);
+    }
     if (!controller.hasLayer(IMPORT_HALO_LAYER)) controller.setLayers(importHaloLayers());
   }, [controller, embedded, layers]);
 
