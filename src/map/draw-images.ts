@@ -1,5 +1,6 @@
 import type { SymbolShape } from '../domain/types';
 import { shapeVertices } from './symbol-shapes';
+import { clusterBubbleSize } from './cluster';
 
 export interface RasterImage {
   width: number;
@@ -9,17 +10,22 @@ export interface RasterImage {
 
 const PIXEL_RATIO = 2;
 
+// Each image is drawn once and read back once (getImageData): a software canvas avoids a
+// GPU readback per image, which took 0.6-0.7 s of main thread on a zoom jump that drew
+// commune labels (SwiftShader).
+const CONTEXT_OPTIONS: CanvasRenderingContext2DSettings = { willReadFrequently: true };
+
 function canvas(width: number, height: number): [OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D, number, number] {
   const w = Math.ceil(width * PIXEL_RATIO);
   const h = Math.ceil(height * PIXEL_RATIO);
   if (typeof OffscreenCanvas !== 'undefined') {
-    const ctx = new OffscreenCanvas(w, h).getContext('2d');
+    const ctx = new OffscreenCanvas(w, h).getContext('2d', CONTEXT_OPTIONS);
     if (ctx) return [ctx, w, h];
   }
   const el = document.createElement('canvas');
   el.width = w;
   el.height = h;
-  return [el.getContext('2d')!, w, h];
+  return [el.getContext('2d', CONTEXT_OPTIONS)!, w, h];
 }
 
 function image(ctx: OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D, w: number, h: number): RasterImage {
@@ -70,9 +76,9 @@ export function drawLabel(text: string, options: { fontSize?: number; color?: st
   return image(ctx, w, h);
 }
 
-/** A cluster bubble with its count, sized by the count. */
-export function drawCluster(count: number): RasterImage {
-  const size = count < 10 ? 28 : count < 50 ? 34 : 42;
+/** A cluster bubble with its label (src/map/cluster.ts: clusterLabel), sized by the count. */
+export function drawCluster(label: string): RasterImage {
+  const size = clusterBubbleSize(label);
   const [ctx, w, h] = canvas(size, size);
   ctx.beginPath();
   ctx.arc(w / 2, h / 2, w / 2 - 2 * PIXEL_RATIO, 0, Math.PI * 2);
@@ -85,7 +91,7 @@ export function drawCluster(count: number): RasterImage {
   ctx.fillStyle = '#ffffff';
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
-  ctx.fillText(String(count), w / 2, h / 2 + PIXEL_RATIO);
+  ctx.fillText(label, w / 2, h / 2 + PIXEL_RATIO);
   return image(ctx, w, h);
 }
 

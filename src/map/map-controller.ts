@@ -53,6 +53,8 @@ export interface MapOptions {
  */
 maplibregl.setWorkerUrl(maplibreWorkerUrl);
 
+const NO_HALOS: ReadonlyMap<Structure, string> = new Map();
+
 export class MapController {
   // Private on purpose: panels use the operations below, never MapLibre itself.
   private readonly map: maplibregl.Map;
@@ -64,6 +66,7 @@ export class MapController {
   private structureTypes: string[];
   private pendingUpdates = 0;
   private shownStructures: readonly Structure[] | null = null;
+  private shownHalos: ReadonlyMap<Structure, string> = NO_HALOS;
   /** Last clustered zoom set on each clustered source, once changed from the style's. */
   private readonly clusterZooms = new Map<string, number>([[SOURCE.structures, CLUSTER_MAX_ZOOM]]);
 
@@ -131,7 +134,7 @@ export class MapController {
       if (!type) return;
       img = drawMarker(type.symbol, type.color);
     } else if (id.startsWith('cluster-')) {
-      img = drawCluster(Number(id.slice('cluster-'.length)) || 0);
+      img = drawCluster(id.slice('cluster-'.length));
     } else if (id.startsWith('label-')) {
       img = drawLabel(id.slice('label-'.length), { fontSize: 13, bold: true, color: '#1d3557' });
     } else return;
@@ -203,19 +206,23 @@ export class MapController {
       .addTo(this.map);
   }
 
-  /** Show these structures (already filtered); those without a position are not drawn. */
-  setStructures(structures: readonly Structure[]): void {
+  /**
+   * Show these structures (already filtered); those without a position are not drawn.
+   * `halos` gives the colour of the imported layer a structure comes from.
+   */
+  setStructures(structures: readonly Structure[], halos: ReadonlyMap<Structure, string> = NO_HALOS): void {
     // The same structures again (e.g. right after load) would only redo the clustering.
     const last = this.shownStructures;
-    if (last && last.length === structures.length && last.every((s, i) => s === structures[i])) return;
+    if (last && this.shownHalos === halos && last.length === structures.length && last.every((s, i) => s === structures[i])) return;
     this.shownStructures = structures;
+    this.shownHalos = halos;
     this.pendingUpdates += 1; // released below, once the data is handed over
     const features = structures
       .filter((s) => s.lon !== null && s.lat !== null)
       .map((s) => ({
         type: 'Feature' as const,
         geometry: { type: 'Point' as const, coordinates: [s.lon!, s.lat!] },
-        properties: { id: s.id, type: s.type, name: s.name },
+        properties: { id: s.id, type: s.type, name: s.name, halo: halos.get(s) ?? '' },
       }));
     void this.ready.then(() => {
       this.pendingUpdates -= 1;

@@ -1,6 +1,6 @@
 import type { LayerSpecification, StyleSpecification, ExpressionSpecification } from 'maplibre-gl';
 import type { OfferTypeConfig } from '../domain/types';
-import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS } from './cluster';
+import { CLUSTER_LABEL_EXPRESSION, CLUSTER_MAX_ZOOM, CLUSTER_RADIUS, HALO_CLUSTER_PROPERTIES } from './cluster';
 
 // Map layers are data: these pure functions build the style so tests can read
 // it as plain objects; src/map/map-controller.ts hands it to MapLibre.
@@ -105,7 +105,7 @@ export function structureLayers(offerTypes: readonly OfferTypeConfig[]): LayerSp
       source: SOURCE.structures,
       filter: ['has', 'point_count'],
       layout: {
-        'icon-image': ['concat', 'cluster-', ['to-string', ['get', 'point_count']]],
+        'icon-image': ['concat', 'cluster-', CLUSTER_LABEL_EXPRESSION],
         'icon-allow-overlap': true,
       },
     },
@@ -150,6 +150,7 @@ export function baseStyle(offerTypes: readonly OfferTypeConfig[]): StyleSpecific
         cluster: true,
         clusterRadius: CLUSTER_RADIUS,
         clusterMaxZoom: CLUSTER_MAX_ZOOM,
+        clusterProperties: HALO_CLUSTER_PROPERTIES,
         promoteId: 'id',
       },
     },

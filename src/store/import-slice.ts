@@ -175,6 +175,21 @@ export function selectAllStructures(state: ImportState): Structure[] {
   return result;
 }
 
+const haloMemo = new WeakMap<object, { hidden: unknown; versions: unknown; result: ReadonlyMap<Structure, string> }>();
+
+/** The colour of its layer for each structure of a visible imported layer (the map draws it as a halo). */
+export function selectLayerColours(state: ImportState): ReadonlyMap<Structure, string> {
+  const memo = haloMemo.get(state.importEntries);
+  if (memo && memo.hidden === state.hiddenLayers && memo.versions === state.importVersions) return memo.result;
+  const result = new Map<Structure, string>();
+  for (const e of currentEntries(state)) {
+    if (e.kind !== 'layer' || state.hiddenLayers.includes(e.id)) continue;
+    for (const s of e.structures) result.set(s, e.color);
+  }
+  haloMemo.set(state.importEntries, { hidden: state.hiddenLayers, versions: state.importVersions, result });
+  return result;
+}
+
 /** The imported layer a structure comes from, if any. */
 export function layerOfStructure(state: Pick<AppState, 'importVersions' | 'importEntries'>, id: string): ImportEntry | null {
   for (const e of currentEntries(state)) if (e.kind === 'layer' && e.structures.some((s) => s.id === id)) return e;

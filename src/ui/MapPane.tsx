@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { MapController } from '../map/map-controller';
 import { useApp, useAppStore, useT } from '../store/react';
 import { filterStructures } from '../domain/filter';
-import { selectAllStructures } from '../store/import-slice';
+import { selectAllStructures, selectLayerColours } from '../store/import-slice';
 import { renderCommuneDetails } from './CommuneDetails';
 
 /** Mounts the map once the region's data is loaded and keeps it in step with the store. */
@@ -13,6 +13,7 @@ export function MapPane({ onController }: { onController(controller: MapControll
   const data = useApp((s) => s.data);
   const filter = useApp((s) => s.filter);
   const structures = useApp(selectAllStructures);
+  const halos = useApp(selectLayerColours);
   const selectedId = useApp((s) => s.selectedId);
   const [controller, setController] = useState<MapController | null>(null);
   const [failed, setFailed] = useState(false);
@@ -40,7 +41,7 @@ export function MapPane({ onController }: { onController(controller: MapControll
     }
     void created.whenReady().then(() => {
       // Hand the markers over before anyone sees the map as ready.
-      created.setStructures(filterStructures(selectAllStructures(store.getState()), store.getState().filter));
+      created.setStructures(filterStructures(selectAllStructures(store.getState()), store.getState().filter), selectLayerColours(store.getState()));
       setController(created);
       onController(created);
       // A link to a structure without a camera position opens on that structure.
@@ -58,7 +59,7 @@ export function MapPane({ onController }: { onController(controller: MapControll
   }, [data]);
 
   const visible = useMemo(() => filterStructures(structures, filter), [structures, filter]);
-  useEffect(() => controller?.setStructures(visible), [controller, visible]);
+  useEffect(() => controller?.setStructures(visible, halos), [controller, visible, halos]);
   useEffect(() => controller?.setSelected(selectedId), [controller, selectedId]);
 
   return (

@@ -74,9 +74,9 @@ describe('importing a referent’s list', () => {
     // And on the map, with the layer's colour (back to the whole region: the list flew to each).
     await page.evaluate(() => (window as unknown as { __maillageMap: { fitRegion(): void } }).__maillageMap.fitRegion());
     await waitForMapIdle(page);
-    // Halos are clustered like the markers: a cluster's halo stands for point_count points.
+    // Halos are drawn from the markers' clusters: a cluster's halo stands for its `imported` points.
     const halos = await renderedFeatures(page, ['imported-layers-halo', 'imported-layers-cluster-halo']);
-    expect(halos.reduce((n, f) => n + (typeof f.point_count === 'number' ? f.point_count : 1), 0)).toBe(5);
+    expect(halos.reduce((n, f) => n + (typeof f.point_count === 'number' ? Number(f.imported) : 1), 0)).toBe(5);
 
     // Kept in this browser.
     await page.reload();

@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { FeatureCollection, Point } from 'geojson';
-import { CLUSTER_MAX_ZOOM, DENSE_CLUSTER_MAX_ZOOM, DENSE_POINTS, clusterMaxZoom } from '../../src/map/cluster';
-import { importSource } from '../../src/map/layers/import';
-import { baseStyle } from '../../src/map/style';
-
-const points = (n: number): FeatureCollection<Point> => ({
-  type: 'FeatureCollection',
-  features: Array.from({ length: n }, (_, i) => ({
-    type: 'Feature',
-    properties: { id: `p${i}` },
-    geometry: { type: 'Point', coordinates: [1 + i * 1e-5, 43] },
-  })),
-});
+import { createExpression } from '@maplibre/maplibre-gl-style-spec';
+import {
+  CLUSTER_LABEL_EXPRESSION,
+  CLUSTER_MAX_ZOOM,
+  DENSE_CLUSTER_MAX_ZOOM,
+  DENSE_POINTS,
+  clusterBubbleSize,
+  clusterLabel,
+  clusterMaxZoom,
+} from '../../src/map/cluster';
+import { importHaloLayers } from '../../src/map/layers/import';
+import { baseStyle, SOURCE } from '../../src/map/style';
 
 describe('clusterMaxZoom', () => {
   it('keeps clusters up to zoom 10 for a usual catalogue and to a town view once dense', () => {
@@ -22,13 +21,56 @@ describe('clusterMaxZoom', () => {
     expect(clusterMaxZoom(150_000)).toBe(14);
   });
 
-  it('is what the style and the imported layers start with', () => {
+  it('is what the style starts with; the halos read the same source', () => {
     const style = baseStyle([]);
-    const structures = Object.values(style.sources).find((s) => s.type === 'geojson' && s.cluster);
-    expect(structures && structures.type === 'geojson' && structures.clusterMaxZoom).toBe(CLUSTER_MAX_ZOOM);
-    const small = importSource(points(10));
-    const dense = importSource(points(DENSE_POINTS));
-    expect(small.type === 'geojson' && small.clusterMaxZoom).toBe(CLUSTER_MAX_ZOOM);
-    expect(dense.type === 'geojson' && dense.clusterMaxZoom).toBe(DENSE_CLUSTER_MAX_ZOOM);
+    const structures = style.sources[SOURCE.structures];
+    expect(structures?.type === 'geojson' && structures.clusterMaxZoom).toBe(CLUSTER_MAX_ZOOM);
+    expect(structures?.type === 'geojson' && Object.keys(structures.clusterProperties ?? {})).toEqual(['halo', 'imported']);
+    for (const layer of importHaloLayers()) expect('source' in layer && layer.source).toBe(SOURCE.structures);
+  });
+});
+
+describe('cluster labels', () => {
+  // The style evaluates the label in MapLibre's worker; the same rule must hold there.
+  const evaluate = (count: number): string => {
+    const parsed = createExpression(CLUSTER_LABEL_EXPRESSION, 'layers[0].layout.icon-image');
+    if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
+    return String(parsed.value.evaluate({ zoom: 0 }, { type: 'Point', properties: { point_count: count } } as never));
+  };
+
+  it('counts exactly below 100, then rounds down with a plus', () => {
+    expect([2, 57, 99, 100, 199, 999, 1000, 2345, 9999, 10_000, 19_999, 150_000].map(clusterLabel)).toEqual([
+      '2',
+      '57',
+      '99',
+      '100+',
+      '100+',
+      '900+',
+      '1000+',
+      '2000+',
+      '9000+',
+      '10k+',
+      '10k+',
+      '150k+',
+    ]);
+  });
+
+  it('is the same in the style expression for every count up to 200,000, with few distinct images', () => {
+    const labels = new Set<string>();
+    for (let n = 2; n <= 200_000; n += n < 2000 ? 1 : 7) {
+      const label = clusterLabel(n);
+      expect(evaluate(n)).toBe(label);
+      labels.add(label);
+    }
+    expect(labels.size).toBeLessThan(140);
+  });
+
+  it('never shows more than it counts', () => {
+    for (let n = 2; n <= 200_000; n += 13) {
+      const label = clusterLabel(n);
+      const shown = label.endsWith('k+') ? parseInt(label, 10) * 1000 : parseInt(label, 10);
+      expect(shown).toBeLessThanOrEqual(n);
+      expect(clusterBubbleSize(label)).toBeGreaterThanOrEqual(28);
+    }
   });
 });

@@ -1,11 +1,9 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect } from 'react';
 import { get as idbGet, update as idbUpdate } from 'idb-keyval';
-import { filterStructures } from '../../domain/filter';
 import { useMapController } from '../../map/map-context';
-import { clusterMaxZoom } from '../../map/cluster';
-import { IMPORT_CLUSTER_LAYER, IMPORT_HALO_LAYER, IMPORT_SOURCE, importHaloData, importHaloLayers, importSource } from '../../map/layers/import';
+import { IMPORT_CLUSTER_LAYER, IMPORT_HALO_LAYER, importHaloLayers } from '../../map/layers/import';
 import { applyImportOps, readStoredHistory, type ImportHistory } from '../../store/import-history';
-import { currentEntries, type ImportSaveState } from '../../store/import-slice';
+import type { ImportSaveState } from '../../store/import-slice';
 import type { AppStore } from '../../store/app-store';
 import { useApp, useAppStore } from '../../store/react';
 
@@ -36,35 +34,17 @@ export function ImportSync() {
   const controller = useMapController();
   const embedded = useApp((s) => s.embedded);
   const region = useApp((s) => s.data?.config.id ?? null);
-  const versions = useApp((s) => s.importVersions);
-  const entries = useApp((s) => s.importEntries);
-  const hidden = useApp((s) => s.hiddenLayers);
-  const filter = useApp((s) => s.filter);
 
   useEffect(() => {
     if (!region || embedded) return;
     return syncImports(store, region);
   }, [region, embedded, store]);
 
-  const layers = useMemo(
-    () =>
-      currentEntries({ importVersions: versions, importEntries: entries })
-        .filter((e) => e.kind === 'layer' && !hidden.includes(e.id))
-        .map((e) => ({ id: e.id, color: e.color, structures: filterStructures(e.structures, filter) })),
-    [versions, entries, hidden, filter],
-  );
-
+  // The halos read the structures' own source (src/map/layers/import.ts): added once here.
   useEffect(() => {
     if (!controller || embedded) return;
-    const data = importHaloData(layers);
-    // Added clustered here the first time; setSourceData then only updates it.
-    if (!controller.hasSource(IMPORT_SOURCE)) controller.addSource(IMPORT_SOURCE, importSource(data));
-    else {
-      controller.setClusterMaxZoom(IMPORT_SOURCE, clusterMaxZoom(data.features.length));
-      controller.setSourceData(IMPORT_SOURCE, data);
-    }
     if (!controller.hasLayer(IMPORT_HALO_LAYER)) controller.setLayers(importHaloLayers());
-  }, [controller, embedded, layers]);
+  }, [controller, embedded]);
 
   useEffect(
     () => () => {
