@@ -62,12 +62,15 @@ export function clusterBubbleSize(label: string): number {
 /** A structure's halo colour (its imported layer's colour, '' for the catalogue), or a cluster's. */
 export const HALO: ExpressionSpecification = ['get', 'halo'];
 
-/** Grey for a cluster mixing layers of different colours, or imported and catalogue points. */
+/** Grey for a cluster holding points of imported layers of different colours. */
 export const MIXED_COLOUR = '#555555';
 
 /** The structures' source clusterProperties that the imported layers' halos read (src/map/layers/import.ts). */
 export const HALO_CLUSTER_PROPERTIES = {
-  // A cluster keeps its points' colour when they all share one, grey when they differ.
-  halo: [['case', ['==', ['accumulated'], HALO], ['accumulated'], MIXED_COLOUR], HALO],
+  // A cluster takes the colour of the imported points it holds, grey when they come from
+  // layers of different colours; catalogue points ('') leave it unchanged, so one imported
+  // structure among fifty of the catalogue still shows its layer's colour.
+  // In reduce, ['get', 'halo'] is the other side's value (MapLibre's geojson worker).
+  halo: [['case', ['==', ['accumulated'], ''], HALO, ['any', ['==', HALO, ''], ['==', HALO, ['accumulated']]], ['accumulated'], MIXED_COLOUR], HALO],
   imported: ['+', ['case', ['==', HALO, ''], 0, 1]],
 };
