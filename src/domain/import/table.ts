@@ -128,6 +128,8 @@ export interface CsvOptions {
 }
 
 const PROGRESS_EVERY = 5000;
+// eslint-disable-next-line no-control-regex -- what importTable warns about: U+FFFD and control characters other than tab, LF, CR
+const ODD_CHARS = /[\x00-\x08\x0b\x0c\x0e-\x1f\uFFFD]/;
 /** How many first rows may be a title above the table (a row with at most one filled cell). */
 const MAX_PREAMBLE = 10;
 
@@ -248,6 +250,8 @@ export function readCsvTable(original: string, options: CsvOptions = {}): Table 
     totalLines: lines.total,
     delimiter,
     issues,
+    // Cells are pieces of the text (quoted line breaks put back are CR and LF only).
+    plainText: !ODD_CHARS.test(text),
   };
 }
 
