@@ -3,6 +3,11 @@ import type { Commune } from '../types';
 import type { CommuneMatch } from '../commune-match';
 import { communeKey, textKey } from './text';
 
+// Compiled once: these run on every row.
+const CODE_IN_PARENS = /\((\d{1,2}|2[AB])\)\s*$/i;
+const ONE_DIGIT = /^\d$/;
+const DEPT_CODE = /^(?:\d{2,3}|2[AB])$/i;
+
 /** What a row's commune columns lead to: a match (src/domain/commune-match.ts), or why not. */
 export type CommuneLookup =
   | ({ kind: 'found' } & CommuneMatch)
@@ -39,10 +44,11 @@ export class CommuneIndex {
   /** A département code from "31", "Haute-Garonne" or "Haute-Garonne (31)"; '' when unknown. */
   deptCode(text: string): string {
     const t = text.trim();
-    const inParens = /\((\d{1,2}|2[AB])\)\s*$/i.exec(t);
+    if (t === '') return this.deptByName.get('') ?? '';
+    const inParens = CODE_IN_PARENS.exec(t);
     const raw = inParens ? inParens[1]! : t;
-    if (/^\d$/.test(raw)) return `0${raw}`;
-    if (/^(?:\d{2,3}|2[AB])$/i.test(raw)) return raw.toUpperCase();
+    if (ONE_DIGIT.test(raw)) return `0${raw}`;
+    if (DEPT_CODE.test(raw)) return raw.toUpperCase();
     return this.deptByName.get(textKey(t)) ?? '';
   }
 
