@@ -3,6 +3,11 @@ import type { Commune } from '../types';
 import type { CommuneMatch } from '../commune-match';
 import { communeKey, textKey } from './text';
 
+// Compiled once: these run on every row.
+const CODE_IN_PARENS = /\((\d{1,2}|2[AB])\)\s*$/i;
+const ONE_DIGIT = /^\d$/;
+const DEPT_CODE = /^(?:\d{2,3}|2[AB])$/i;
+
 /** What a row's commune columns lead to: a match (src/domain/commune-match.ts), or why not. */
 export type CommuneLookup =
   | ({ kind: 'found' } & CommuneMatch)
@@ -24,8 +29,8 @@ export class CommuneIndex {
   private readonly byName = new Map<string, Commune[]>();
   private readonly byPostcode = new Map<string, Commune[]>();
   private readonly deptByName = new Map<string, string>();
-  /** Keys of the names asked so far: a file names the same towns again and again. */
-  private readonly keys = new Map<string, string>();
+  /** Communes of the names asked so far, by name as written: a file names the same towns again and again. */
+  private readonly named = new Map<string, readonly Commune[]>();
 
   constructor(communes: readonly Commune[], departementNames: ReadonlyArray<{ code: string; name: string }> = []) {
     for (const c of communes) {
@@ -39,10 +44,11 @@ export class CommuneIndex {
   /** A département code from "31", "Haute-Garonne" or "Haute-Garonne (31)"; '' when unknown. */
   deptCode(text: string): string {
     const t = text.trim();
-    const inParens = /\((\d{1,2}|2[AB])\)\s*$/i.exec(t);
+    if (t === '') return this.deptByName.get('') ?? '';
+    const inParens = CODE_IN_PARENS.exec(t);
     const raw = inParens ? inParens[1]! : t;
-    if (/^\d$/.test(raw)) return `0${raw}`;
-    if (/^(?:\d{2,3}|2[AB])$/i.test(raw)) return raw.toUpperCase();
+    if (ONE_DIGIT.test(raw)) return `0${raw}`;
+    if (DEPT_CODE.test(raw)) return raw.toUpperCase();
     return this.deptByName.get(textKey(t)) ?? '';
   }
 
@@ -57,24 +63,23 @@ export class CommuneIndex {
       return c ? { kind: 'found', commune: c, by: 'code', tier: 0 } : { kind: 'unknownCode', code: q.code };
     }
     if (q.name !== '') {
-      let key = this.keys.get(q.name);
-      if (key === undefined) {
-        key = communeKey(q.name);
-        if (this.keys.size < 50_000) this.keys.set(q.name, key);
+      let candidates = this.named.get(q.name);
+      if (candidates === undefined) {
+        candidates = this.byName.get(communeKey(q.name)) ?? [];
+        if (this.named.size < 50_000) this.named.set(q.name, candidates);
       }
-      const candidates = this.byName.get(key) ?? [];
       if (candidates.length === 0) return { kind: 'unknownName', name: q.name };
       if (q.postcode !== '') {
-        const withPostcode = candidates.filter((c) => c.postcodes.includes(q.postcode));
-        if (withPostcode.length === 1) return { kind: 'found', commune: withPostcode[0]!, by: 'name+postcode', tier: 0 };
+        const withPostcode = onlyWithPostcode(candidates, q.postcode);
+        if (withPostcode) return { kind: 'found', commune: withPostcode, by: 'name+postcode', tier: 0 };
       }
       const dept = q.dept !== '' ? q.dept : q.postcode.length === 5 ? q.postcode.slice(0, 2) : '';
       if (dept !== '') {
-        const inDept = candidates.filter((c) => c.dept === dept);
-        if (inDept.length === 1) return { kind: 'found', commune: inDept[0]!, by: 'name+dept', tier: 0 };
+        const inDept = onlyInDept(candidates, dept);
+        if (inDept) return { kind: 'found', commune: inDept, by: 'name+dept', tier: 0 };
       }
       if (candidates.length === 1) return { kind: 'found', commune: candidates[0]!, by: 'name', tier: 0 };
-      return { kind: 'ambiguous', name: q.name, candidates };
+      return { kind: 'ambiguous', name: q.name, candidates: [...candidates] };
     }
     if (q.postcode !== '') {
       const withPostcode = this.byPostcode.get(q.postcode) ?? [];
@@ -82,6 +87,28 @@ export class CommuneIndex {
     }
     return { kind: 'none' };
   }
+}
+
+/** The one commune of `list` with this postcode, or null when none or several have it. */
+function onlyWithPostcode(list: readonly Commune[], postcode: string): Commune | null {
+  let found: Commune | null = null;
+  for (const c of list) {
+    if (!c.postcodes.includes(postcode)) continue;
+    if (found) return null;
+    found = c;
+  }
+  return found;
+}
+
+/** The one commune of `list` in this département, or null when none or several are. */
+function onlyInDept(list: readonly Commune[], dept: string): Commune | null {
+  let found: Commune | null = null;
+  for (const c of list) {
+    if (c.dept !== dept) continue;
+    if (found) return null;
+    found = c;
+  }
+  return found;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -6,6 +6,12 @@ export const LAMBERT93 = '+proj=lcc +lat_0=46.5 +lon_0=3 +lat_1=49 +lat_2=44 +x_
 
 const toWgs84 = proj4(LAMBERT93, 'WGS84');
 
+// Compiled once: these run on every row.
+const SPACES = /[\s\u00a0\u202f]/g;
+const COMMAS = /,/g;
+const DECIMAL_COMMA = /^[+-]?\d*,\d+$/;
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+
 /**
  * Reads a number written the French or English way: "43,6045", "43.6045",
  * "574 357,38" (spaces or non-breaking spaces between thousands), "+1.5". Null otherwise.
@@ -13,15 +19,15 @@ const toWgs84 = proj4(LAMBERT93, 'WGS84');
  * @example parseDecimal('574 357,38') === 574357.38
  */
 export function parseDecimal(text: string): number | null {
-  let t = text.trim().replace(/[\s\u00a0\u202f]/g, '');
+  let t = text.trim().replace(SPACES, '');
   if (t === '') return null;
   if (t.includes(',')) {
     // A comma is the decimal mark unless a dot is too ("1,234.5": comma for thousands).
-    if (t.includes('.')) t = t.replace(/,/g, '');
-    else if (/^[+-]?\d*,\d+$/.test(t)) t = t.replace(',', '.');
+    if (t.includes('.')) t = t.replace(COMMAS, '');
+    else if (DECIMAL_COMMA.test(t)) t = t.replace(',', '.');
     else return null;
   }
-  if (!/^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i.test(t)) return null;
+  if (!DECIMAL.test(t)) return null;
   const n = Number(t);
   return Number.isFinite(n) ? n : null;
 }

@@ -23,7 +23,6 @@ import {
   type Table,
   type TableRow,
   type TargetField,
-  TARGET_FIELDS,
 } from './types';
 import { readDate, readPrecision, readStatus, repairEmail, repairPhone, repairWebsite, splitLoose, stageIndex, typeIndex } from './values';
 
@@ -32,6 +31,9 @@ const BATCH = 2000;
 const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f]/;
 /** A point this close (degrees) to its commune's centre is the commune's position written out by an export. */
 const SAME_POINT = 1e-6;
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const FIVE_DIGITS = /^\d{5}$/;
+const FORMULA = /^="(.*)"$/;
 
 /**
  * Imports the rows of a table. Every row ends up in `outcomes` as valid, warning (kept) or
@@ -52,8 +54,12 @@ export function importTable(
   const stages = stageIndex(ctx.config);
   const depts = new Set(ctx.config.departements);
   const fields = mappedFields(mapping);
-  const has = (f: TargetField) => mapping[f] !== undefined;
-  const hasStages = has('stages');
+  const hasStages = mapping.stages !== undefined;
+  const hasSource = mapping.source !== undefined;
+  const csv = table.kind === 'csv';
+  const regionKey = textKey(ctx.config.name.fr);
+  const typeLabels = ctx.config.offerTypes.map((t) => t.label.fr).join(', ');
+  const stageLabels = ctx.config.stages.map((st) => st.label.fr).join(', ');
   // Types, stages and statuses take a handful of values: their keys are computed once.
   const keys = new Map<string, string>();
   const cachedKey = (text: string) => {
@@ -64,19 +70,29 @@ export function importTable(
     }
     return key;
   };
-  // The validator asks again about points this loop already placed (it runs per batch, after
-  // them): their answers are kept, by point, until the batch is validated.
-  const known = new Map<string, boolean>();
-  const inRegionKnown = (lon: number, lat: number) => {
-    const key = `${lon} ${lat}`;
-    let inside = known.get(key);
-    if (inside === undefined) {
-      inside = inRegion(lon, lat);
-      known.set(key, inside);
+
+  // Rows go to the catalogue's validation in batches. It asks again whether each point this
+  // loop placed is in the region, in row order: the answers are kept with the batch and given
+  // back in that order; any other point is asked afresh.
+  let batchRows: TableRow[] = [];
+  let batchRaws: RawRow[] = [];
+  let batchIssues: ImportIssue[][] = [];
+  const batchLon: number[] = [];
+  const batchLat: number[] = [];
+  const batchInside: boolean[] = [];
+  let asked = 0;
+  const inRegionOfBatch = (lon: number, lat: number): boolean => {
+    // A row the validator does not ask about (an unreadable number) only shifts the order by one or two.
+    const end = Math.min(asked + 3, batchLon.length);
+    for (let i = asked; i < end; i++) {
+      if (batchLon[i] === lon && batchLat[i] === lat) {
+        asked = i + 1;
+        return batchInside[i]!;
+      }
     }
-    return inside;
+    return inRegion(lon, lat);
   };
-  const validationCtx: CatalogueContext = { config: ctx.config, communes: index.byCode, inRegion: inRegionKnown };
+  const validationCtx: CatalogueContext = { config: ctx.config, communes: index.byCode, inRegion: inRegionOfBatch };
   // Sources and dates an import lacks are warned about here (fileNotes, noSource); without a
   // stages column, one file-level note says it instead of a warning per row.
   const policy: ValidationPolicy = { requireSourceAndDate: false, warnNoStage: hasStages };
@@ -106,11 +122,10 @@ export function importTable(
   const headerWidth = table.header.length;
   const lastMapped = Math.max(-1, ...Object.values(mapping).filter((c): c is number => c !== undefined));
   const explicitIds = presetIds(table, mapping);
+  const sink = new RowIssues();
 
-  let batch: Array<{ row: TableRow; raw: RawRow; rowIssues: ImportIssue[] }> = [];
-
-  const finish = (row: TableRow, rowIssues: ImportIssue[], structure: Structure | null) => {
-    issues.push(...rowIssues);
+  const finish = (row: TableRow, rowIssues: readonly ImportIssue[], structure: Structure | null) => {
+    if (rowIssues.length > 0) issues.push(...rowIssues);
     if (!structure) {
       counts.rejected++;
       outcomes.push({ line: row.line, endLine: row.endLine, status: 'rejected' });
@@ -126,92 +141,100 @@ export function importTable(
   };
 
   const flush = () => {
-    if (batch.length === 0) return;
-    const validated = validateStructures(
-      batch.map((b) => b.raw),
-      validationCtx,
-      policy,
-    );
-    const byLine = new Map<number, ImportIssue[]>();
-    for (const i of validated.issues) {
-      const list = byLine.get(i.line ?? 0);
-      if (list) list.push(i);
-      else byLine.set(i.line ?? 0, [i]);
+    if (batchRows.length === 0) return;
+    asked = 0;
+    const validated = validateStructures(batchRaws, validationCtx, policy);
+    let byLine: Map<number, ImportIssue[]> | null = null;
+    if (validated.issues.length > 0) {
+      byLine = new Map();
+      for (const i of validated.issues) {
+        const list = byLine.get(i.line ?? 0);
+        if (list) list.push(i);
+        else byLine.set(i.line ?? 0, [i]);
+      }
     }
     let next = 0;
-    for (const b of batch) {
-      const own = byLine.get(b.row.line) ?? [];
-      const rowIssues = [...b.rowIssues, ...own];
-      if (own.some((i) => i.severity === 'error')) {
-        finish(b.row, rowIssues, null);
+    for (let k = 0; k < batchRows.length; k++) {
+      const row = batchRows[k]!;
+      const own = byLine?.get(row.line);
+      if (!own) {
+        finish(row, batchIssues[k]!, validated.structures[next++]!);
         continue;
       }
-      finish(b.row, rowIssues, validated.structures[next++]!);
+      const rowIssues = [...batchIssues[k]!, ...own];
+      if (own.some((i) => i.severity === 'error')) finish(row, rowIssues, null);
+      else finish(row, rowIssues, validated.structures[next++]!);
     }
-    batch = [];
-    known.clear();
+    batchRows = [];
+    batchRaws = [];
+    batchIssues = [];
+    batchLon.length = 0;
+    batchLat.length = 0;
+    batchInside.length = 0;
+  };
+
+  const repaired = (field: TargetField, from: string, to: string) => {
+    counts.repairedCodes++;
+    sink.warning('repairedCode', { field, from, to }, field);
   };
 
   let done = 0;
   for (const row of table.rows) {
     if (++done % BATCH === 0) onProgress?.(done / table.rows.length);
     const line = row.line;
-    const rowIssues: ImportIssue[] = [...(row.notes ?? [])];
-    const err = (code: IssueCode, params: Record<string, string | number> = {}, field?: string) =>
-      rowIssues.push(issue('error', code, params, { line, field }));
-    const warn = (code: IssueCode, params: Record<string, string | number> = {}, field?: string) =>
-      rowIssues.push(issue('warning', code, params, { line, field }));
+    sink.start(line, row.notes);
 
     if (row.broken) {
-      finish(row, [row.broken, ...rowIssues], null);
+      finish(row, [row.broken, ...sink.list], null);
       continue;
     }
-    if (table.kind === 'csv') {
+    if (csv) {
       if (row.fields.length > headerWidth && row.fields.slice(headerWidth).some((f) => f.trim() !== '')) {
-        err('extraFields', { n: row.fields.length, m: headerWidth });
-        finish(row, rowIssues, null);
+        sink.error('extraFields', { n: row.fields.length, m: headerWidth });
+        finish(row, sink.list, null);
         continue;
       }
-      if (row.fields.length <= lastMapped) warn('shortRow', { n: row.fields.length, m: headerWidth });
+      if (row.fields.length <= lastMapped) sink.warning('shortRow', { n: row.fields.length, m: headerWidth });
     }
-    if (row.fields.some((f) => f.includes('\uFFFD'))) warn('replacedBytes');
-    if (row.fields.some((f) => CONTROL.test(f))) warn('controlChars');
+    // A text without any of these characters needs no look at each row.
+    if (!table.plainText) {
+      if (row.fields.some((f) => f.includes('\uFFFD'))) sink.warning('replacedBytes');
+      if (row.fields.some((f) => CONTROL.test(f))) sink.warning('controlChars');
+    }
 
-    const cells = {} as Record<TargetField, string>;
-    for (const f of TARGET_FIELDS) cells[f] = readCell(row, mapping[f], f, table.kind === 'csv', warn);
-    const get = (f: TargetField): string => cells[f];
-    const repaired = (field: TargetField, from: string, to: string) => {
-      counts.repairedCodes++;
-      warn('repairedCode', { field, from, to }, field);
-    };
+    const c = readCells(row, mapping, csv, sink);
 
     // Codes.
-    const postcodeCell = repairPostcode(get('postcode'));
-    if (postcodeCell.repaired) repaired('postcode', get('postcode'), postcodeCell.value);
+    const postcodeCell = repairPostcode(c.postcode);
+    if (postcodeCell.repaired) repaired('postcode', c.postcode, postcodeCell.value);
     const postcode = postcodeCell.value;
-    const codeCell = repairInsee(get('commune'));
-    if (codeCell.repaired) repaired('commune', get('commune'), codeCell.value);
-    const dept = index.deptCode(get('dept'));
-    const communeName = get('communeName');
+    const codeCell = repairInsee(c.commune);
+    if (codeCell.repaired) repaired('commune', c.commune, codeCell.value);
+    const dept = index.deptCode(c.dept);
+    const communeName = c.communeName;
 
     // Position: x/y when given, else lon/lat.
-    const useXY = get('x') !== '' || get('y') !== '';
-    const reading = useXY ? readPosition(get('x'), get('y'), options.crs, inRegionKnown) : readPosition(get('lon'), get('lat'), options.crs, inRegionKnown);
-    let point: [number, number] | null = null;
+    const useXY = c.x !== '' || c.y !== '';
+    const reading = useXY ? readPosition(c.x, c.y, options.crs, inRegion) : readPosition(c.lon, c.lat, options.crs, inRegion);
+    let hasPoint = false;
+    let lon = 0;
+    let lat = 0;
     if (reading.kind === 'error') {
       const field = useXY ? (reading.field === 'lon' ? 'x' : 'y') : reading.field;
-      err(reading.code, { field, value: reading.value }, field);
+      sink.error(reading.code, { field, value: reading.value }, field);
     } else if (reading.kind === 'point') {
-      point = [reading.lon, reading.lat];
+      hasPoint = true;
+      lon = reading.lon;
+      lat = reading.lat;
       if (reading.from === 'lambert93') counts.lambert93++;
       if (reading.swapped) {
         counts.swapped++;
-        warn('swapped', {}, useXY ? 'x' : 'lon');
+        sink.warning('swapped', {}, useXY ? 'x' : 'lon');
       }
     }
 
-    const declared = readPrecision(get('precision'));
-    if (declared === null) warn('unknownPrecision', { value: get('precision') }, 'precision');
+    const declared = readPrecision(c.precision);
+    if (declared === null) sink.warning('unknownPrecision', { value: c.precision }, 'precision');
 
     // Commune.
     let commune: Commune | null = null;
@@ -219,96 +242,100 @@ export function importTable(
     if (match.kind === 'found') {
       commune = match.commune;
       if (match.by !== 'code') counts.communeFromName++;
-      if (match.by === 'postcode') warn('communeFromPostcode', { commune: commune.name, postcode }, 'postcode');
+      if (match.by === 'postcode') sink.warning('communeFromPostcode', { commune: commune.name, postcode }, 'postcode');
       // Another département's postcode points to a wrong commune; a CEDEX variant does not.
-      if (/^\d{5}$/.test(postcode) && postcode.slice(0, 2) !== commune.dept.slice(0, 2) && !commune.postcodes.includes(postcode)) {
-        warn('postcodeMismatch', { postcode, commune: commune.name, postcodes: commune.postcodes.join(', ') }, 'postcode');
+      if (FIVE_DIGITS.test(postcode) && postcode.slice(0, 2) !== commune.dept.slice(0, 2) && !commune.postcodes.includes(postcode)) {
+        sink.warning('postcodeMismatch', { postcode, commune: commune.name, postcodes: commune.postcodes.join(', ') }, 'postcode');
       }
     } else if (match.kind === 'unknownName' || match.kind === 'ambiguous') {
       const params: Record<string, string> =
-        match.kind === 'ambiguous' ? { name: match.name, candidates: match.candidates.map((c) => `${c.code} ${c.dept}`).join(', ') } : { name: match.name };
+        match.kind === 'ambiguous' ? { name: match.name, candidates: match.candidates.map((m) => `${m.code} ${m.dept}`).join(', ') } : { name: match.name };
       // With a point, the point gives the commune; without, the row cannot be placed.
-      if (point) warn(match.kind === 'ambiguous' ? 'ambiguousCommune' : 'unknownCommuneName', params, 'communeName');
-      else err(match.kind === 'ambiguous' ? 'ambiguousCommune' : 'unknownCommuneName', params, 'communeName');
+      if (hasPoint) sink.warning(match.kind === 'ambiguous' ? 'ambiguousCommune' : 'unknownCommuneName', params, 'communeName');
+      else sink.error(match.kind === 'ambiguous' ? 'ambiguousCommune' : 'unknownCommuneName', params, 'communeName');
     }
     let communeCode = commune ? commune.code : match.kind === 'unknownCode' ? match.code : '';
 
-    if (point && commune && declared === 'commune' && near(point, commune)) point = null;
-    if (point && ctx.communeAt) {
-      const at = ctx.communeAt(point[0], point[1]);
+    if (hasPoint && commune && declared === 'commune' && near(lon, lat, commune)) hasPoint = false;
+    if (hasPoint && ctx.communeAt) {
+      const at = ctx.communeAt(lon, lat);
       if (communeCode === '' || match.kind === 'unknownName' || match.kind === 'ambiguous') {
         if (at) {
           communeCode = at;
           counts.communeFromPoint++;
-        } else if (inRegion(point[0], point[1])) warn('pointInNoCommune', {}, 'lon');
+        } else if (inRegion(lon, lat)) sink.warning('pointInNoCommune', {}, 'lon');
       } else if (commune && at && at !== commune.code) {
         const found = index.byCode.get(at);
-        warn('pointInOtherCommune', { found: found?.name ?? at, foundCode: at, given: commune.name, givenCode: commune.code }, 'commune');
+        sink.warning('pointInOtherCommune', { found: found?.name ?? at, foundCode: at, given: commune.name, givenCode: commune.code }, 'commune');
       }
     }
     // Type and lists.
-    let type = get('type');
+    let type = c.type;
     if (type === '' && options.defaultType) type = options.defaultType;
     const typeId = types.get(cachedKey(type));
-    if (type === '') err('missingType', {}, 'type');
-    else if (!typeId) err('unknownType', { value: type, expected: ctx.config.offerTypes.map((t) => t.label.fr).join(', ') }, 'type');
+    if (type === '') sink.error('missingType', {}, 'type');
+    else if (!typeId) sink.error('unknownType', { value: type, expected: typeLabels }, 'type');
 
     const rowStages: string[] = [];
-    for (const s of splitLoose(get('stages'))) {
-      const id = stages.get(cachedKey(s));
-      if (id) {
-        if (!rowStages.includes(id)) rowStages.push(id);
-      } else warn('unknownStage', { value: s, expected: ctx.config.stages.map((st) => st.label.fr).join(', ') }, 'stages');
+    if (c.stages !== '') {
+      for (const s of splitLoose(c.stages)) {
+        const id = stages.get(cachedKey(s));
+        if (id) {
+          if (!rowStages.includes(id)) rowStages.push(id);
+        } else sink.warning('unknownStage', { value: s, expected: stageLabels }, 'stages');
+      }
     }
     const zone: string[] = [];
-    for (const z of splitLoose(get('zone'))) {
-      const key = textKey(z);
-      const code = key === 'region' || key === 'toute la region' || key === 'regional' || key === textKey(ctx.config.name.fr) ? 'region' : index.deptCode(z);
-      if (code !== '' && (code === 'region' || depts.has(code))) {
-        if (!zone.includes(code)) zone.push(code);
-      } else warn('unknownZone', { value: z }, 'zone');
+    if (c.zone !== '') {
+      for (const z of splitLoose(c.zone)) {
+        const key = textKey(z);
+        const code = key === 'region' || key === 'toute la region' || key === 'regional' || key === regionKey ? 'region' : index.deptCode(z);
+        if (code !== '' && (code === 'region' || depts.has(code))) {
+          if (!zone.includes(code)) zone.push(code);
+        } else sink.warning('unknownZone', { value: z }, 'zone');
+      }
     }
 
-    if (!point && communeCode === '' && match.kind === 'none' && reading.kind !== 'error') {
+    if (!hasPoint && communeCode === '' && match.kind === 'none' && reading.kind !== 'error') {
       // A network declaring its service zone is not expected to have a site on the map.
-      if (declared !== 'none' && zone.length === 0) warn('unlocated');
+      if (declared !== 'none' && zone.length === 0) sink.warning('unlocated');
     }
 
     // Contacts.
-    const website = repairWebsite(get('website'));
-    if (website.repaired) warn('repairedWebsite', { from: get('website'), to: website.value }, 'website');
-    const email = repairEmail(get('email'));
-    if (email.repaired) warn('repairedEmail', { from: get('email'), to: email.value }, 'email');
-    const phone = repairPhone(get('phone'));
-    if (phone.repaired) warn('repairedPhone', { from: get('phone'), to: phone.value }, 'phone');
+    const website = repairWebsite(c.website);
+    if (website.repaired) sink.warning('repairedWebsite', { from: c.website, to: website.value }, 'website');
+    const email = repairEmail(c.email);
+    if (email.repaired) sink.warning('repairedEmail', { from: c.email, to: email.value }, 'email');
+    const phone = repairPhone(c.phone);
+    if (phone.repaired) sink.warning('repairedPhone', { from: c.phone, to: phone.value }, 'phone');
 
     // Freshness.
-    const source = get('source');
-    if (source === '' && has('source')) warn('noSource', {}, 'source');
+    const source = c.source;
+    if (source === '' && hasSource) sink.warning('noSource', {}, 'source');
     let updated = '';
-    const date = readDate(get('updated'));
+    const date = readDate(c.updated);
     if (date.kind === 'ok') {
       updated = date.iso;
-      if (date.from === 'excel') warn('excelDate', { value: get('updated'), to: date.iso }, 'updated');
-    } else if (date.kind === 'bad') warn('badDate', { value: get('updated') }, 'updated');
+      if (date.from === 'excel') sink.warning('excelDate', { value: c.updated, to: date.iso }, 'updated');
+    } else if (date.kind === 'bad') sink.warning('badDate', { value: c.updated }, 'updated');
     else if (options.defaultUpdated) updated = options.defaultUpdated;
-    let status = readStatus(get('status'));
+    let status = readStatus(c.status);
     if (status === null) {
-      if (get('status') !== '') warn('unknownStatus', { value: get('status') }, 'status');
+      if (c.status !== '') sink.warning('unknownStatus', { value: c.status }, 'status');
       status = 'to_check';
     }
 
     // Id: given (made a slug if needed), else from name and commune.
-    const name = get('name');
-    let id = get('id');
+    const name = c.name;
+    let id = c.id;
     if (id !== '') {
-      if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
+      if (!SLUG.test(id)) {
         const slug = slugify(id);
-        warn('repairedId', { from: id, to: slug || '?' }, 'id');
+        sink.warning('repairedId', { from: id, to: slug || '?' }, 'id');
         id = slug;
       }
       const first = firstLineOfId.get(id);
-      if (first !== undefined) err('duplicateId', { value: id, first }, 'id');
+      if (first !== undefined) sink.error('duplicateId', { value: id, first }, 'id');
       else if (id !== '') firstLineOfId.set(id, line);
     }
     // Without a name the row is rejected for that reason alone, not for a missing id too.
@@ -319,30 +346,30 @@ export function importTable(
     }
     if (id !== '') usedIds.add(id);
 
-    if (rowIssues.some((i) => i.severity === 'error')) {
-      finish(row, rowIssues, null);
+    if (sink.errors > 0) {
+      finish(row, sink.list, null);
       continue;
     }
 
     // Without a point the validator places the row at its commune (or nowhere): the declared precision only matters for "none".
-    const precision = point ? 'address' : declared === 'none' ? 'none' : '';
+    const precision = hasPoint ? 'address' : declared === 'none' ? 'none' : '';
     const values: Record<CatalogueColumn, string> = {
       id,
       name,
       type: typeId ?? type,
       stages: rowStages.join('|'),
-      address: get('address'),
+      address: c.address,
       postcode,
       commune: communeCode,
       departement: '',
-      lon: point ? String(point[0]) : '',
-      lat: point ? String(point[1]) : '',
+      lon: hasPoint ? String(lon) : '',
+      lat: hasPoint ? String(lat) : '',
       precision,
       website: website.value,
       email: email.value,
       phone: phone.value,
       hours: '',
-      description: get('description'),
+      description: c.description,
       source,
       quote: '',
       source_date: '',
@@ -350,8 +377,16 @@ export function importTable(
       status,
       zone: zone.join('|'),
     };
-    batch.push({ row, raw: { line, values }, rowIssues });
-    if (batch.length >= BATCH) flush();
+    batchRows.push(row);
+    batchRaws.push({ line, values });
+    batchIssues.push(sink.list);
+    if (hasPoint) {
+      batchLon.push(lon);
+      batchLat.push(lat);
+      // Asked now, while the point lookups remember this point.
+      batchInside.push(inRegion(lon, lat));
+    }
+    if (batchRows.length >= BATCH) flush();
   }
   flush();
   onProgress?.(1);
@@ -359,6 +394,65 @@ export function importTable(
   outcomes.sort((a, b) => a.line - b.line);
   issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { structures, structureLines, outcomes, issues, counts, mappedFields: fields };
+}
+
+const NO_ISSUES: readonly ImportIssue[] = Object.freeze([]);
+
+/** The issues of the row being read; the list is made on its first issue (most rows have none). */
+class RowIssues {
+  private line = 0;
+  list: ImportIssue[] = NO_ISSUES as ImportIssue[];
+  errors = 0;
+
+  start(line: number, notes: readonly ImportIssue[] | undefined): void {
+    this.line = line;
+    this.list = notes && notes.length > 0 ? [...notes] : (NO_ISSUES as ImportIssue[]);
+    this.errors = notes ? notes.filter((i) => i.severity === 'error').length : 0;
+  }
+
+  error(code: IssueCode, params: Record<string, string | number> = {}, field?: string): void {
+    this.add(issue('error', code, params, { line: this.line, field }));
+    this.errors++;
+  }
+
+  warning(code: IssueCode, params: Record<string, string | number> = {}, field?: string): void {
+    this.add(issue('warning', code, params, { line: this.line, field }));
+  }
+
+  private add(i: ImportIssue): void {
+    if (this.list === NO_ISSUES) this.list = [i];
+    else this.list.push(i);
+  }
+}
+
+type Cells = Record<TargetField, string>;
+
+/** A row's cells by field, read in the order of TARGET_FIELDS (so are their notes). */
+function readCells(row: TableRow, m: Mapping, csv: boolean, sink: RowIssues): Cells {
+  return {
+    id: readCell(row, m.id, 'id', csv, sink),
+    name: readCell(row, m.name, 'name', csv, sink),
+    type: readCell(row, m.type, 'type', csv, sink),
+    stages: readCell(row, m.stages, 'stages', csv, sink),
+    address: readCell(row, m.address, 'address', csv, sink),
+    postcode: readCell(row, m.postcode, 'postcode', csv, sink),
+    commune: readCell(row, m.commune, 'commune', csv, sink),
+    communeName: readCell(row, m.communeName, 'communeName', csv, sink),
+    dept: readCell(row, m.dept, 'dept', csv, sink),
+    lon: readCell(row, m.lon, 'lon', csv, sink),
+    lat: readCell(row, m.lat, 'lat', csv, sink),
+    x: readCell(row, m.x, 'x', csv, sink),
+    y: readCell(row, m.y, 'y', csv, sink),
+    precision: readCell(row, m.precision, 'precision', csv, sink),
+    website: readCell(row, m.website, 'website', csv, sink),
+    email: readCell(row, m.email, 'email', csv, sink),
+    phone: readCell(row, m.phone, 'phone', csv, sink),
+    description: readCell(row, m.description, 'description', csv, sink),
+    source: readCell(row, m.source, 'source', csv, sink),
+    updated: readCell(row, m.updated, 'updated', csv, sink),
+    status: readCell(row, m.status, 'status', csv, sink),
+    zone: readCell(row, m.zone, 'zone', csv, sink),
+  };
 }
 
 /** Notes about the file as a whole: missing columns, unused columns. */
@@ -380,21 +474,15 @@ function fileNotes(table: Table, mapping: Mapping, options: ImportOptions): Impo
 }
 
 /** A cell as text: trimmed, with CSV export neutralisation undone, ="09122" formulas unwrapped. */
-function readCell(
-  row: TableRow,
-  column: number | undefined,
-  field: TargetField,
-  csv: boolean,
-  warn: (code: IssueCode, params: Record<string, string | number>, field?: string) => void,
-): string {
+function readCell(row: TableRow, column: number | undefined, field: TargetField, csv: boolean, sink: RowIssues): string {
   if (column === undefined) return '';
   const raw = (row.fields[column] ?? '').trim();
-  // Only CSV exports neutralise formulas; GeoJSON values are read as they are.
-  const value = csv ? restoreCell(raw) : raw;
+  // Only CSV exports neutralise formulas (GeoJSON values are read as they are), and only a cell with a quote (') changes.
+  const value = csv && raw.includes("'") ? restoreCell(raw) : raw;
   // ="09122": the trick spreadsheets use to keep leading zeros.
-  const formula = value === raw && value.charCodeAt(0) === 61 /* = */ ? /^="(.*)"$/.exec(value) : null;
+  const formula = value === raw && value.charCodeAt(0) === 61 /* = */ ? FORMULA.exec(value) : null;
   if (formula) {
-    warn('excelFormula', { to: formula[1]! }, field);
+    sink.warning('excelFormula', { to: formula[1]! }, field);
     return formula[1]!;
   }
   return value;
@@ -407,8 +495,8 @@ function presetIds(table: Table, mapping: Mapping): Set<string> {
   if (c === undefined) return ids;
   for (const row of table.rows) {
     const raw = (row.fields[c] ?? '').trim();
-    const v = table.kind === 'csv' ? restoreCell(raw) : raw;
-    if (v !== '') ids.add(/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(v) ? v : slugify(v));
+    const v = table.kind === 'csv' && raw.includes("'") ? restoreCell(raw) : raw;
+    if (v !== '') ids.add(SLUG.test(v) ? v : slugify(v));
   }
   return ids;
 }
@@ -425,8 +513,8 @@ function uniqueId(base: string, used: ReadonlySet<string>, explicit: ReadonlySet
   }
 }
 
-function near(point: [number, number], c: Commune): boolean {
-  return Math.abs(point[0] - c.lon) < SAME_POINT && Math.abs(point[1] - c.lat) < SAME_POINT;
+function near(lon: number, lat: number, c: Commune): boolean {
+  return Math.abs(lon - c.lon) < SAME_POINT && Math.abs(lat - c.lat) < SAME_POINT;
 }
 
 function bboxTest(bounds: [[number, number], [number, number]]): (lon: number, lat: number) => boolean {

@@ -94,19 +94,36 @@ class Lines {
   private readonly starts: number[] = [0];
   readonly total: number;
   constructor(text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) this.starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        this.starts.push(i + 1);
+    if (!text.includes('\r')) {
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    } else {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10) this.starts.push(i + 1);
+        else if (c === 13) {
+          if (text.charCodeAt(i + 1) === 10) i++;
+          this.starts.push(i + 1);
+        }
       }
     }
     const last = this.starts[this.starts.length - 1]!;
     // A final line break does not open a new line.
     this.total = text.length === 0 ? 0 : last === text.length ? this.starts.length - 1 : this.starts.length;
   }
+  /** Index of the last answer: rows are asked about in order, mostly a line or two further. */
+  private near = 0;
   lineAt(offset: number): number {
+    const starts = this.starts;
+    let k = this.near;
+    if (starts[k]! <= offset) {
+      for (let step = 0; step < 4; step++) {
+        if (k + 1 >= starts.length || starts[k + 1]! > offset) {
+          this.near = k;
+          return k + 1;
+        }
+        k++;
+      }
+    }
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
@@ -114,6 +131,7 @@ class Lines {
       if (this.starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
+    this.near = lo;
     return lo + 1;
   }
   startOf(line: number): number {
@@ -128,6 +146,8 @@ export interface CsvOptions {
 }
 
 const PROGRESS_EVERY = 5000;
+// eslint-disable-next-line no-control-regex -- what importTable warns about: U+FFFD and control characters other than tab, LF, CR
+const ODD_CHARS = /[\x00-\x08\x0b\x0c\x0e-\x1f\uFFFD]/;
 /** How many first rows may be a title above the table (a row with at most one filled cell). */
 const MAX_PREAMBLE = 10;
 
@@ -248,6 +268,8 @@ export function readCsvTable(original: string, options: CsvOptions = {}): Table 
     totalLines: lines.total,
     delimiter,
     issues,
+    // Cells are pieces of the text (quoted line breaks put back are CR and LF only).
+    plainText: !ODD_CHARS.test(text),
   };
 }
 
@@ -262,16 +284,21 @@ const BREAK_CR = 2;
  * @example normaliseLineEnds('a\r\nb\nc').text === 'a\nb\nc'
  */
 export function normaliseLineEnds(text: string): { text: string; breaks: Uint8Array | null } {
-  if (!text.includes('\r')) return { text, breaks: null };
+  let cr = text.indexOf('\r');
+  if (cr === -1) return { text, breaks: null };
   const kinds: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) kinds.push(BREAK_LF);
-    else if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) {
+  // From one line end to the next (indexOf skips the text between faster than a loop over it).
+  let lf = text.indexOf('\n');
+  while (lf !== -1 || cr !== -1) {
+    if (cr === -1 || (lf !== -1 && lf < cr)) {
+      kinds.push(BREAK_LF);
+      lf = text.indexOf('\n', lf + 1);
+    } else {
+      if (lf === cr + 1) {
         kinds.push(BREAK_CRLF);
-        i++;
+        lf = text.indexOf('\n', lf + 1);
       } else kinds.push(BREAK_CR);
+      cr = text.indexOf('\r', cr + 1);
     }
   }
   return { text: text.replace(/\r\n?/g, '\n'), breaks: Uint8Array.from(kinds) };

@@ -69,6 +69,8 @@ export interface Table {
   delimiter: ';' | ',' | '\t' | null;
   /** File-level notes (delimiter found, encoding, replaced bytes…). */
   issues: ImportIssue[];
+  /** True when no cell holds U+FFFD or a control character (the whole text was checked at once). */
+  plainText?: boolean;
 }
 
 export interface ImportOptions {

@@ -4,6 +4,16 @@ import { textKey } from './text';
 
 type Config = Pick<RegionConfig, 'offerTypes' | 'stages'>;
 
+// Compiled once: these run on every row.
+const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/;
+const SLASHED_ISO_DATE = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/;
+const FRENCH_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?: .*)?$/;
+const FIVE_DIGITS = /^\d{5}$/;
+const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+const BARE_HOST = /^[\w-]+(?:\.[\w-]+)+(?:[/?#]\S*)?$/;
+const MAILTO = /^mailto:(.*)$/i;
+const NINE_DIGITS = /^[1-9]\d{8}$/;
+
 /** Maps ids and French/English labels ("Pôle ESS", "pole_ess") to ids, by text key. */
 export function labelIndex(items: ReadonlyArray<{ id: string; label: { fr: string; en: string } }>): Map<string, string> {
   const index = new Map<string, string>();
@@ -37,16 +47,16 @@ export type DateReading = { kind: 'ok'; iso: string; from: 'iso' | 'french' | 'e
 export function readDate(text: string): DateReading {
   const t = text.trim();
   if (t === '') return { kind: 'empty' };
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(t);
+  let m = ISO_DATE.exec(t);
   if (m) return checked(+m[1]!, +m[2]!, +m[3]!, 'iso');
-  m = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(t);
+  m = SLASHED_ISO_DATE.exec(t);
   if (m) return checked(+m[1]!, +m[2]!, +m[3]!, 'iso');
-  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?: .*)?$/.exec(t);
+  m = FRENCH_DATE.exec(t);
   if (m) {
     const y = m[3]!.length === 2 ? 2000 + +m[3]! : +m[3]!;
     return checked(y, +m[2]!, +m[1]!, 'french');
   }
-  if (/^\d{5}$/.test(t)) {
+  if (FIVE_DIGITS.test(t)) {
     const serial = +t;
     if (serial >= 20_000 && serial <= 80_000) {
       const d = new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000);
@@ -87,7 +97,7 @@ export function readPrecision(text: string): 'address' | 'commune' | 'none' | ''
 /** "www.example.fr/x" → "https://www.example.fr/x"; other text unchanged. */
 export function repairWebsite(text: string): { value: string; repaired: boolean } {
   const t = text.trim();
-  if (t !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(t) && /^[\w-]+(?:\.[\w-]+)+(?:[/?#]\S*)?$/.test(t)) {
+  if (t !== '' && !URL_SCHEME.test(t) && BARE_HOST.test(t)) {
     return { value: `https://${t}`, repaired: true };
   }
   return { value: t, repaired: false };
@@ -96,12 +106,12 @@ export function repairWebsite(text: string): { value: string; repaired: boolean 
 /** "mailto:a@b.fr" → "a@b.fr". */
 export function repairEmail(text: string): { value: string; repaired: boolean } {
   const t = text.trim();
-  const m = /^mailto:(.*)$/i.exec(t);
+  const m = t === '' ? null : MAILTO.exec(t);
   return m ? { value: m[1]!.trim(), repaired: true } : { value: t, repaired: false };
 }
 
 /** A French number read as a number by a spreadsheet: "561000000" (9 digits) → "0561000000". */
 export function repairPhone(text: string): { value: string; repaired: boolean } {
   const t = text.trim();
-  return /^[1-9]\d{8}$/.test(t) ? { value: `0${t}`, repaired: true } : { value: t, repaired: false };
+  return t !== '' && NINE_DIGITS.test(t) ? { value: `0${t}`, repaired: true } : { value: t, repaired: false };
 }
