@@ -52,6 +52,16 @@ export function applyHostMessage(store: AppStore, controller: MapController | nu
       return null;
     }
     case 'search': {
+      // The commune list arrives after the first paint: a search sent as soon as the map
+      // is ready is answered once the list is there.
+      if (state.data && !state.data.communesReady) {
+        const stop = store.subscribe((next) => {
+          if (!next.data?.communesReady) return;
+          stop();
+          applyHostMessage(store, controller, message, hideView);
+        });
+        return null;
+      }
       const commune = state.data?.communeByCode.get(message.commune);
       if (!commune) return { source: 'maillage', type: 'error', reason: `commune ${message.commune} is not in this region` };
       // As the search box does (src/store/search-slice.ts): the offer nearest to that commune is listed.

@@ -58,7 +58,8 @@ const NO_HALOS: ReadonlyMap<Structure, string> = new Map();
 export class MapController {
   // Private on purpose: panels use the operations below, never MapLibre itself.
   private readonly map: maplibregl.Map;
-  private readonly data: RegionData;
+  private data: RegionData;
+  private contoursShown = false;
   private readonly callbacks: MapCallbacks;
   private hoveredCode: string | null = null;
   private readonly popup: maplibregl.Popup;
@@ -122,8 +123,23 @@ export class MapController {
     this.setSourceData(SOURCE.region, { type: 'FeatureCollection', features: [data.region] });
     this.setSourceData(SOURCE.departements, data.departements);
     this.setSourceData(SOURCE.deptLabels, departementLabelPoints(data.departements));
-    this.setSourceData(SOURCE.communes, data.communesGeo);
+    this.showContours();
     this.bindEvents();
+  }
+
+  /**
+   * More of the same region has arrived (the commune list, then the contours, after the
+   * first paint): commune lookups use it, and the contours are drawn once.
+   */
+  setTerritory(data: RegionData): void {
+    this.data = data;
+    if (this.map.loaded() || this.map.isStyleLoaded()) this.showContours();
+  }
+
+  private showContours(): void {
+    if (this.contoursShown || !this.data.contoursReady || !this.map.getSource(SOURCE.communes)) return;
+    this.contoursShown = true;
+    this.setSourceData(SOURCE.communes, this.data.communesGeo);
   }
 
   private provideImage(id: string): void {
