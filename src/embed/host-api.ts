@@ -29,8 +29,18 @@ export function snapshot(state: AppState, hideView = false): MapStateSnapshot {
   };
 }
 
-/** Apply a host message; returns the reply to send, if any. */
-export function applyHostMessage(store: AppStore, controller: MapController | null, message: HostMessage, hideView = false): MapMessage | null {
+/**
+ * Apply a host message; returns the reply to send, if any. A message that must wait for
+ * data still on its way (a search before the commune list has arrived) returns null and
+ * hands its reply, if any, to `lateReply` once applied.
+ */
+export function applyHostMessage(
+  store: AppStore,
+  controller: MapController | null,
+  message: HostMessage,
+  hideView = false,
+  lateReply: (reply: MapMessage) => void = () => undefined,
+): MapMessage | null {
   const state = store.getState();
   switch (message.type) {
     case 'setFilter': {
@@ -58,7 +68,8 @@ export function applyHostMessage(store: AppStore, controller: MapController | nu
         const stop = store.subscribe((next) => {
           if (!next.data?.communesReady) return;
           stop();
-          applyHostMessage(store, controller, message, hideView);
+          const reply = applyHostMessage(store, controller, message, hideView);
+          if (reply) lateReply(reply);
         });
         return null;
       }

@@ -142,7 +142,8 @@ export class MapController {
    */
   setTerritory(data: RegionData): void {
     this.data = data;
-    if (this.map.loaded() || this.map.isStyleLoaded()) this.showContours();
+    // Once the style is in (not `loaded()`, which is false whenever a source is busy).
+    void this.ready.then(() => this.showContours());
   }
 
   private showContours(): void {

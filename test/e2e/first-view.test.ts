@@ -75,6 +75,8 @@ describe('the first view', () => {
     // Once the communes are in: the contours are drawn, search and coverage work.
     release();
     await waitForMapIdle(page);
+    // The contours are on the map.
+    expect(await page.evaluate(`window.__maillageMap.map.querySourceFeatures('communes').length`)).toBeGreaterThan(1000);
     await page.locator('#search').fill('');
     await page.locator('#search').fill('Mende');
     await page.locator('#search-listbox [role="option"][data-code="48095"]').waitFor();
