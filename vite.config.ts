@@ -2,10 +2,14 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import { offlinePlugin } from './scripts/lib/offline-plugin.ts';
+import { precompressPlugin } from './scripts/lib/precompress.ts';
+import { preloadFirstViewPlugin } from './scripts/lib/preload-plugin.ts';
 
 export default defineConfig({
-  // offlinePlugin: service worker for offline use (production builds only).
-  plugins: [react(), offlinePlugin()],
+  // offlinePlugin: service worker for offline use (production builds only); precompressPlugin:
+  // .gz and .br beside each file of the build, for static hosts (docs/hosting.md).
+  // preloadFirstViewPlugin: the first view's data start with the page (scripts/lib/preload-plugin.ts).
+  plugins: [react(), offlinePlugin(), precompressPlugin(), preloadFirstViewPlugin()],
   // Relative base so the built app works from any folder of a partner's server.
   base: './',
   // The map's test hook (window.__maillageMap, src/map/map-controller.ts) is built in only

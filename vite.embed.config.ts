@@ -5,6 +5,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { precompressPlugin } from './scripts/lib/precompress.ts';
 
 const SHADOW_STYLES = resolve(import.meta.dirname, 'src/embed/shadow-styles.ts');
 const PREFIX = '\0shadow-css:';
@@ -62,7 +63,7 @@ function emitWorkerFile(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [shadowCss(), emitWorkerFile(), react()],
+  plugins: [shadowCss(), emitWorkerFile(), react(), precompressPlugin()],
   // Library mode leaves process.env.NODE_ENV to the consumer; a page has no `process`. The module
   // is always React's production build, with the production JSX runtime to match, even when built
   // from a process whose NODE_ENV is not "production" (the end-to-end set-up runs under vitest).

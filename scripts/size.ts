@@ -1,11 +1,13 @@
 // `npm run size`: gzip size of what a first visit downloads (app, MapLibre worker,
-// embed page and web component, each region's data) against size-budgets.json.
+// embed page and web component, each region's data before the first paint and in all)
+// against size-budgets.json.
 // Exits 1 when a budget is exceeded. `npm run size -- --dist dist` measures an
 // existing build instead of building into .cache/size-build.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildApp, ensureData, ROOT } from './lib/build-app';
-import { judge, kib, measureBuild, measureData, missingMeasures, type BudgetConfig } from './lib/bundle-size';
+import { judge, kib, measureBuild, measureData, measureFirstPaintData, missingMeasures, type BudgetConfig } from './lib/bundle-size';
+import { FIRST_VIEW_FILES } from '../src/data/first-view';
 
 const args = process.argv.slice(2);
 const distArg = args.indexOf('--dist');
@@ -20,7 +22,8 @@ if (distArg >= 0 && args[distArg + 1]) {
   dist = await buildApp('.cache/size-build');
 }
 
-const verdicts = judge([...measureBuild(dist), ...measureData(resolve(ROOT, 'public/data'), config.initialDataFiles)], config);
+const dataDir = resolve(ROOT, 'public/data');
+const verdicts = judge([...measureBuild(dist), ...measureFirstPaintData(dataDir, FIRST_VIEW_FILES), ...measureData(dataDir, config.initialDataFiles)], config);
 const rows = [
   ['measure', 'gzip', 'raw', 'budget', 'status'],
   ...verdicts.map((v) => [

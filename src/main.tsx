@@ -6,6 +6,7 @@ import { syncStoreWithUrl } from './store/url-sync';
 import { bindScope } from './store/scope-binding';
 import { pickLanguage } from './i18n/translate';
 import { registerServiceWorker } from './offline/register-sw';
+import { prewarmMap } from './map/map-controller';
 import './ui/app.css';
 
 const fromUrl = readUrlState(window.location.search) as InitialState;
@@ -17,4 +18,6 @@ const store = createAppStore({
 syncStoreWithUrl(store);
 bindScope(store);
 registerServiceWorker(store);
+// The map's worker starts while the first view's data arrive (preloaded by index.html).
+prewarmMap();
 createRoot(document.getElementById('root')!).render(<App store={store} />);

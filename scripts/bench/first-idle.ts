@@ -1,92 +1,187 @@
-// Time from navigation to the first idle map in headless Chromium (software
-// WebGL), on a production build served from loopback: first visit (empty
-// cache, no service worker) and repeat visit (shell and data from the service
-// worker). Median of 3 each. Plus the data a first visit downloads, from the manifest.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+// The first view, timed in headless Chromium (software WebGL) on production builds
+// served from loopback as a static host would (scripts/lib/static-server.ts: brotli,
+// immutable hashed files, ETag), for this working tree and for a previous build
+// (BENCH_PREVIOUS, default HEAD~1) in the same run, turn about:
+//
+// - "first useful paint": the map is drawn with the outline, the départements and the
+//   structures, and still (its first idle); what a visitor needs to start;
+// - "idle": everything has arrived, commune contours included, and the map is still
+//   (for a build that loads everything before drawing, both are the same moment);
+// - the bytes transferred before the first useful paint (Resource Timing transferSize,
+//   headers included), all of them and those of the data (data/…), to set beside the
+//   "data before first paint" line of `npm run size` (bodies only).
+//
+// Profiles: "4G" (150 ms RTT, 1.6 Mbps down, 750 kbps up, through CDP
+// Network.emulateNetworkConditions; CPU slowed 4× through Emulation.setCPUThrottlingRate)
+// and "plain" (loopback, no slowdown). First visit: a new context (empty cache, no service
+// worker); repeat visit: a reload once the service worker holds the shell.
+// BENCH_RUNS (default 3) runs each, median; BENCH_REGIONS (default both) and
+// BENCH_PROFILES (default "4g,plain") narrow the run.
 import { type Browser, type Page } from 'playwright-core';
-import { ROOT } from '../lib/build-app';
 import { benchBuild } from '../lib/bench-app';
-import { serveStatic } from '../lib/static-server';
-import { kb, ms, type BenchRow } from './types';
+import { previousBuild } from '../lib/bench-previous';
+import { serveStatic, type StaticServer } from '../lib/static-server';
+import { kb, type BenchRow } from './types';
 import { launchChromium } from '../lib/chromium';
 
-const RUNS = 3;
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const REGIONS = (process.env.BENCH_REGIONS ?? 'occitanie,pays-de-la-loire').split(',');
 
-/** Milliseconds since navigation start when the map is loaded, drawn and still (as the e2e driver waits). */
-async function idleAt(page: Page): Promise<number> {
-  const handle = await page.waitForFunction(
-    () => {
-      const ready = document.querySelector('[data-testid="map"][data-ready="true"]');
-      const c = (window as unknown as { __maillageMap?: { settled?: boolean; map: { loaded(): boolean; isMoving(): boolean; areTilesLoaded(): boolean } } })
-        .__maillageMap;
-      const idle = !!ready && !!c && c.settled !== false && c.map.loaded() && !c.map.isMoving() && c.map.areTilesLoaded();
-      return idle ? performance.now() : false;
-    },
-    undefined,
-    { timeout: 120_000, polling: 20 },
-  );
-  return (await handle.jsonValue()) as number;
+interface Profile {
+  name: string;
+  label: string;
+  network: { latency: number; downloadThroughput: number; uploadThroughput: number } | null;
+  cpu: number;
+}
+
+const PROFILES: Profile[] = [
+  {
+    name: '4g',
+    label: '4G (150 ms RTT, 1.6 Mbps down), CPU 4× slower',
+    network: { latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 },
+    cpu: 4,
+  },
+  { name: 'plain', label: 'loopback, no slowdown', network: null, cpu: 1 },
+].filter((p) => (process.env.BENCH_PROFILES ?? '4g,plain').split(',').includes(p.name));
+
+export interface Visit {
+  /** ms since navigation start: map drawn with the structures, and still. */
+  paint: number;
+  /** ms since navigation start: everything in (commune contours too), and still. */
+  idle: number;
+  /** Bytes transferred (headers included) by responses finished before `paint`: all, and data/ only. */
+  bytesBeforePaint: number;
+  dataBeforePaint: number;
+  /** Bytes transferred until `idle`. */
+  bytesTotal: number;
+}
+
+/**
+ * Waits for the first useful paint, then for idle, in the page; times are the page's own
+ * (performance.now(), since navigation start). A build without the `data-communes` mark
+ * (before the first view was split) loads everything before drawing: its idle is its paint.
+ */
+async function measureVisit(page: Page): Promise<Visit> {
+  // Page-side code as strings: tsx's name helpers (`__name`) do not exist in the page.
+  const still = `(() => {
+    const el = document.querySelector('[data-testid="map"]');
+    const c = window.__maillageMap;
+    return el?.getAttribute('data-ready') === 'true' && !!c && c.settled !== false && c.map.loaded() && !c.map.isMoving() && c.map.areTilesLoaded();
+  })()`;
+  const complete = `(() => {
+    const mark = document.querySelector('[data-testid="map"]')?.getAttribute('data-communes');
+    return mark === null || mark === 'true';
+  })()`;
+  const at = async (condition: string) =>
+    (await (await page.waitForFunction(`${condition} && performance.now()`, undefined, { timeout: 180_000, polling: 25 })).jsonValue()) as number;
+  const paint = await at(still);
+  const idle = await at(`${still} && ${complete}`);
+  // A string, not a function: tsx's name helpers (`__name`) do not exist in the page.
+  const bytes = (await page.evaluate(`(() => {
+    const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+    const sum = (keep) => entries.filter(keep).reduce((n, e) => n + e.transferSize, 0);
+    return {
+      bytesBeforePaint: sum((e) => e.responseEnd <= ${paint}),
+      dataBeforePaint: sum((e) => e.responseEnd <= ${paint} && /\\/data\\//.test(e.name)),
+      bytesTotal: sum((e) => e.responseEnd <= ${idle}),
+    };
+  })()`)) as Pick<Visit, 'bytesBeforePaint' | 'dataBeforePaint' | 'bytesTotal'>;
+  return { paint, idle, ...bytes };
+}
+
+async function visits(browser: Browser, url: string, profile: Profile): Promise<{ first: Visit; repeat: Visit }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    if (profile.network) await cdp.send('Network.emulateNetworkConditions', { offline: false, ...profile.network });
+    if (profile.cpu !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
+    await page.goto(url, { waitUntil: 'commit' });
+    const first = await measureVisit(page);
+    // Repeat visit: once the service worker holds the shell (data stay network-first, revalidated).
+    await page.waitForSelector('html[data-offline="ready"]', { state: 'attached', timeout: 300_000 }).catch(() => undefined);
+    await page.reload({ waitUntil: 'commit' });
+    const repeat = await measureVisit(page);
+    return { first, repeat };
+  } finally {
+    await context.close();
+  }
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
-async function measure(browser: Browser, url: string): Promise<{ first: number[]; repeat: number[] }> {
-  const first: number[] = [];
-  const repeat: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
-    const page = await context.newPage();
-    await page.goto(url);
-    first.push(await idleAt(page));
-    // Repeat visit: once the service worker holds the shell and the data.
-    await page.waitForSelector('html[data-offline="ready"]', { state: 'attached', timeout: 120_000 }).catch(() => undefined);
-    await page.reload();
-    repeat.push(await idleAt(page));
-    await context.close();
-  }
-  return { first, repeat };
-}
+const s = (value: number) => `${(value / 1000).toFixed(2)} s`;
 
 export async function run(): Promise<BenchRow[]> {
-  const dist = await benchBuild();
-  const server = await serveStatic(dist);
+  const current = await benchBuild();
+  const previous = previousBuild();
+  const servers: Array<{ name: string; server: StaticServer }> = [{ name: 'current', server: await serveStatic(current) }];
+  if ('dist' in previous) servers.push({ name: 'previous', server: await serveStatic(previous.dist) });
   const browser = await launchChromium();
   try {
     const rows: BenchRow[] = [];
-    for (const region of ['occitanie', 'pays-de-la-loire']) {
-      const url = region === 'occitanie' ? server.url : `${server.url}?region=${region}`;
-      const { first, repeat } = await measure(browser, url);
-      const manifest = JSON.parse(readFileSync(resolve(ROOT, `public/data/${region}/manifest.json`), 'utf8')) as {
-        counts: Record<string, number>;
-        sizes: Record<string, { bytes: number; gzip: number }>;
-      };
-      const dataGzip = Object.values(manifest.sizes).reduce((sum, s) => sum + s.gzip, 0);
-      rows.push(
-        {
-          group: 'first map idle',
-          name: `${region}: first visit`,
-          value: ms(median(first)),
-          note: `median of ${RUNS} (${first.map((t) => t.toFixed(0)).join(', ')} ms), headless Chromium, software WebGL, loopback`,
-        },
-        {
-          group: 'first map idle',
-          name: `${region}: repeat visit`,
-          value: ms(median(repeat)),
-          ratio: `${(median(repeat) / median(first)).toFixed(2)}× the first visit`,
-          note: 'shell and data from the service worker; on loopback the gain is small (parse and draw dominate), it grows with a slow network',
-        },
-        {
-          group: 'first map idle',
-          name: `${region}: data downloaded`,
-          value: kb(dataGzip),
-          note: `gzip, ${manifest.counts.communes ?? '?'} communes, ${manifest.counts.structures ?? '?'} structures (manifest.json sizes)`,
-        },
-      );
+    if ('error' in previous) rows.push({ group: 'first view', name: 'previous build', value: 'not measured', note: previous.error });
+    const against = 'dist' in previous ? `${previous.ref} (${previous.sha.slice(0, 8)})` : '';
+    for (const profile of PROFILES) {
+      for (const region of REGIONS) {
+        const results = new Map<string, Array<{ first: Visit; repeat: Visit }>>();
+        // Builds alternate run by run, so a slower moment of the machine hits both alike.
+        for (let i = 0; i < RUNS; i++) {
+          for (const { name, server } of servers) {
+            const url = region === 'occitanie' ? server.url : `${server.url}?region=${region}`;
+            const list = results.get(name) ?? [];
+            list.push(await visits(browser, url, profile));
+            results.set(name, list);
+          }
+        }
+        const pick = (build: string, visit: 'first' | 'repeat', key: keyof Visit) => median((results.get(build) ?? []).map((r) => r[visit][key]));
+        const group = `first view, ${profile.name}`;
+        const ratio = (visit: 'first' | 'repeat', key: keyof Visit, format: (n: number) => string) =>
+          results.has('previous')
+            ? `${(pick('current', visit, key) / pick('previous', visit, key)).toFixed(2)}× previous (${format(pick('previous', visit, key))})`
+            : undefined;
+        const runs = (visit: 'first' | 'repeat', key: keyof Visit) => (results.get('current') ?? []).map((r) => (r[visit][key] / 1000).toFixed(1)).join(', ');
+        for (const visit of ['first', 'repeat'] as const) {
+          rows.push(
+            {
+              group,
+              name: `${region}: ${visit} visit, first useful paint`,
+              value: s(pick('current', visit, 'paint')),
+              ratio: ratio(visit, 'paint', s),
+              note: `median of ${RUNS} (${runs(visit, 'paint')} s); outline, départements and structures drawn, map still; ${profile.label}`,
+            },
+            {
+              group,
+              name: `${region}: ${visit} visit, idle`,
+              value: s(pick('current', visit, 'idle')),
+              ratio: ratio(visit, 'idle', s),
+              note:
+                `median of ${RUNS} (${runs(visit, 'idle')} s); commune contours in, map still` +
+                (visit === 'repeat' ? `; ${(pick('current', 'repeat', 'idle') / pick('current', 'first', 'idle')).toFixed(2)}× the first visit` : ''),
+            },
+          );
+        }
+        rows.push(
+          {
+            group,
+            name: `${region}: data before first paint`,
+            value: kb(pick('current', 'first', 'dataBeforePaint')),
+            ratio: ratio('first', 'dataBeforePaint', kb),
+            note: 'first visit, data/ responses finished before the first useful paint (transferSize: brotli bodies and headers)',
+          },
+          {
+            group,
+            name: `${region}: all bytes before first paint`,
+            value: kb(pick('current', 'first', 'bytesBeforePaint')),
+            ratio: ratio('first', 'bytesBeforePaint', kb),
+            note: `first visit, page, code and data; ${kb(pick('current', 'first', 'bytesTotal'))} until idle${against ? `; previous = ${against}` : ''}`,
+          },
+        );
+      }
     }
     return rows;
   } finally {
     await browser.close();
-    await server.close();
+    for (const { server } of servers) await server.close();
   }
 }

@@ -20,7 +20,7 @@ export interface Measure {
 }
 
 export interface BudgetConfig {
-  /** Budgets in KB of gzip (1 KB = 1024 bytes), by measure id; `data-*` ids use `data-region`. */
+  /** Budgets in KB of gzip (1 KB = 1024 bytes), by measure id; `data-*` ids use `data-region`, `first-paint-*` ones `first-paint-data`. */
   budgetsKB: Record<string, number>;
   /** Files a first visit loads from public/data/<region>/ (src/data/load-region.ts), plus regions.json. */
   initialDataFiles: string[];
@@ -147,8 +147,27 @@ export function measureData(dataDir: string, initialFiles: string[]): Measure[] 
   });
 }
 
+/**
+ * The data each region's first view needs before the map's first paint
+ * (src/data/first-view.ts), plus regions.json (the header's region list): one line per region.
+ */
+export function measureFirstPaintData(dataDir: string, firstViewFiles: readonly string[]): Measure[] {
+  if (!existsSync(dataDir)) return [];
+  const regions = readdirSync(dataDir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(join(dataDir, e.name, 'manifest.json')))
+    .map((e) => e.name)
+    .sort();
+  return regions.map((region) => {
+    const files = [...firstViewFiles.map((f) => `${region}/${f}`), 'regions.json'].filter((f) => existsSync(join(dataDir, f)));
+    return { id: `first-paint-${region}`, label: `data before first paint (${region})`, files, ...sizes(dataDir, files) };
+  });
+}
+
 export function budgetFor(id: string, config: BudgetConfig): number | null {
-  return config.budgetsKB[id] ?? (id.startsWith('data-') ? (config.budgetsKB['data-region'] ?? null) : null);
+  if (config.budgetsKB[id] !== undefined) return config.budgetsKB[id];
+  if (id.startsWith('data-')) return config.budgetsKB['data-region'] ?? null;
+  if (id.startsWith('first-paint-')) return config.budgetsKB['first-paint-data'] ?? null;
+  return null;
 }
 
 export function judge(measures: Measure[], config: BudgetConfig): Verdict[] {
@@ -166,7 +185,8 @@ export function judge(measures: Measure[], config: BudgetConfig): Verdict[] {
  */
 export function missingMeasures(measures: Measure[], config: BudgetConfig): string[] {
   const measured = new Set(measures.map((m) => m.id));
-  return Object.keys(config.budgetsKB).filter((id) => (id === 'data-region' ? !measures.some((m) => m.id.startsWith('data-')) : !measured.has(id)));
+  const family: Record<string, string> = { 'data-region': 'data-', 'first-paint-data': 'first-paint-' };
+  return Object.keys(config.budgetsKB).filter((id) => (family[id] ? !measures.some((m) => m.id.startsWith(family[id]!)) : !measured.has(id)));
 }
 
 export const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;

@@ -23,8 +23,45 @@ export interface StaticServer {
 }
 
 /**
+ * Built files whose name carries a content hash (Vite's `assets/name-Hash8.js`, Workbox's
+ * `workbox-hash.js`): a new build gives them a new name, so they can be cached for a year.
+ */
+export const HASHED = /[-.][A-Za-z0-9_-]{8,}\.(?:js|mjs|css|woff2?|png|svg|webp)$/;
+
+/** Cache-Control for a served path: hashed files for good, the rest revalidated each time (cheap: ETag, 304). */
+export function cacheControl(path: string): string {
+  return HASHED.test(path) && !path.endsWith('sw.js') ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
+/** The precompressed copy to send for an Accept-Encoding header, preferring brotli. */
+function pickEncoding(path: string, accept: string): { file: string; encoding: 'br' | 'gzip' } | null {
+  const accepted = new Set(
+    accept
+      .split(',')
+      .map((part) => part.trim().split(';'))
+      .filter(([, q]) => !q || Number(q.trim().replace(/^q=/, '')) > 0)
+      .map(([name]) => name!.trim().toLowerCase()),
+  );
+  for (const [encoding, ext] of [
+    ['br', '.br'],
+    ['gzip', '.gz'],
+  ] as const) {
+    if (!accepted.has(encoding)) continue;
+    try {
+      if (statSync(path + ext).isFile()) return { file: path + ext, encoding };
+    } catch {
+      // no such copy
+    }
+  }
+  return null;
+}
+
+/**
  * A tiny static file server on 127.0.0.1 for end-to-end tests and benchmarks:
- * no dependency, a random free port, paths kept inside the root.
+ * no dependency, a random free port, paths kept inside the root. It serves as a
+ * well-configured static host would (docs/hosting.md): the build's precompressed
+ * copies (`.br`, `.gz`) with Content-Encoding, hashed files cached for a year
+ * (immutable), the rest revalidated with an ETag (304 when unchanged).
  */
 export async function serveStatic(root: string, options: { headers?: Record<string, string> } = {}): Promise<StaticServer> {
   const base = resolve(root);
@@ -47,13 +84,25 @@ export async function serveStatic(root: string, options: { headers?: Record<stri
     try {
       if (statSync(path).isDirectory()) path = join(path, 'index.html');
       const stat = statSync(path);
-      res.writeHead(200, {
+      const compressed = pickEncoding(path, String(req.headers['accept-encoding'] ?? ''));
+      const sent = compressed ? statSync(compressed.file) : stat;
+      const etag = `"${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}${compressed ? `-${compressed.encoding}` : ''}"`;
+      const headers: Record<string, string | number> = {
         'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
-        'content-length': stat.size,
-        'cache-control': 'no-cache',
+        'cache-control': cacheControl(path),
+        etag,
+        vary: 'Accept-Encoding',
         ...options.headers,
-      });
-      createReadStream(path).pipe(res);
+      };
+      if (compressed) headers['content-encoding'] = compressed.encoding;
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, headers).end();
+        return;
+      }
+      headers['content-length'] = sent.size;
+      res.writeHead(200, headers);
+      if (req.method === 'HEAD') res.end();
+      else createReadStream(compressed?.file ?? path).pipe(res);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }

@@ -15,6 +15,15 @@ export interface RegionData {
   region: Feature<Geometry>;
   departements: FeatureCollection<Geometry, { code: string; nom: string }>;
   communesGeo: FeatureCollection<Geometry, { code: string; nom: string; dept: string; population: number }>;
+  /**
+   * Whether the commune list (`communes`, `communeByCode`: names, points, postcodes) has
+   * arrived. The first view needs only the outline, the départements and the structures,
+   * so the list and the contours come after the first paint: until then they are empty,
+   * and what needs them waits (see `loadRegionCommunes`).
+   */
+  communesReady: boolean;
+  /** Whether the commune contours (`communesGeo`) have arrived: the map's commune layer, coverage, point-in-commune lookups. */
+  contoursReady: boolean;
 }
 
 export interface RegionListEntry {
@@ -27,8 +36,8 @@ export function dataBaseUrl(): string {
   return new URL('data/', new URL(import.meta.env.BASE_URL, window.location.href)).href;
 }
 
-async function fetchJson<T>(url: string): Promise<T> {
-  const response = await fetch(url);
+async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(url, init);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return (await response.json()) as T;
 }
@@ -43,31 +52,77 @@ export interface LoadedRegion {
   structures: Structure[];
 }
 
-export async function loadRegion(regionId: string, base = dataBaseUrl()): Promise<LoadedRegion> {
+const EMPTY_COLLECTION = { type: 'FeatureCollection', features: [] } as const;
+
+function regionDir(regionId: string, base: string): string {
   if (!/^[a-z0-9-]+$/.test(regionId)) throw new Error(`invalid region id "${regionId}"`);
-  const dir = `${base}${regionId}/`;
-  const [config, manifest, communes, epci, region, departements, communesGeo, structuresGeo] = await Promise.all([
+  return `${base}${regionId}/`;
+}
+
+/**
+ * The region's first view: configuration, outline, départements and structures (about
+ * 70 KB gzip), without the commune list and contours (about 600 KB), which
+ * `loadRegionCommunes` brings afterwards. `withCommuneList` also waits for the commune
+ * list (not the contours), for views that cannot be drawn right without it: a partner's
+ * territory (`epci=`, `commune=`, `around=`) or file (`data=`).
+ */
+export async function loadRegionFirstView(regionId: string, base = dataBaseUrl(), options: { withCommuneList?: boolean } = {}): Promise<LoadedRegion> {
+  const dir = regionDir(regionId, base);
+  const [config, manifest, epci, region, departements, structuresGeo, communes] = await Promise.all([
     fetchJson<RegionConfig>(`${dir}config.json`),
     fetchJson<Manifest>(`${dir}manifest.json`),
-    fetchJson<Commune[]>(`${dir}communes.json`),
     fetchJson<EpciInfo[]>(`${dir}epci.json`).catch(() => [] as EpciInfo[]),
     fetchJson<Feature<Geometry> | FeatureCollection<Geometry>>(`${dir}region.geojson`),
     fetchJson<RegionData['departements']>(`${dir}departements.geojson`),
-    fetchJson<RegionData['communesGeo']>(`${dir}communes.geojson`),
     fetchJson<FeatureCollection<Point | null, Structure>>(`${dir}structures.geojson`),
+    options.withCommuneList ? fetchJson<Commune[]>(`${dir}communes.json`) : null,
   ]);
   const regionFeature = region.type === 'FeatureCollection' ? region.features[0]! : region;
-  return {
-    data: {
-      config,
-      manifest,
-      communes,
-      communeByCode: new Map(communes.map((c) => [c.code, c])),
-      epci,
-      region: regionFeature,
-      departements,
-      communesGeo,
-    },
-    structures: structuresGeo.features.map((f) => f.properties),
+  const data: RegionData = {
+    config,
+    manifest,
+    communes: [],
+    communeByCode: new Map(),
+    epci,
+    region: regionFeature,
+    departements,
+    communesGeo: { ...EMPTY_COLLECTION, features: [] },
+    communesReady: false,
+    contoursReady: false,
   };
+  return { data: communes ? withCommuneList(data, communes) : data, structures: structuresGeo.features.map((f) => f.properties) };
+}
+
+/** The same territory with its commune list (a new object: the store sees the change). */
+export function withCommuneList(data: RegionData, communes: Commune[]): RegionData {
+  return { ...data, communes, communeByCode: new Map(communes.map((c) => [c.code, c])), communesReady: true };
+}
+
+/** The same territory with its commune contours. */
+export function withContours(data: RegionData, communesGeo: RegionData['communesGeo']): RegionData {
+  return { ...data, communesGeo, contoursReady: true };
+}
+
+/**
+ * What the first view left out, one piece after the other so that the commune list
+ * (search, names, scopes) is not slowed by the contours: `onList` gets the list,
+ * then the returned promise the contours.
+ */
+export async function loadRegionCommunes(
+  data: RegionData,
+  base = dataBaseUrl(),
+  onList: (communes: Commune[]) => void = () => undefined,
+): Promise<RegionData['communesGeo']> {
+  const dir = regionDir(data.config.id, base);
+  // Low priority: the map's own files (its worker, images) go first.
+  const init: RequestInit = { priority: 'low' } as RequestInit;
+  if (!data.communesReady) onList(await fetchJson<Commune[]>(`${dir}communes.json`, init));
+  return fetchJson<RegionData['communesGeo']>(`${dir}communes.geojson`, init);
+}
+
+/** The whole region at once (scripts and tests): the first view, then the communes. */
+export async function loadRegion(regionId: string, base = dataBaseUrl()): Promise<LoadedRegion> {
+  const first = await loadRegionFirstView(regionId, base, { withCommuneList: true });
+  const contours = await loadRegionCommunes(first.data, base);
+  return { data: withContours(first.data, contours), structures: first.structures };
 }

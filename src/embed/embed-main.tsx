@@ -3,7 +3,7 @@
 import { createRoot } from 'react-dom/client';
 import { createAppStore } from '../store/app-store';
 import { translate } from '../i18n/translate';
-import type { MapController } from '../map/map-controller';
+import { prewarmMap, type MapController } from '../map/map-controller';
 import { dataBaseUrl } from '../data/load-region';
 import { EmbedApp } from './EmbedApp';
 import { embedInitialState } from './embed-state';
@@ -35,6 +35,8 @@ const setTitle = () => {
 setTitle();
 store.subscribe((s, prev) => s.lang !== prev.lang && setTitle());
 
+// The map's worker starts while the first view's data arrive.
+prewarmMap();
 createRoot(document.getElementById('root')!).render(
   <EmbedApp
     store={store}

@@ -29,8 +29,18 @@ export function snapshot(state: AppState, hideView = false): MapStateSnapshot {
   };
 }
 
-/** Apply a host message; returns the reply to send, if any. */
-export function applyHostMessage(store: AppStore, controller: MapController | null, message: HostMessage, hideView = false): MapMessage | null {
+/**
+ * Apply a host message; returns the reply to send, if any. A message that must wait for
+ * data still on its way (a search before the commune list has arrived) returns null and
+ * hands its reply, if any, to `lateReply` once applied.
+ */
+export function applyHostMessage(
+  store: AppStore,
+  controller: MapController | null,
+  message: HostMessage,
+  hideView = false,
+  lateReply: (reply: MapMessage) => void = () => undefined,
+): MapMessage | null {
   const state = store.getState();
   switch (message.type) {
     case 'setFilter': {
@@ -52,6 +62,17 @@ export function applyHostMessage(store: AppStore, controller: MapController | nu
       return null;
     }
     case 'search': {
+      // The commune list arrives after the first paint: a search sent as soon as the map
+      // is ready is answered once the list is there.
+      if (state.data && !state.data.communesReady) {
+        const stop = store.subscribe((next) => {
+          if (!next.data?.communesReady) return;
+          stop();
+          const reply = applyHostMessage(store, controller, message, hideView);
+          if (reply) lateReply(reply);
+        });
+        return null;
+      }
       const commune = state.data?.communeByCode.get(message.commune);
       if (!commune) return { source: 'maillage', type: 'error', reason: `commune ${message.commune} is not in this region` };
       // As the search box does (src/store/search-slice.ts): the offer nearest to that commune is listed.

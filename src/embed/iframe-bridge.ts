@@ -38,7 +38,7 @@ export function connectIframe(store: AppStore, getController: () => MapControlle
     if (!isAllowedOrigin(event.origin, policy, own)) return;
     const parsed = parseHostMessage(event.data);
     const reply = parsed.ok
-      ? applyHostMessage(store, getController(), parsed.message, hideView())
+      ? applyHostMessage(store, getController(), parsed.message, hideView(), (late) => win.parent.postMessage(late, event.origin))
       : parsed.ours
         ? ({ source: 'maillage', type: 'error', reason: parsed.reason } as const)
         : null;

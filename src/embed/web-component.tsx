@@ -5,7 +5,7 @@
 import { readTypeList } from '../domain/offer-types';
 import { createRoot, type Root } from 'react-dom/client';
 import { createAppStore, type AppState, type AppStore, type InitialState } from '../store/app-store';
-import type { MapController } from '../map/map-controller';
+import { prewarmMap, type MapController } from '../map/map-controller';
 import { EmbedApp } from './EmbedApp';
 import { EMBED_PARAMS } from '../domain/embed-params';
 import { embedInitialState } from './embed-state';
@@ -62,6 +62,8 @@ export class MaillageMapElement extends HTMLElement {
     );
 
     const appBase = appBaseOf(this);
+    // The map's worker starts while the first view's data arrive.
+    prewarmMap();
     this.root = createRoot(container);
     this.root.render(
       <EmbedApp

@@ -53,12 +53,21 @@ export interface MapOptions {
  */
 maplibregl.setWorkerUrl(maplibreWorkerUrl);
 
+/**
+ * Start MapLibre's worker (download and start-up, about 120 KB brotli) now, while the page
+ * renders and the region's first view arrives, rather than when the map is created.
+ */
+export function prewarmMap(): void {
+  if (typeof Worker !== 'undefined') maplibregl.prewarm();
+}
+
 const NO_HALOS: ReadonlyMap<Structure, string> = new Map();
 
 export class MapController {
   // Private on purpose: panels use the operations below, never MapLibre itself.
   private readonly map: maplibregl.Map;
-  private readonly data: RegionData;
+  private data: RegionData;
+  private contoursShown = false;
   private readonly callbacks: MapCallbacks;
   private hoveredCode: string | null = null;
   private readonly popup: maplibregl.Popup;
@@ -77,7 +86,11 @@ export class MapController {
     this.structureTypes = config.offerTypes.map((t) => t.id);
     this.map = new maplibregl.Map({
       container: options.container,
-      style: baseStyle(config.offerTypes),
+      style: baseStyle(config.offerTypes, {
+        region: { type: 'FeatureCollection', features: [options.data.region] },
+        departements: options.data.departements,
+        deptLabels: departementLabelPoints(options.data.departements),
+      }),
       bounds: options.initialView ? undefined : (config.bounds as [[number, number], [number, number]]),
       center: options.initialView ? [options.initialView.lon, options.initialView.lat] : undefined,
       zoom: options.initialView?.zoom,
@@ -116,14 +129,27 @@ export class MapController {
   }
 
   private initialise(): void {
-    const { data } = this;
     // On a phone the credits fold behind their (i) button instead of covering the map.
     if (this.map.getContainer().clientWidth < 640) this.foldAttribution();
-    this.setSourceData(SOURCE.region, { type: 'FeatureCollection', features: [data.region] });
-    this.setSourceData(SOURCE.departements, data.departements);
-    this.setSourceData(SOURCE.deptLabels, departementLabelPoints(data.departements));
-    this.setSourceData(SOURCE.communes, data.communesGeo);
+    // The outline and the départements came with the style (constructor).
+    this.showContours();
     this.bindEvents();
+  }
+
+  /**
+   * More of the same region has arrived (the commune list, then the contours, after the
+   * first paint): commune lookups use it, and the contours are drawn once.
+   */
+  setTerritory(data: RegionData): void {
+    this.data = data;
+    // Once the style is in (not `loaded()`, which is false whenever a source is busy).
+    void this.ready.then(() => this.showContours());
+  }
+
+  private showContours(): void {
+    if (this.contoursShown || !this.data.contoursReady || !this.map.getSource(SOURCE.communes)) return;
+    this.contoursShown = true;
+    this.setSourceData(SOURCE.communes, this.data.communesGeo);
   }
 
   private provideImage(id: string): void {

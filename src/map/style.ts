@@ -135,14 +135,25 @@ export function structureLayers(offerTypes: readonly OfferTypeConfig[]): LayerSp
   ];
 }
 
-/** The whole base style: no basemap tiles, no glyphs, no sprite — nothing from a third party. */
-export function baseStyle(offerTypes: readonly OfferTypeConfig[]): StyleSpecification {
+/** The territory drawn from the start, when it is known as the map is created. */
+export interface InitialTerritory {
+  region: GeoJSON.FeatureCollection;
+  departements: GeoJSON.FeatureCollection;
+  deptLabels: GeoJSON.FeatureCollection;
+}
+
+/**
+ * The whole base style: no basemap tiles, no glyphs, no sprite — nothing from a third party.
+ * With `territory`, the outline and the départements are in the style itself, so the map's
+ * worker prepares them while the style loads rather than after it (the first view is drawn sooner).
+ */
+export function baseStyle(offerTypes: readonly OfferTypeConfig[], territory?: InitialTerritory): StyleSpecification {
   return {
     version: 8,
     sources: {
-      [SOURCE.region]: { type: 'geojson', data: emptyCollection() },
-      [SOURCE.departements]: { type: 'geojson', data: emptyCollection() },
-      [SOURCE.deptLabels]: { type: 'geojson', data: emptyCollection() },
+      [SOURCE.region]: { type: 'geojson', data: territory?.region ?? emptyCollection() },
+      [SOURCE.departements]: { type: 'geojson', data: territory?.departements ?? emptyCollection() },
+      [SOURCE.deptLabels]: { type: 'geojson', data: territory?.deptLabels ?? emptyCollection() },
       [SOURCE.communes]: { type: 'geojson', data: emptyCollection(), promoteId: 'code' },
       [SOURCE.structures]: {
         type: 'geojson',

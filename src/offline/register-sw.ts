@@ -22,8 +22,8 @@ export function registerServiceWorker(store: AppStore): void {
   const controlledAtStart = navigator.serviceWorker.controller !== null;
   const base = new URL(import.meta.env.BASE_URL, window.location.href);
 
-  // Registering waits for the data: precaching the shell must not compete
-  // with the first map on a slow connection.
+  // Registering waits for all the data, commune contours included (they come after the
+  // first view): precaching the shell must not compete with the map on a slow connection.
   void whenDataLoaded(store)
     .then(async () => {
       await navigator.serviceWorker.register(new URL('sw.js', base), { scope: base.pathname });
@@ -41,9 +41,10 @@ export function registerServiceWorker(store: AppStore): void {
 
 function whenDataLoaded(store: AppStore): Promise<void> {
   return new Promise((resolve) => {
-    if (store.getState().data) return resolve();
+    const loaded = (state: ReturnType<AppStore['getState']>) => !!state.data?.communesReady && state.data.contoursReady;
+    if (loaded(store.getState())) return resolve();
     const unsubscribe = store.subscribe((state) => {
-      if (state.data) {
+      if (loaded(state)) {
         unsubscribe();
         resolve();
       }

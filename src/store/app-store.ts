@@ -32,6 +32,12 @@ export interface CoreSlice {
   /** The structures in force: the region's own, or a partner's file replacing them (`data=`). */
   catalogue: Structure[];
   loadError: string | null;
+  /**
+   * Whether the map has drawn the region's first view (outline, départements, structures),
+   * or cannot (no WebGL): the commune list and contours are fetched after it, so that they
+   * do not compete with the map's own files (src/ui/useRegionData.ts).
+   */
+  firstViewDrawn: boolean;
   filter: StructureFilter;
   selectedId: string | null;
   /** Last committed camera position (after a move ends), for the URL. */
@@ -45,6 +51,11 @@ export interface CoreSlice {
   setLang(lang: Lang): void;
   /** A region is loaded: its territory and its catalogue. */
   setData(data: RegionData, structures: Structure[]): void;
+  /**
+   * More of the same region's territory has arrived (the commune list, then the
+   * contours: see src/data/load-region.ts): the catalogue, filters and view stay.
+   */
+  completeData(data: RegionData): void;
   /** Replace the catalogue in force (a partner's file), or bring back the region's own with null. */
   setCatalogue(structures: Structure[] | null): void;
   setLoadError(message: string): void;
@@ -75,6 +86,7 @@ export function createAppStore(initial: InitialState = {}): AppStore {
     regionCatalogue: [],
     catalogue: [],
     loadError: null,
+    firstViewDrawn: false,
     filter: { types: null, stages: [], dept: null },
     selectedId: null,
     view: null,
@@ -95,10 +107,14 @@ export function createAppStore(initial: InitialState = {}): AppStore {
         data,
         ...catalogue,
         loadError: null,
+        firstViewDrawn: false,
         filter: state.filter.types ? { ...state.filter, types: readTypeList(state.filter.types, config) } : state.filter,
         coverage: state.coverage.types ? { ...state.coverage, types: readTypeList(state.coverage.types, config) } : state.coverage,
         selectedId: resolveAlias(state.selectedId, config),
       });
+    },
+    completeData: (data) => {
+      if (get().data?.config.id === data.config.id) set({ data });
     },
     setCatalogue: (structures) => set({ catalogue: structures ?? get().regionCatalogue }),
     setLoadError: (loadError) => set({ loadError }),

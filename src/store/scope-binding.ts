@@ -1,10 +1,16 @@
 import { resolveScope } from '../domain/embed-scope';
 import type { AppState, AppStore } from './app-store';
 
-/** The scope resolved against the loaded region (null before the data is there). */
+/** Whether the scope names communes (an EPCI, a commune, a place) while the commune list has not arrived yet. */
+export function scopePending(state: Pick<AppState, 'scope' | 'data'>): boolean {
+  const { scope, data } = state;
+  return !!data && !data.communesReady && !!(scope.epci || scope.commune || scope.around);
+}
+
+/** The scope resolved against the loaded region (null before the data, or the commune list it needs, is there). */
 export function resolvedScope(state: Pick<AppState, 'scope' | 'data'>) {
   const { data } = state;
-  if (!data) return null;
+  if (!data || scopePending(state)) return null;
   return resolveScope(state.scope, { communes: data.communes, epci: data.epci, defaultRadiusKm: data.config.defaultThresholdKm });
 }
 
@@ -15,12 +21,17 @@ export function resolvedScope(state: Pick<AppState, 'scope' | 'data'>) {
  */
 export function bindScope(store: AppStore): () => void {
   let scope: AppState['scope'] | null = null;
-  let data: AppState['data'] = null;
+  // The scope depends on the commune list, not on the contours arriving after it.
+  let communes: readonly unknown[] | null = null;
   let area: AppState['filter']['area'] = undefined;
   const apply = (state: AppState) => {
-    if (state.scope === scope && state.data === data && state.filter.area === area) return;
+    const list = state.data?.communes ?? null;
+    if (state.scope === scope && list === communes && state.filter.area === area) return;
     scope = state.scope;
-    data = state.data;
+    communes = list;
+    // Until the commune list arrives, the area in force stays (a partner's first view
+    // waits for the list: src/ui/useRegionData.ts).
+    if (scopePending(state)) return;
     area = resolvedScope(state)?.area ?? null;
     store.setState({ filter: { ...state.filter, area } });
   };

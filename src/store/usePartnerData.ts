@@ -10,10 +10,14 @@ import { partnerDecision } from '../domain/partner-origin';
  */
 export function usePartnerData(): void {
   const store = useAppStore();
-  const data = useApp((s) => s.data);
+  // The file is checked against the commune list: the effect follows the list, not the
+  // contours arriving after it (a partner's first view waits for the list anyway).
+  const config = useApp((s) => s.data?.config);
+  const communesReady = useApp((s) => s.data?.communesReady ?? false);
   const dataUrl = useApp((s) => s.dataUrl);
 
   useEffect(() => {
+    const data = store.getState().data;
     if (!data) return;
     const state = store.getState();
     const replaced = state.catalogue !== state.regionCatalogue;
@@ -29,6 +33,7 @@ export function usePartnerData(): void {
       if (ignored?.status !== 'ignored' || ignored.url !== dataUrl) state.setPartnerData({ status: 'ignored', url: dataUrl, host: decision.host });
       return;
     }
+    if (!communesReady) return;
     const current = state.partnerData;
     if (replaced && current?.status === 'loaded' && current.url === dataUrl) return;
     let cancelled = false;
@@ -43,5 +48,5 @@ export function usePartnerData(): void {
     return () => {
       cancelled = true;
     };
-  }, [data, dataUrl, store]);
+  }, [config, communesReady, dataUrl, store]);
 }

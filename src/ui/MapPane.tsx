@@ -11,6 +11,11 @@ export function MapPane({ onController }: { onController(controller: MapControll
   const store = useAppStore();
   const t = useT();
   const data = useApp((s) => s.data);
+  // The map is built from the region's first view; the commune list and contours that
+  // arrive later are handed to it (setTerritory) without rebuilding it.
+  const config = data?.config;
+  const dataRef = useRef(data);
+  dataRef.current = data;
   const filter = useApp((s) => s.filter);
   const structures = useApp(selectAllStructures);
   const halos = useApp(selectLayerColours);
@@ -19,6 +24,7 @@ export function MapPane({ onController }: { onController(controller: MapControll
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {
+    const data = dataRef.current;
     if (!data || !container.current) return;
     let created: MapController;
     try {
@@ -37,11 +43,14 @@ export function MapPane({ onController }: { onController(controller: MapControll
     } catch (error) {
       console.error(error);
       setFailed(true);
+      // Nothing to wait for: the rest of the data may come.
+      store.setState({ firstViewDrawn: true });
       return;
     }
     void created.whenReady().then(() => {
       // Hand the markers over before anyone sees the map as ready.
       created.setStructures(filterStructures(selectAllStructures(store.getState()), store.getState().filter), selectLayerColours(store.getState()));
+      void created.whenIdle(10_000).then(() => store.setState({ firstViewDrawn: true }));
       setController(created);
       onController(created);
       // A link to a structure without a camera position opens on that structure.
@@ -54,9 +63,12 @@ export function MapPane({ onController }: { onController(controller: MapControll
       onController(null);
       created.destroy();
     };
-    // The map is rebuilt only when the region's data changes.
+    // The map is rebuilt only when the region changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [data]);
+  }, [config]);
+  useEffect(() => {
+    if (data) controller?.setTerritory(data);
+  }, [controller, data]);
 
   const visible = useMemo(() => filterStructures(structures, filter), [structures, filter]);
   useEffect(() => controller?.setStructures(visible, halos), [controller, visible, halos]);
@@ -64,7 +76,14 @@ export function MapPane({ onController }: { onController(controller: MapControll
 
   return (
     <div className="map-pane">
-      <div ref={container} className="map-canvas" data-testid="map" data-ready={controller ? 'true' : 'false'} />
+      <div
+        ref={container}
+        className="map-canvas"
+        data-testid="map"
+        data-ready={controller ? 'true' : 'false'}
+        // Tests and benchmarks: whether the commune contours (after the first paint) are on the map.
+        data-communes={controller && data?.contoursReady ? 'true' : 'false'}
+      />
       {failed && (
         <p className="map-fallback" role="alert">
           {t('app.mapUnavailable')}

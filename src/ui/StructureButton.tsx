@@ -31,7 +31,7 @@ export function StructureButton({ structure: s, className, trailing }: { structu
         <span className="structure-meta">
           {type?.label[lang] ?? s.type}
           {' · '}
-          {data.communeByCode.get(s.commune)?.name ?? t('list.unlocated')}
+          {data.communeByCode.get(s.commune)?.name ?? (data.communesReady || !s.commune ? t('list.unlocated') : '…')}
           {s.status === 'to_check' && <span className="badge-check"> · {t('card.toCheck')}</span>}
         </span>
       </span>

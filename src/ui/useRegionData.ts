@@ -1,19 +1,63 @@
 import { useEffect } from 'react';
-import { loadRegion, loadRegionList } from '../data/load-region';
+import { loadRegionCommunes, loadRegionFirstView, loadRegionList, withCommuneList, withContours } from '../data/load-region';
+import type { AppState, AppStore } from '../store/app-store';
 
 /** The region shown when the one asked for does not exist. */
 export const DEFAULT_REGION = 'occitanie';
 import { useApp, useAppStore } from '../store/react';
 
-/** Loads the current region's data into the store, and reports failures in words. */
+/**
+ * Whether the first view cannot be drawn right without the commune list: a partner's
+ * territory (its structures are those of its communes) or file (checked against them).
+ */
+function firstViewNeedsCommunes(state: AppState): boolean {
+  const { scope } = state;
+  return !!(scope.epci || scope.commune || scope.around || state.dataUrl);
+}
+
+/** How long the rest of the data waits for the map's first view at most (a tab in the background draws nothing). */
+const FIRST_VIEW_WAIT_MS = 10_000;
+
+/** Resolves once the map has drawn the first view (or cannot), or after FIRST_VIEW_WAIT_MS. */
+function firstViewDrawn(store: AppStore): Promise<void> {
+  return new Promise((resolve) => {
+    if (store.getState().firstViewDrawn) return resolve();
+    const done = () => {
+      stop();
+      clearTimeout(timer);
+      resolve();
+    };
+    const stop = store.subscribe((s) => s.firstViewDrawn && done());
+    const timer = setTimeout(done, FIRST_VIEW_WAIT_MS);
+  });
+}
+
+/**
+ * Loads the current region's data into the store, and reports failures in words: the
+ * first view (outline, départements, structures) at once, then the commune list and
+ * the contours, which the map and the panels take when they arrive.
+ */
 export function useRegionData(baseUrl?: string): void {
   const store = useAppStore();
   const regionId = useApp((s) => s.regionId);
   useEffect(() => {
     let cancelled = false;
-    loadRegion(regionId, baseUrl)
+    const completeWith = (complete: (current: NonNullable<AppState['data']>) => NonNullable<AppState['data']>) => {
+      const current = store.getState().data;
+      if (!cancelled && current?.config.id === regionId) store.getState().completeData(complete(current));
+    };
+    loadRegionFirstView(regionId, baseUrl, { withCommuneList: firstViewNeedsCommunes(store.getState()) })
       .then((loaded) => {
-        if (!cancelled) store.getState().setData(loaded.data, loaded.structures);
+        if (cancelled) return;
+        store.getState().setData(loaded.data, loaded.structures);
+        return firstViewDrawn(store)
+          .then(() => (cancelled ? null : loadRegionCommunes(loaded.data, baseUrl, (communes) => completeWith((d) => withCommuneList(d, communes)))))
+          .then(
+            (contours) => contours && completeWith((d) => withContours(d, contours)),
+            (error: unknown) => {
+              if (!cancelled) store.getState().setLoadError(error instanceof Error ? error.message : String(error));
+            },
+          );
       })
       .catch(async (error: unknown) => {
         if (cancelled) return;

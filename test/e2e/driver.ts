@@ -46,9 +46,22 @@ export async function openApp(
   return { page, context, foreignRequests, errors };
 }
 
-/** Wait until the map has loaded its data and finished rendering. */
+/**
+ * Wait until the map has loaded all its data, the commune contours that come after the
+ * first view included (src/data/load-region.ts), and finished rendering.
+ */
 export async function waitForMapIdle(page: Page, timeout = 60_000): Promise<void> {
+  await page.waitForSelector('[data-testid="map"][data-ready="true"][data-communes="true"]', { timeout });
+  await waitForMapStill(page, timeout);
+}
+
+/** Wait until the map has drawn its first view (outline, départements, structures) and is still, whatever else is still on its way. */
+export async function waitForFirstView(page: Page, timeout = 60_000): Promise<void> {
   await page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout });
+  await waitForMapStill(page, timeout);
+}
+
+async function waitForMapStill(page: Page, timeout: number): Promise<void> {
   await page.waitForFunction(
     () => {
       const c = (window as unknown as { __maillageMap?: { settled: boolean; map: { loaded(): boolean; isMoving(): boolean; areTilesLoaded(): boolean } } })

@@ -37,10 +37,13 @@ const hostOrigin = () => new URL(hostUrl()).origin;
 
 type Target = Page | Frame;
 
+/** The map is still, with all its data: the commune contours come after the first view (src/data/load-region.ts). */
 async function waitIdle(target: Target): Promise<void> {
   await target.waitForFunction(
     () => {
       const c = (window as unknown as { __maillageMap?: { map: { loaded(): boolean; isMoving(): boolean; areTilesLoaded(): boolean } } }).__maillageMap;
+      const el = document.querySelector('[data-testid="map"]') ?? document.querySelector('maillage-map')?.shadowRoot?.querySelector('[data-testid="map"]');
+      if (el && el.getAttribute('data-communes') !== 'true') return false;
       return !!c && c.map.loaded() && !c.map.isMoving() && c.map.areTilesLoaded();
     },
     undefined,

@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { htmlAssets, jsClosure, judge, measureBuild, measureData, missingMeasures, staticImports, type BudgetConfig } from '../../scripts/lib/bundle-size';
+import {
+  htmlAssets,
+  jsClosure,
+  judge,
+  measureBuild,
+  measureData,
+  measureFirstPaintData,
+  missingMeasures,
+  staticImports,
+  type BudgetConfig,
+} from '../../scripts/lib/bundle-size';
 
 describe('htmlAssets', () => {
   it('finds the entry script, module preloads and stylesheets, not icons or remote URLs', () => {
@@ -120,5 +130,22 @@ describe('budgets', () => {
     expect(rest).toEqual([]);
     expect(m!.id).toBe('data-r1');
     expect(m!.files).toEqual(['r1/a.json', 'r1/manifest.json', 'regions.json']);
+  });
+
+  it('measures the data before the first paint on a line of its own per region, under the first-paint-data budget', () => {
+    const data = mkdtempSync(join(tmpdir(), 'data-'));
+    mkdirSync(join(data, 'r1'));
+    writeFileSync(join(data, 'regions.json'), '[]');
+    writeFileSync(join(data, 'r1/manifest.json'), '{}');
+    writeFileSync(join(data, 'r1/structures.geojson'), '{"s":1}');
+    writeFileSync(join(data, 'r1/communes.geojson'), 'x'.repeat(9999));
+    const [m, ...rest] = measureFirstPaintData(data, ['manifest.json', 'structures.geojson']);
+    expect(rest).toEqual([]);
+    expect([m!.id, m!.label]).toEqual(['first-paint-r1', 'data before first paint (r1)']);
+    expect(m!.files).toEqual(['r1/manifest.json', 'r1/structures.geojson', 'regions.json']);
+    const budgets: BudgetConfig = { budgetsKB: { 'first-paint-data': 150 }, initialDataFiles: [] };
+    expect(judge([m!], budgets).map((v) => [v.budgetKB, v.ok])).toEqual([[150, true]]);
+    expect(missingMeasures([], budgets)).toEqual(['first-paint-data']);
+    expect(missingMeasures([m!], budgets)).toEqual([]);
   });
 });

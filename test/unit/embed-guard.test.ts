@@ -8,6 +8,7 @@ import { checkParams } from '../../src/store/param-check';
 import { readLimited } from '../../src/store/partner-data';
 import { pointOrigin } from '../../src/domain/search/origin';
 import type { RegionConfig } from '../../src/domain/types';
+import type { RegionData } from '../../src/data/load-region';
 
 /** A window embedded in a parent that records what is posted to it. */
 function fakeWindows() {
@@ -145,5 +146,31 @@ describe('readLimited', () => {
 
   it('returns the text when it fits', async () => {
     expect(await readLimited(streamOf(3, 2, { n: 0 }), 10)).toBe('aaaaaa');
+  });
+});
+
+describe('host messages while the communes are on their way', () => {
+  const config = { id: 'r1', offerTypes: [], stages: [] } as unknown as RegionConfig;
+  const commune = { code: '31555', name: 'Toulouse', dept: '31', population: 1, postcodes: [], epci: '', lon: 1.44, lat: 43.6 };
+  const firstView = () =>
+    ({
+      config,
+      communes: [],
+      communeByCode: new Map(),
+      communesReady: false,
+      contoursReady: false,
+    }) as unknown as RegionData;
+
+  it('answers a search once the commune list has arrived, and sends a late error for an unknown commune', () => {
+    const store = createAppStore({ embedded: true });
+    store.getState().setData(firstView(), []);
+    const late: MapMessage[] = [];
+    expect(applyHostMessage(store, null, { target: 'maillage', type: 'search', commune: '31555' }, false, (r) => late.push(r))).toBeNull();
+    expect(applyHostMessage(store, null, { target: 'maillage', type: 'search', commune: '99999' }, false, (r) => late.push(r))).toBeNull();
+    expect(store.getState().origin).toBeNull();
+    const data = store.getState().data!;
+    store.getState().completeData({ ...data, communes: [commune], communeByCode: new Map([[commune.code, commune]]), communesReady: true });
+    expect(store.getState().origin).toEqual({ kind: 'commune', code: '31555' });
+    expect(late).toEqual([{ source: 'maillage', type: 'error', reason: 'commune 99999 is not in this region' }]);
   });
 });

@@ -68,3 +68,54 @@ describe('static test server', () => {
     expect((await get('/sub/a%20b.txt')).status).toBe(200);
   });
 });
+
+describe('static server as a host', () => {
+  let host: StaticServer;
+  let root: string;
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'static-host-'));
+    mkdirSync(join(root, 'assets'));
+    writeFileSync(join(root, 'assets', 'app-AbCd1234.js'), 'plain');
+    writeFileSync(join(root, 'assets', 'app-AbCd1234.js.gz'), 'gzipped');
+    writeFileSync(join(root, 'assets', 'app-AbCd1234.js.br'), 'brotli');
+    writeFileSync(join(root, 'data.json'), '{}');
+    host = await serveStatic(root);
+  });
+  afterAll(async () => {
+    await host.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  async function fetchRaw(path: string, headers: Record<string, string> = {}) {
+    const { hostname, port } = new URL(host.url);
+    return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((done, fail) => {
+      const req = request({ hostname, port, path, headers }, (res) => {
+        let body = '';
+        res.setEncoding('latin1');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      });
+      req.on('error', fail);
+      req.end();
+    });
+  }
+
+  it('sends the precompressed copy the client accepts, brotli first, and the plain file otherwise', async () => {
+    const br = await fetchRaw('/assets/app-AbCd1234.js', { 'accept-encoding': 'gzip, deflate, br' });
+    expect([br.body, br.headers['content-encoding']]).toEqual(['brotli', 'br']);
+    const gz = await fetchRaw('/assets/app-AbCd1234.js', { 'accept-encoding': 'gzip, br;q=0' });
+    expect([gz.body, gz.headers['content-encoding']]).toEqual(['gzipped', 'gzip']);
+    const plain = await fetchRaw('/assets/app-AbCd1234.js');
+    expect([plain.body, plain.headers['content-encoding']]).toEqual(['plain', undefined]);
+    expect(br.headers.vary).toBe('Accept-Encoding');
+  });
+
+  it('caches hashed files for a year, revalidates the rest, and answers 304 to a matching ETag', async () => {
+    expect((await fetchRaw('/assets/app-AbCd1234.js')).headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const data = await fetchRaw('/data.json');
+    expect(data.headers['cache-control']).toBe('no-cache');
+    const again = await fetchRaw('/data.json', { 'if-none-match': String(data.headers.etag) });
+    expect(again.status).toBe(304);
+    expect(again.body).toBe('');
+  });
+});

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { useApp } from '../../store/react';
+import { WhenCommunes } from '../WhenCommunes';
 
 // The form is loaded on first use: the app's first load does not pay for it.
 const CorrectionDialog = lazy(() => import('./CorrectionDialog').then((m) => ({ default: m.CorrectionDialog })));
@@ -9,9 +10,12 @@ export function CorrectionHost() {
   const request = useApp((s) => s.correction);
   if (!request) return null;
   return (
-    <Suspense fallback={null}>
-      {/* A new request (another card) starts a new form. */}
-      <CorrectionDialog key={JSON.stringify(request)} request={request} />
-    </Suspense>
+    // The form checks the commune against the commune list, which arrives after the first paint.
+    <WhenCommunes>
+      <Suspense fallback={null}>
+        {/* A new request (another card) starts a new form. */}
+        <CorrectionDialog key={JSON.stringify(request)} request={request} />
+      </Suspense>
+    </WhenCommunes>
   );
 }

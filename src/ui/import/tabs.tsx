@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { useT } from '../../store/react';
+import { WhenCommunes } from '../WhenCommunes';
 
 // Import and review are for referents: their code (PapaParse, proj4, the worker) loads when
 // a tab is first opened, never with the map or in an embed.
@@ -13,9 +14,12 @@ function Loading() {
 
 export function ImportTab() {
   return (
-    <Suspense fallback={<Loading />}>
-      <LazyImportPanel />
-    </Suspense>
+    // Imported rows are placed and checked against the communes (list and contours).
+    <WhenCommunes>
+      <Suspense fallback={<Loading />}>
+        <LazyImportPanel />
+      </Suspense>
+    </WhenCommunes>
   );
 }
 

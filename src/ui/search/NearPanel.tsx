@@ -21,6 +21,7 @@ function NearResults() {
   const data = useApp((s) => s.data)!;
   const lang = useApp((s) => s.lang);
   const view = useApp((s) => s.nearView);
+  const origin = useApp((s) => s.origin);
   const filter = useApp((s) => s.filter);
   const place = usePlace();
   const [k, setK] = useState(PAGE);
@@ -29,6 +30,13 @@ function NearResults() {
   const steps = useParcours();
   const region = data.config.name[lang];
 
+  if (!place && origin && !data.communesReady) {
+    return (
+      <p className="near-empty" role="status" data-testid="communes-loading">
+        {t('app.communesLoading')}
+      </p>
+    );
+  }
   if (!place) return <p className="near-empty">{t('near.empty')}</p>;
   if (!place.ok) {
     return (

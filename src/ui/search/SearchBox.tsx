@@ -324,6 +324,11 @@ export function SearchBox() {
               : t('search.address.loading')}
         </p>
       )}
+      {open && text.trim() && !data.communesReady && (
+        <p className="search-note" role="status" data-testid="search-communes-loading">
+          {t('app.communesLoading')}
+        </p>
+      )}
       {geo === 'locating' && (
         <p className="search-note" role="status">
           {t('search.locating')}

@@ -10,16 +10,18 @@ interface Indexes {
   communePoints: NearestIndex<Commune & { id: string }>;
 }
 
-const cache = new WeakMap<RegionData, Indexes>();
+// Keyed on the commune list: empty until it arrives after the first paint, then the same
+// list for the rest of the region's life (the contours arriving do not rebuild the index).
+const cache = new WeakMap<readonly Commune[], Indexes>();
 
 export function regionIndexes(data: RegionData): Indexes {
-  let found = cache.get(data);
+  let found = cache.get(data.communes);
   if (!found) {
     found = {
       communes: buildCommuneIndex(data.communes),
       communePoints: buildNearestIndex(data.communes.map((c) => ({ ...c, id: c.code }))),
     };
-    cache.set(data, found);
+    cache.set(data.communes, found);
   }
   return found;
 }

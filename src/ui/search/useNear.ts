@@ -17,7 +17,8 @@ export function usePlace(): Place | null {
   const data = useApp((s) => s.data);
   const origin = useApp((s) => s.origin);
   return useMemo(() => {
-    if (!data || !origin) return null;
+    // Until the commune list arrives (after the first paint), the place is not known yet.
+    if (!data || !origin || !data.communesReady) return null;
     if (origin.kind === 'commune') {
       const commune = data.communeByCode.get(origin.code);
       if (!commune) return { ok: false, origin, code: origin.code };

@@ -1,0 +1,62 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FIRST_VIEW_FILES, LATER_FILES } from '../../src/data/first-view';
+import { loadRegionCommunes, loadRegionFirstView, withCommuneList, withContours } from '../../src/data/load-region';
+
+// The first view loads only what the first paint needs; the commune list and contours
+// come afterwards (src/data/load-region.ts). The files fetched are checked against the
+// list `npm run size` measures (src/data/first-view.ts).
+
+const BASE = 'http://test/data/';
+const bodies: Record<string, unknown> = {
+  'config.json': { id: 'r1' },
+  'manifest.json': { region: 'r1' },
+  'epci.json': [],
+  'region.geojson': { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: null, properties: {} }] },
+  'departements.geojson': { type: 'FeatureCollection', features: [] },
+  'structures.geojson': { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: null, properties: { id: 's1' } }] },
+  'communes.json': [{ code: '31555', name: 'Toulouse', dept: '31', population: 1, postcodes: [], epci: '', lon: 1.4, lat: 43.6 }],
+  'communes.geojson': { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: null, properties: { code: '31555' } }] },
+};
+
+function fakeFetch(): string[] {
+  const asked: string[] = [];
+  vi.stubGlobal('fetch', async (url: string) => {
+    const name = url.slice(`${BASE}r1/`.length);
+    asked.push(name);
+    return new Response(JSON.stringify(bodies[name]), { status: name in bodies ? 200 : 404 });
+  });
+  return asked;
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('loading a region in two steps', () => {
+  it('fetches exactly the first-view files first, with empty communes marked not ready', async () => {
+    const asked = fakeFetch();
+    const { data, structures } = await loadRegionFirstView('r1', BASE);
+    expect(asked.sort()).toEqual([...FIRST_VIEW_FILES].sort());
+    expect(structures.map((s) => s.id)).toEqual(['s1']);
+    expect([data.communesReady, data.contoursReady, data.communes.length, data.communesGeo.features.length]).toEqual([false, false, 0, 0]);
+  });
+
+  it('brings the commune list, then the contours; a partner view can have the list in its first view', async () => {
+    const asked = fakeFetch();
+    const { data } = await loadRegionFirstView('r1', BASE);
+    asked.length = 0;
+    let listed: RegExpMatchArray | null = null;
+    const contours = await loadRegionCommunes(data, BASE, (communes) => (listed = communes[0]!.name.match(/Toulouse/)));
+    expect(asked).toEqual([...LATER_FILES]);
+    expect(listed).not.toBeNull();
+    const complete = withContours(withCommuneList(data, bodies['communes.json'] as never), contours);
+    expect([complete.communesReady, complete.contoursReady, complete.communeByCode.get('31555')?.name]).toEqual([true, true, 'Toulouse']);
+    expect(complete.config).toBe(data.config);
+
+    asked.length = 0;
+    const partner = await loadRegionFirstView('r1', BASE, { withCommuneList: true });
+    expect(asked.sort()).toEqual([...FIRST_VIEW_FILES, 'communes.json'].sort());
+    expect([partner.data.communesReady, partner.data.contoursReady]).toEqual([true, false]);
+    asked.length = 0;
+    await loadRegionCommunes(partner.data, BASE);
+    expect(asked).toEqual(['communes.geojson']);
+  });
+});
