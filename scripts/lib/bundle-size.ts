@@ -134,33 +134,31 @@ export function measureBuild(dist: string): Measure[] {
   return out;
 }
 
-/** First-visit data of each region built in dataDir (public/data). */
-export function measureData(dataDir: string, initialFiles: string[]): Measure[] {
+/** Regions built in dataDir (public/data): the folders with a manifest. */
+function builtRegions(dataDir: string): string[] {
   if (!existsSync(dataDir)) return [];
-  const regions = readdirSync(dataDir, { withFileTypes: true })
+  return readdirSync(dataDir, { withFileTypes: true })
     .filter((e) => e.isDirectory() && existsSync(join(dataDir, e.name, 'manifest.json')))
     .map((e) => e.name)
     .sort();
-  return regions.map((region) => {
-    const files = [...initialFiles.map((f) => `${region}/${f}`), 'regions.json'].filter((f) => existsSync(join(dataDir, f)));
-    return { id: `data-${region}`, label: `Data, first visit (${region})`, files, ...sizes(dataDir, files) };
+}
+
+/** One measure per region: the given files of its folder plus regions.json (the header's region list). */
+function measureRegionFiles(dataDir: string, regionFiles: readonly string[], id: string, label: (region: string) => string): Measure[] {
+  return builtRegions(dataDir).map((region) => {
+    const files = [...regionFiles.map((f) => `${region}/${f}`), 'regions.json'].filter((f) => existsSync(join(dataDir, f)));
+    return { id: `${id}-${region}`, label: label(region), files, ...sizes(dataDir, files) };
   });
 }
 
-/**
- * The data each region's first view needs before the map's first paint
- * (src/data/first-view.ts), plus regions.json (the header's region list): one line per region.
- */
+/** First-visit data of each region built in dataDir (public/data). */
+export function measureData(dataDir: string, initialFiles: string[]): Measure[] {
+  return measureRegionFiles(dataDir, initialFiles, 'data', (region) => `Data, first visit (${region})`);
+}
+
+/** The data each region's first view needs before the map's first paint (src/data/first-view.ts): one line per region. */
 export function measureFirstPaintData(dataDir: string, firstViewFiles: readonly string[]): Measure[] {
-  if (!existsSync(dataDir)) return [];
-  const regions = readdirSync(dataDir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && existsSync(join(dataDir, e.name, 'manifest.json')))
-    .map((e) => e.name)
-    .sort();
-  return regions.map((region) => {
-    const files = [...firstViewFiles.map((f) => `${region}/${f}`), 'regions.json'].filter((f) => existsSync(join(dataDir, f)));
-    return { id: `first-paint-${region}`, label: `data before first paint (${region})`, files, ...sizes(dataDir, files) };
-  });
+  return measureRegionFiles(dataDir, firstViewFiles, 'first-paint', (region) => `data before first paint (${region})`);
 }
 
 export function budgetFor(id: string, config: BudgetConfig): number | null {
