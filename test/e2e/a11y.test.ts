@@ -4,7 +4,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Result } from 'axe-core';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { appUrl, launch, openApp, waitForMapIdle } from './driver';
+import { appUrl, launch, mapStructureIds, openApp, waitForMapIdle } from './driver';
 
 // RGAA 4 / WCAG 2.1 AA, automated part: axe-core on every main view, then a
 // keyboard-only path through the app with the focus visible at each step.
@@ -305,11 +305,7 @@ describe('the list is a full alternative to the map', () => {
     const { page, context } = await openApp(browser);
     try {
       await waitForMapIdle(page);
-      const onMap = await page.evaluate(async () => {
-        const c = (window as unknown as { __maillageMap: { map: { getSource(id: string): { getData(): Promise<GeoJSON.FeatureCollection> } } } }).__maillageMap;
-        const data = await c.map.getSource('structures').getData();
-        return data.features.map((f) => String(f.properties?.id));
-      });
+      const onMap = await mapStructureIds(page);
       const listed = await page.locator('[data-testid="structure-list"] [data-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')!));
       expect(onMap.length).toBeGreaterThan(0);
       expect(onMap.filter((id) => !listed.includes(id))).toEqual([]);

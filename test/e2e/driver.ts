@@ -1,4 +1,4 @@
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { launchChromium } from '../../scripts/lib/chromium';
 
@@ -98,4 +98,15 @@ export async function projectToPage(page: Page, lon: number, lat: number): Promi
     },
     [lon, lat],
   );
+}
+
+/** Ids of the structures handed to the map (its GeoJSON source), sorted; `target` is the app's page or an embed's frame. */
+export async function mapStructureIds(target: Page | Frame): Promise<string[]> {
+  return target.evaluate(async () => {
+    const c = (
+      window as unknown as { __maillageMap: { map: { getSource(id: string): { getData(): Promise<{ features: Array<{ properties: { id: string } }> }> } } } }
+    ).__maillageMap;
+    const data = await c.map.getSource('structures').getData();
+    return data.features.map((f) => f.properties.id).sort();
+  });
 }

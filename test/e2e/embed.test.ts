@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launch, openApp } from './driver';
+import { launch, mapStructureIds, openApp } from './driver';
 import { NO_SCOPE, resolveScope, type Scope } from '../../src/domain/embed-scope';
 import { filterStructures, NO_FILTER, type StructureFilter } from '../../src/domain/filter';
 import type { Commune, EpciInfo, Structure } from '../../src/domain/types';
@@ -51,17 +51,6 @@ async function waitIdle(target: Target): Promise<void> {
   );
 }
 
-/** Ids of the structures handed to the map (its GeoJSON source), sorted. */
-async function mapIds(target: Target): Promise<string[]> {
-  return target.evaluate(async () => {
-    const c = (
-      window as unknown as { __maillageMap: { map: { getSource(id: string): { getData(): Promise<{ features: Array<{ properties: { id: string } }> }> } } } }
-    ).__maillageMap;
-    const data = await c.map.getSource('structures').getData();
-    return data.features.map((f) => f.properties.id).sort();
-  });
-}
-
 async function listIds(target: Target, scopeSelector = ''): Promise<string[]> {
   const ids = await target
     .locator(`${scopeSelector} [data-testid="structure-list"] [data-id]`)
@@ -104,7 +93,7 @@ describe('the iframe page (embed.html)', () => {
     const expected = expectedIds({ epci: '243100518' }, { types: ['incubateur', 'pole_ess'] });
     expect(expected.length).toBeGreaterThan(2);
     expect(expected.length).toBeLessThan(expectedIds({}).length);
-    expect(await mapIds(frame)).toEqual(placed(expected));
+    expect(await mapStructureIds(frame)).toEqual(placed(expected));
     expect(await listIds(frame)).toEqual(expected);
     // parts=list: the list, no legend nor search box; lang=en.
     expect(await frame.locator('[data-testid^="toggle-type-"]').count()).toBe(0);
@@ -161,7 +150,7 @@ describe('the iframe page (embed.html)', () => {
     const state = (await messages()).find((m) => m.data.type === 'state')!.data.state as Record<string, unknown>;
     expect(state).toMatchObject({ region: 'occitanie', types: ['pole_ess'], selectedId: 'catalis-toulouse', scope: { around: '31555', radius: '20' } });
     expect(state.count).toBe(expectedIds({ around: '31555', radius: '20' }, { types: ['pole_ess'] }).length);
-    await expect.poll(() => mapIds(frame)).toEqual(placed(expectedIds({ around: '31555', radius: '20' }, { types: ['pole_ess'] })));
+    await expect.poll(() => mapStructureIds(frame)).toEqual(placed(expectedIds({ around: '31555', radius: '20' }, { types: ['pole_ess'] })));
 
     // A malformed message from an allowed origin gets a reason back, and changes nothing.
     await page.evaluate(() =>
@@ -281,7 +270,7 @@ describe('the iframe page (embed.html)', () => {
     const frame = await frameOf(page);
     await waitIdle(frame);
     expect(await listIds(frame)).toEqual(['partenaire-deux', 'partenaire-un']);
-    expect(await mapIds(frame)).toEqual(['partenaire-deux', 'partenaire-un']);
+    expect(await mapStructureIds(frame)).toEqual(['partenaire-deux', 'partenaire-un']);
     const issues = await frame.getByTestId('partner-issues').innerText();
     expect(issues).toMatch(/ligne 4 \[commune\]/);
     expect(issues).toContain('99999');
@@ -312,7 +301,7 @@ describe('the web component <maillage-map>', () => {
     const page = await hostPage(context, 'component.html', { attrs: JSON.stringify({ around: '31555', radius: '20', parts: 'list,legend', lang: 'fr' }) });
     await waitIdle(page);
     const first = expectedIds({ around: '31555', radius: '20' });
-    expect(await mapIds(page)).toEqual(placed(first));
+    expect(await mapStructureIds(page)).toEqual(placed(first));
     expect(await listIds(page, 'maillage-map')).toEqual(first);
 
     // Attributes change at run time: types, then the radius.
@@ -320,15 +309,15 @@ describe('the web component <maillage-map>', () => {
     const second = expectedIds({ around: '31555', radius: '20' }, { types: ['pole_ess'] });
     expect(second.length).toBeGreaterThan(0);
     expect(second.length).toBeLessThan(first.length);
-    await expect.poll(() => mapIds(page)).toEqual(placed(second));
+    await expect.poll(() => mapStructureIds(page)).toEqual(placed(second));
     await page.evaluate(() => document.getElementById('map')!.setAttribute('radius', '5'));
     const third = expectedIds({ around: '31555', radius: '5' }, { types: ['pole_ess'] });
     expect(third).not.toEqual(second);
-    await expect.poll(() => mapIds(page)).toEqual(placed(third));
+    await expect.poll(() => mapStructureIds(page)).toEqual(placed(third));
     await expect.poll(() => listIds(page, 'maillage-map')).toEqual(third);
     // Removing the attribute brings every type back.
     await page.evaluate(() => document.getElementById('map')!.removeAttribute('types'));
-    await expect.poll(() => mapIds(page)).toEqual(placed(expectedIds({ around: '31555', radius: '5' })));
+    await expect.poll(() => mapStructureIds(page)).toEqual(placed(expectedIds({ around: '31555', radius: '5' })));
 
     // Selections are announced as DOM events.
     await page.locator('maillage-map [data-testid="structure-list"] [data-id]').first().click();

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, launch, waitForFirstView, waitForMapIdle } from './driver';
+import { appUrl, launch, mapStructureIds, waitForFirstView, waitForMapIdle } from './driver';
 import type { Structure } from '../../src/domain/types';
 
 // The first view needs the outline, the départements and the structures only; the commune
@@ -39,16 +39,6 @@ async function openWithCommunesHeld(): Promise<{ page: Page; errors: string[]; a
   });
   await page.goto(appUrl());
   return { page, errors, asked, release, close: () => context.close() };
-}
-
-async function mapStructureIds(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const c = (
-      window as unknown as { __maillageMap: { map: { getSource(id: string): { getData(): Promise<{ features: Array<{ properties: { id: string } }> }> } } } }
-    ).__maillageMap;
-    const data = await c.map.getSource('structures').getData();
-    return data.features.map((f) => f.properties.id);
-  });
 }
 
 describe('the first view', () => {
