@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ROOT } from './build-app';
-import { precompressDir } from './precompress';
+import { precompressCache, precompressDir } from './precompress';
 
 /**
  * A production build (with the test hook) of another commit, for benchmarks that compare
@@ -46,6 +46,6 @@ export function previousBuild(ref = process.env.BENCH_PREVIOUS ?? 'HEAD~1'): { r
   }
   // A build made before precompression existed gets its copies here, so both builds are
   // served alike (the same static server, brotli and gzip) and only the app differs.
-  if (!existsSync(resolve(dist, 'index.html.br'))) precompressDir(dist);
+  if (!existsSync(resolve(dist, 'index.html.br'))) precompressDir(dist, precompressCache(ROOT));
   return { ref, sha, dist };
 }
