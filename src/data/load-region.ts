@@ -93,6 +93,11 @@ export async function loadRegionFirstView(regionId: string, base = dataBaseUrl()
   return { data: communes ? withCommuneList(data, communes) : data, structures: structuresGeo.features.map((f) => f.properties) };
 }
 
+/** Whether all of the region has arrived: the first view, the commune list and the contours. */
+export function regionComplete(data: RegionData | null | undefined): boolean {
+  return !!data?.communesReady && data.contoursReady;
+}
+
 /** The same territory with its commune list (a new object: the store sees the change). */
 export function withCommuneList(data: RegionData, communes: Commune[]): RegionData {
   return { ...data, communes, communeByCode: new Map(communes.map((c) => [c.code, c])), communesReady: true };

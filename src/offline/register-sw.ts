@@ -1,5 +1,5 @@
 import type { AppStore } from '../store/app-store';
-import { dataBaseUrl } from '../data/load-region';
+import { dataBaseUrl, regionComplete } from '../data/load-region';
 
 /**
  * Register the service worker built by scripts/lib/offline-plugin.ts, in
@@ -41,10 +41,9 @@ export function registerServiceWorker(store: AppStore): void {
 
 function whenDataLoaded(store: AppStore): Promise<void> {
   return new Promise((resolve) => {
-    const loaded = (state: ReturnType<AppStore['getState']>) => !!state.data?.communesReady && state.data.contoursReady;
-    if (loaded(store.getState())) return resolve();
+    if (regionComplete(store.getState().data)) return resolve();
     const unsubscribe = store.subscribe((state) => {
-      if (loaded(state)) {
+      if (regionComplete(state.data)) {
         unsubscribe();
         resolve();
       }

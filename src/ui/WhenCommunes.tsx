@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { regionComplete } from '../data/load-region';
 import { useApp, useT } from '../store/react';
 
 /**
@@ -7,7 +8,7 @@ import { useApp, useT } from '../store/react';
  */
 export function WhenCommunes({ children }: { children: ReactNode }) {
   const t = useT();
-  const ready = useApp((s) => !!s.data?.communesReady && !!s.data.contoursReady);
+  const ready = useApp((s) => regionComplete(s.data));
   if (ready) return children;
   return (
     <p className="loading" role="status" data-testid="communes-loading">
