@@ -109,20 +109,57 @@ export function withContours(data: RegionData, communesGeo: RegionData['communes
 }
 
 /**
- * What the first view left out, one piece after the other so that the commune list
- * (search, names, scopes) is not slowed by the contours: `onList` gets the list,
- * then the returned promise the contours.
+ * The downloads of what the first view left out, started but not parsed: the commune list
+ * (null when the first view brought it), then the contours. Parsing them is main-thread
+ * work that would slow the first paint; downloading them is not, and on a slow network
+ * they arrive while the map's code still runs (`readRegionCommunes` parses them).
  */
-export async function loadRegionCommunes(
+export interface CommunesDownload {
+  list: Promise<Blob> | null;
+  contours: Promise<Blob>;
+}
+
+async function fetchBody(url: string, init: RequestInit): Promise<Blob> {
+  const response = await fetch(url, init);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response.blob();
+}
+
+/**
+ * Starts downloading the commune list, then the contours: one after the other, so that
+ * the list (search, names, scopes), which is smaller and needed sooner, has the
+ * bandwidth to itself.
+ */
+export function downloadRegionCommunes(data: RegionData, base = dataBaseUrl()): CommunesDownload {
+  const dir = regionDir(data.config.id, base);
+  // Low priority: the map's own files (its worker, images) go first.
+  const init: RequestInit = { priority: 'low' } as RequestInit;
+  const list = data.communesReady ? null : fetchBody(`${dir}communes.json`, init);
+  const contours = (list ?? Promise.resolve()).catch(() => undefined).then(() => fetchBody(`${dir}communes.geojson`, init));
+  // Read (and their failures reported) by readRegionCommunes, maybe later than they settle.
+  list?.catch(() => undefined);
+  contours.catch(() => undefined);
+  return { list, contours };
+}
+
+const parseBody = async <T>(body: Promise<Blob>): Promise<T> => JSON.parse(await (await body).text()) as T;
+
+/** Parses a download: `onList` gets the commune list, then the returned promise the contours. */
+export async function readRegionCommunes(
+  download: CommunesDownload,
+  onList: (communes: Commune[]) => void = () => undefined,
+): Promise<RegionData['communesGeo']> {
+  if (download.list) onList(await parseBody<Commune[]>(download.list));
+  return parseBody<RegionData['communesGeo']>(download.contours);
+}
+
+/** What the first view left out, downloaded and parsed now (see `downloadRegionCommunes`). */
+export function loadRegionCommunes(
   data: RegionData,
   base = dataBaseUrl(),
   onList: (communes: Commune[]) => void = () => undefined,
 ): Promise<RegionData['communesGeo']> {
-  const dir = regionDir(data.config.id, base);
-  // Low priority: the map's own files (its worker, images) go first.
-  const init: RequestInit = { priority: 'low' } as RequestInit;
-  if (!data.communesReady) onList(await fetchJson<Commune[]>(`${dir}communes.json`, init));
-  return fetchJson<RegionData['communesGeo']>(`${dir}communes.geojson`, init);
+  return readRegionCommunes(downloadRegionCommunes(data, base), onList);
 }
 
 /** The whole region at once (scripts and tests): the first view, then the communes. */

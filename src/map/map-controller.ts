@@ -61,6 +61,27 @@ export function prewarmMap(): void {
   if (typeof Worker !== 'undefined') maplibregl.prewarm();
 }
 
+/**
+ * Resolves once MapLibre's worker script has downloaded, or after `timeoutMs` (a worker
+ * built in, an old browser): what the first view left out waits for it, so that the two
+ * do not share a slow connection while the map cannot draw without the worker.
+ */
+export function mapWorkerFetched(timeoutMs = 6000): Promise<void> {
+  const file = maplibreWorkerUrl.slice(maplibreWorkerUrl.lastIndexOf('/') + 1);
+  const isWorker = (entry: PerformanceEntry) => entry.name.includes(file);
+  if (typeof PerformanceObserver === 'undefined' || performance.getEntriesByType('resource').some(isWorker)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve();
+    };
+    const observer = new PerformanceObserver((list) => list.getEntries().some(isWorker) && done());
+    observer.observe({ type: 'resource', buffered: true });
+    const timer = setTimeout(done, timeoutMs);
+  });
+}
+
 const NO_HALOS: ReadonlyMap<Structure, string> = new Map();
 
 export class MapController {

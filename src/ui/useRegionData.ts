@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { loadRegionCommunes, loadRegionFirstView, loadRegionList, withCommuneList, withContours } from '../data/load-region';
+import { downloadRegionCommunes, loadRegionFirstView, loadRegionList, readRegionCommunes, withCommuneList, withContours } from '../data/load-region';
+import { mapWorkerFetched } from '../map/map-controller';
 import type { AppState, AppStore } from '../store/app-store';
 
 /** The region shown when the one asked for does not exist. */
@@ -35,7 +36,8 @@ function firstViewDrawn(store: AppStore): Promise<void> {
 /**
  * Loads the current region's data into the store, and reports failures in words: the
  * first view (outline, départements, structures) at once, then the commune list and
- * the contours, which the map and the panels take when they arrive.
+ * the contours, which the map and the panels take when they arrive (downloaded during
+ * the first paint, parsed after it).
  */
 export function useRegionData(baseUrl?: string): void {
   const store = useAppStore();
@@ -50,8 +52,11 @@ export function useRegionData(baseUrl?: string): void {
       .then((loaded) => {
         if (cancelled) return;
         store.getState().setData(loaded.data, loaded.structures);
-        return firstViewDrawn(store)
-          .then(() => (cancelled ? null : loadRegionCommunes(loaded.data, baseUrl, (communes) => completeWith((d) => withCommuneList(d, communes)))))
+        // The rest downloads once the map's worker is in (while the map's code still runs on a
+        // slow network), and is parsed once the first view is drawn.
+        const download = mapWorkerFetched().then(() => (cancelled ? null : downloadRegionCommunes(loaded.data, baseUrl)));
+        return Promise.all([download, firstViewDrawn(store)])
+          .then(([started]) => (cancelled || !started ? null : readRegionCommunes(started, (communes) => completeWith((d) => withCommuneList(d, communes)))))
           .then(
             (contours) => contours && completeWith((d) => withContours(d, contours)),
             (error: unknown) => {

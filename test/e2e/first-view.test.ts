@@ -6,7 +6,8 @@ import { appUrl, launch, mapStructureIds, waitForFirstView, waitForMapIdle } fro
 import type { Structure } from '../../src/domain/types';
 
 // The first view needs the outline, the départements and the structures only; the commune
-// list and contours come after the first paint (src/data/load-region.ts). Here they are held
+// list and contours download once the map's worker is in and are parsed after the first
+// paint (src/data/load-region.ts). Here they are held
 // back by the test until the map is in use, then let through.
 
 const dir = resolve(import.meta.dirname, '../../public/data/occitanie');
@@ -52,7 +53,7 @@ describe('the first view', () => {
     expect(await items.count()).toBeGreaterThan(0);
     await items.first().click();
     await page.getByTestId('card-title').waitFor();
-    // The commune list was asked for after the first view was drawn, and is still held.
+    // The commune list was asked for (it downloads while the map starts), and is still held.
     expect(asked).toContain('communes.json');
 
     // Coverage and commune search say they are waiting, and nothing breaks.

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FIRST_VIEW_FILES, LATER_FILES } from '../../src/data/first-view';
-import { loadRegionCommunes, loadRegionFirstView, withCommuneList, withContours } from '../../src/data/load-region';
+import { downloadRegionCommunes, loadRegionCommunes, loadRegionFirstView, readRegionCommunes, withCommuneList, withContours } from '../../src/data/load-region';
 
 // The first view loads only what the first paint needs; the commune list and contours
 // come afterwards (src/data/load-region.ts). The files fetched are checked against the
@@ -58,5 +58,34 @@ describe('loading a region in two steps', () => {
     asked.length = 0;
     await loadRegionCommunes(partner.data, BASE);
     expect(asked).toEqual(['communes.geojson']);
+  });
+
+  it('downloads the list, then the contours, before anything parses them; a failed list is reported when read', async () => {
+    const asked = fakeFetch();
+    const { data } = await loadRegionFirstView('r1', BASE);
+    asked.length = 0;
+    // Held list: the contours wait for it, so the two never share the connection.
+    let releaseList!: () => void;
+    const held = new Promise<void>((done) => (releaseList = done));
+    const plain = globalThis.fetch;
+    vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
+      if (url.endsWith('communes.json')) await held;
+      return plain(url, init);
+    });
+    const download = downloadRegionCommunes(data, BASE);
+    await new Promise((done) => setTimeout(done, 20));
+    expect(asked).toEqual([]);
+    releaseList();
+    await download.contours;
+    expect(asked).toEqual([...LATER_FILES]);
+    let listed = 0;
+    const contours = await readRegionCommunes(download, (communes) => (listed = communes.length));
+    expect([listed, contours.features[0]!.properties.code]).toEqual([1, '31555']);
+
+    // A list that fails: the contours still come, and reading says which file failed.
+    vi.stubGlobal('fetch', async (url: string) => new Response('{}', { status: url.endsWith('communes.json') ? 404 : 200 }));
+    const failed = downloadRegionCommunes(data, BASE);
+    await expect(failed.contours).resolves.toBeInstanceOf(Blob);
+    await expect(readRegionCommunes(failed)).rejects.toThrow(/communes\.json: HTTP 404/);
   });
 });
