@@ -5,7 +5,8 @@
 // a generated list imported through the Import tab as a layer, then the pan
 // frame and the zoom settle against the same page before the import, the
 // switch to the list tab and a scroll, and the coverage figures.
-// `npx tsx scripts/bench/scale.ts [node|browser]` runs one half alone.
+// `npx tsx scripts/bench/scale.ts [node|browser]` runs one half alone. The layer's
+// downloads (CSV, GeoJSON) are timed and checked whole at each size.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -25,7 +26,8 @@ import { generateRows } from './import';
 import { ms, timeMedian, type BenchRow } from './types';
 
 const GROUP = 'scale';
-const COUNTS = [15_000, 50_000, 150_000];
+// BENCH_SCALE_COUNTS (e.g. "2000") narrows a run to check the bench itself.
+const COUNTS = (process.env.BENCH_SCALE_COUNTS ?? '15000,50000,150000').split(',').map(Number);
 const DATA = resolve(import.meta.dirname, '../../public/data/occitanie');
 const THRESHOLD = 30;
 
@@ -228,6 +230,28 @@ async function browserRows(): Promise<BenchRow[]> {
       await page.waitForSelector('[data-testid="coverage-gap-area"][aria-busy="false"]', { timeout: 600_000 });
       const coverageMs = Date.now() - t3;
       const gapText = await page.getByTestId('coverage-gap-area').innerText();
+
+      // The imported layer's downloads at that size, checked whole (one row or feature per structure).
+      await openTab(page, 'import');
+      const layer = page.getByTestId('import-layer');
+      const downloaded = async (format: 'CSV' | 'GeoJSON') => {
+        const t = Date.now();
+        const [file] = await Promise.all([
+          page.waitForEvent('download', { timeout: 600_000 }),
+          layer.getByRole('button', { name: format, exact: true }).click(),
+        ]);
+        const text = readFileSync(await file.path(), 'utf8');
+        return { ms: Date.now() - t, text };
+      };
+      const csv = await downloaded('CSV');
+      const csvRows =
+        csv.text
+          .replace(/^\uFEFF/, '')
+          .trimEnd()
+          .split(/\r?\n/).length - 1;
+      const geojson = await downloaded('GeoJSON');
+      const features = (JSON.parse(geojson.text) as FeatureCollection).features.length;
+      if (csvRows !== n || features !== n) throw new Error(`layer downloads at ${label}: ${csvRows} CSV rows, ${features} features`);
       await context.close();
 
       rows.push(
@@ -258,6 +282,12 @@ async function browserRows(): Promise<BenchRow[]> {
           note: `${rendered} rows in the DOM, heap ${(heap / 1024 / 1024).toFixed(0)} MB after`,
         },
         { group: GROUP, name: `${label}: scroll the list to its middle`, value: ms(scrollMs) },
+        {
+          group: GROUP,
+          name: `${label}: download the imported layer`,
+          value: `${ms(csv.ms)} CSV, ${ms(geojson.ms)} GeoJSON`,
+          note: `click → file saved; ${csvRows.toLocaleString('en-GB')} rows and ${features.toLocaleString('en-GB')} features, checked`,
+        },
         {
           group: GROUP,
           name: `${label}: coverage figures and gap area`,
