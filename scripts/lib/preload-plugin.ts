@@ -6,30 +6,60 @@ import { FIRST_VIEW_FILES } from '../../src/data/first-view.ts';
  * 300 KB to download and run first): a small inline script in index.html and embed.html
  * adds `<link rel="preload" as="fetch">` for the region named in the URL (`region=`, else
  * the default). The app's fetch() of the same URLs then takes the preloaded responses
- * (src/data/load-region.ts). An unknown region only costs a few 404s.
+ * (src/data/load-region.ts). An unknown region only costs a few 404s. The rest of the
+ * region follows once the app's code is in (`preloadScript`).
  */
 export function preloadFirstViewPlugin(defaultRegion = 'occitanie'): Plugin {
-  const files = ['regions.json', ...FIRST_VIEW_FILES.map((f) => `{r}/${f}`)];
-  const script = [
-    '(function () {',
-    `  var m = /[?&]region=([a-z0-9-]+)(?:&|$)/.exec(location.search);`,
-    `  var r = m ? m[1] : ${JSON.stringify(defaultRegion)};`,
-    `  ${JSON.stringify(files)}.forEach(function (f) {`,
-    `    var l = document.createElement('link');`,
-    `    l.rel = 'preload'; l.as = 'fetch'; l.crossOrigin = 'anonymous';`,
-    `    l.href = 'data/' + f.replace('{r}', r);`,
-    `    document.head.appendChild(l);`,
-    '  });',
-    '})();',
-  ].join('\n');
   return {
     name: 'maillage-preload-first-view',
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      // MapLibre's worker script is not prefetched: measured on the 4G profile, it delays the
-      // app's own JavaScript (the critical path) by more than it saves.
-      handler: () => [{ tag: 'script', children: script, injectTo: 'head-prepend' }],
+      handler: (_html, ctx) => {
+        const worker = Object.keys(ctx.bundle ?? {}).find((name) => /(^|\/)maplibre-gl-worker-[^/]*\.m?js$/.test(name)) ?? null;
+        return [{ tag: 'script', children: preloadScript(defaultRegion, worker), injectTo: 'head-prepend' }];
+      },
     },
   };
+}
+
+/**
+ * The inline script. Once the page's own code has downloaded (every module script and
+ * module preload in Resource Timing), while that code is still parsed and run (a second or
+ * more on a slow phone), the connection would be idle: it fetches MapLibre's worker script
+ * into the HTTP cache (about 120 KB brotli), and the map's worker starts from the cache.
+ * Fetched together with the app's code, the worker delayed that code, the critical path,
+ * by more than it saved (measured on the 4G profile). The commune list and contours are
+ * not preloaded here: a preload racing the app's own fetch() of the same file (a partner
+ * view asks for the list with its first view) left that fetch unanswered in an iframe;
+ * the app starts them itself once the worker is in (src/ui/useRegionData.ts).
+ */
+export function preloadScript(defaultRegion: string, workerFile: string | null): string {
+  const files = ['regions.json', ...FIRST_VIEW_FILES.map((f) => `{r}/${f}`)];
+  return [
+    '(function () {',
+    `  var m = /[?&]region=([a-z0-9-]+)(?:&|$)/.exec(location.search);`,
+    `  var r = m ? m[1] : ${JSON.stringify(defaultRegion)};`,
+    '  function preload(f) {',
+    `    var l = document.createElement('link');`,
+    `    l.rel = 'preload'; l.as = 'fetch'; l.crossOrigin = 'anonymous';`,
+    `    l.href = 'data/' + f.replace('{r}', r);`,
+    '    document.head.appendChild(l);',
+    '  }',
+    `  ${JSON.stringify(files)}.forEach(function (f) { preload(f); });`,
+    `  var worker = ${JSON.stringify(workerFile)};`,
+    "  if (!worker || typeof PerformanceObserver === 'undefined' || typeof fetch === 'undefined') return;",
+    '  var started = false;',
+    '  var observer = new PerformanceObserver(function () {',
+    "    var code = document.querySelectorAll('script[type=module][src], link[rel=modulepreload]');",
+    '    if (started || !code.length) return;',
+    "    var done = performance.getEntriesByType('resource').map(function (e) { return e.name; });",
+    '    for (var i = 0; i < code.length; i++) if (done.indexOf(code[i].src || code[i].href) < 0) return;',
+    '    started = true;',
+    '    observer.disconnect();',
+    "    fetch(worker, { priority: 'low' }).catch(function () {});",
+    '  });',
+    "  observer.observe({ type: 'resource', buffered: true });",
+    '})();',
+  ].join('\n');
 }
