@@ -31,7 +31,7 @@ export function preloadFirstViewPlugin(defaultRegion = 'occitanie'): Plugin {
  * Fetched together with the app's code, the worker delayed that code, the critical path,
  * by more than it saved (measured on the 4G profile). The commune list and contours are
  * not preloaded here: a preload racing the app's own fetch() of the same file (a partner
- * view asks for the list with its first view) left that fetch unanswered in an iframe;
+ * view asks for the list with its first view) left that fetch unanswered in embed.html;
  * the app starts them itself once the worker is in (src/ui/useRegionData.ts).
  */
 export function preloadScript(defaultRegion: string, workerFile: string | null): string {
