@@ -164,6 +164,35 @@ async function openTab(page: Page, id: string): Promise<void> {
   await page.locator(`#tab-${id}`).click();
 }
 
+/**
+ * From a change in the coverage controls to the figures painted again: the figures' section
+ * changes and says "ready" (after "computing" when the worker is asked: `shown`), then two
+ * frames, the map's new colours included (`painted`).
+ * The threshold goes from 30 to 20 km through its number field; `type` unticks the first type.
+ */
+async function timeFiguresAfter(page: Page, change: 'threshold' | 'type'): Promise<{ shown: number; painted: number }> {
+  // A string, not a function: tsx's name helpers (`__name`) do not exist in the page.
+  return (await page.evaluate(`new Promise((resolve, reject) => {
+    const figures = document.querySelector('[data-testid="coverage-figures"]');
+    const frames = (shown) => requestAnimationFrame(() => requestAnimationFrame(() => resolve({ shown, painted: performance.now() - t })));
+    const observer = new MutationObserver(() => {
+      if (figures.getAttribute('data-state') !== 'ready') return;
+      observer.disconnect();
+      frames(performance.now() - t);
+    });
+    observer.observe(figures, { attributes: true, childList: true, subtree: true, characterData: true });
+    setTimeout(() => reject(new Error('the coverage figures did not change within 60 s')), 60000);
+    const t = performance.now();
+    if (${JSON.stringify(change)} === 'threshold') {
+      const input = document.querySelector('[data-testid="coverage-threshold-number"]');
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, '20');
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    } else {
+      document.querySelector('[data-testid^="coverage-type-"]').click();
+    }
+  })`)) as { shown: number; painted: number };
+}
+
 async function browserRows(): Promise<BenchRow[]> {
   const { inputs } = loadRegionInputs('occitanie');
   const dist = await benchBuild();
@@ -230,6 +259,9 @@ async function browserRows(): Promise<BenchRow[]> {
       await page.waitForSelector('[data-testid="coverage-gap-area"][aria-busy="false"]', { timeout: 600_000 });
       const coverageMs = Date.now() - t3;
       const gapText = await page.getByTestId('coverage-gap-area').innerText();
+      // A change in the coverage tab, timed in the page until the figures are painted again.
+      const thresholdMs = await timeFiguresAfter(page, 'threshold');
+      const typeMs = await timeFiguresAfter(page, 'type');
 
       // The imported layer's downloads at that size, checked whole (one row or feature per structure).
       await openTab(page, 'import');
@@ -287,6 +319,14 @@ async function browserRows(): Promise<BenchRow[]> {
           name: `${label}: download the imported layer`,
           value: `${ms(csv.ms)} CSV, ${ms(geojson.ms)} GeoJSON`,
           note: `click → file saved; ${csvRows.toLocaleString('en-GB')} rows and ${features.toLocaleString('en-GB')} features, checked`,
+        },
+        {
+          group: GROUP,
+          name: `${label}: coverage figures after a change`,
+          value: `${ms(thresholdMs.shown)} threshold, ${ms(typeMs.shown)} type`,
+          note:
+            `change → figures in the page; painted with the map: ${ms(thresholdMs.painted)}, ${ms(typeMs.painted)}. ` +
+            'Threshold 30 → 20 km (figures from the distances already known), then one type off (nearest offers again, in the worker)',
         },
         {
           group: GROUP,
