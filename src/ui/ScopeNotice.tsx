@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { resolvedScope } from '../store/scope-binding';
+import { resolvedScope, scopePending } from '../store/scope-binding';
 import { NO_SCOPE, type ScopePart } from '../domain/embed-scope';
 import { issueText } from './issue-text';
 import { formatKm } from '../i18n/translate';
@@ -8,7 +8,8 @@ import { checkParams } from '../store/param-check';
 import './scope-notice.css';
 
 /**
- * Says which territory the offer is limited to (EPCI, commune, radius), which
+ * Says which territory the offer is limited to (EPCI, commune, radius) or that the one
+ * asked for waits for the commune list, which
  * scope parameters could not be used and why, and how a partner's own
  * structures file was read. Nothing when none of these applies.
  */
@@ -28,6 +29,16 @@ export function ScopeNotice() {
     () => (startParams === null ? [] : checkParams(new URLSearchParams(startParams), { embedded, config: data?.config, regionFallback, unusableOrigins })),
     [startParams, embedded, data, regionFallback, unusableOrigins],
   );
+  // A territory asked for (by a host page, or Back) before the commune list it needs has
+  // arrived: the area in force stays until then (src/store/scope-binding.ts), and says so.
+  if (scopePending({ data, scope }))
+    return (
+      <section className="scope-notice" data-testid="scope-notice" aria-label={t('scope.title')}>
+        <p role="status" data-testid="scope-pending">
+          {t('scope.pending')}
+        </p>
+      </section>
+    );
   if (!resolved || (resolved.parts.length === 0 && resolved.problems.length === 0 && !partner && ignored.length === 0)) return null;
 
   const describe = (p: ScopePart) => {

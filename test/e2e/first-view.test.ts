@@ -63,8 +63,17 @@ describe('the first view', () => {
     await page.locator('#search').fill('Mende');
     await page.getByTestId('search-communes-loading').waitFor();
 
+    // A territory asked for now (Back to a partner's address) waits for the list, and says so.
+    await page.evaluate(() => {
+      history.pushState(null, '', `${location.pathname}?commune=48095`);
+      dispatchEvent(new PopStateEvent('popstate'));
+    });
+    await page.getByTestId('scope-pending').waitFor();
+
     // Once the communes are in: the contours are drawn, search and coverage work.
     release();
+    await page.getByTestId('scope-notice').getByText('Mende (48095)').waitFor();
+    await page.getByRole('button', { name: 'Voir toute la région' }).click();
     await waitForMapIdle(page);
     // The contours are on the map.
     expect(await page.evaluate(`window.__maillageMap.map.querySourceFeatures('communes').length`)).toBeGreaterThan(0);
