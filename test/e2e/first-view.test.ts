@@ -49,6 +49,18 @@ describe('the first view', () => {
     // Usable without the communes: every placed structure is on the map, the list works.
     expect(await page.getByTestId('map').getAttribute('data-communes')).toBe('false');
     expect((await mapStructureIds(page)).length).toBe(placedOpen.length);
+    // A territory asked for now (Back to a partner's address) waits for the list, and says so;
+    // the offer shown stays the whole region's until then.
+    const go = (search: string) =>
+      page.evaluate((q) => {
+        history.pushState(null, '', `${location.pathname}${q}`);
+        dispatchEvent(new PopStateEvent('popstate'));
+      }, search);
+    await go('?commune=48095');
+    await page.getByTestId('scope-pending').waitFor();
+    expect((await mapStructureIds(page)).length).toBe(placedOpen.length);
+    await go('');
+    await page.getByTestId('scope-pending').waitFor({ state: 'detached' });
     const items = page.locator('[data-testid="structure-list"] [data-id]');
     expect(await items.count()).toBeGreaterThan(0);
     await items.first().click();
@@ -63,17 +75,8 @@ describe('the first view', () => {
     await page.locator('#search').fill('Mende');
     await page.getByTestId('search-communes-loading').waitFor();
 
-    // A territory asked for now (Back to a partner's address) waits for the list, and says so.
-    await page.evaluate(() => {
-      history.pushState(null, '', `${location.pathname}?commune=48095`);
-      dispatchEvent(new PopStateEvent('popstate'));
-    });
-    await page.getByTestId('scope-pending').waitFor();
-
     // Once the communes are in: the contours are drawn, search and coverage work.
     release();
-    await page.getByTestId('scope-notice').getByText('Mende (48095)').waitFor();
-    await page.getByRole('button', { name: 'Voir toute la région' }).click();
     await waitForMapIdle(page);
     // The contours are on the map.
     expect(await page.evaluate(`window.__maillageMap.map.querySourceFeatures('communes').length`)).toBeGreaterThan(0);
