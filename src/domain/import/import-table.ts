@@ -1,7 +1,7 @@
 // Table rows → structures: repairs, positions and communes here, then the catalogue's own
 // validation (src/domain/catalogue/validate.ts) as the last gate, so an imported row obeys
 // exactly the rules of data/structures.csv.
-import { validateStructures, type CatalogueContext, type ValidationPolicy } from '../catalogue/validate';
+import { structureValidator, type CatalogueContext, type ValidationPolicy } from '../catalogue/validate';
 import type { CatalogueColumn, RawRow } from '../catalogue/columns';
 import { restoreCell } from '../export/formula';
 import type { Commune, Structure } from '../types';
@@ -71,28 +71,7 @@ export function importTable(
     return key;
   };
 
-  // Rows go to the catalogue's validation in batches. It asks again whether each point this
-  // loop placed is in the region, in row order: the answers are kept with the batch and given
-  // back in that order; any other point is asked afresh.
-  let batchRows: TableRow[] = [];
-  let batchRaws: RawRow[] = [];
-  let batchIssues: ImportIssue[][] = [];
-  const batchLon: number[] = [];
-  const batchLat: number[] = [];
-  const batchInside: boolean[] = [];
-  let asked = 0;
-  const inRegionOfBatch = (lon: number, lat: number): boolean => {
-    // A row the validator does not ask about (an unreadable number) only shifts the order by one or two.
-    const end = Math.min(asked + 3, batchLon.length);
-    for (let i = asked; i < end; i++) {
-      if (batchLon[i] === lon && batchLat[i] === lat) {
-        asked = i + 1;
-        return batchInside[i]!;
-      }
-    }
-    return inRegion(lon, lat);
-  };
-  const validationCtx: CatalogueContext = { config: ctx.config, communes: index.byCode, inRegion: inRegionOfBatch };
+  const validationCtx: CatalogueContext = { config: ctx.config, communes: index.byCode, inRegion };
   // Sources and dates an import lacks are warned about here (fileNotes, noSource); without a
   // stages column, one file-level note says it instead of a warning per row.
   const policy: ValidationPolicy = { requireSourceAndDate: false, warnNoStage: hasStages };
@@ -140,37 +119,21 @@ export function importTable(
     structureLines.push(row.line);
   };
 
-  const flush = () => {
-    if (batchRows.length === 0) return;
-    asked = 0;
-    const validated = validateStructures(batchRaws, validationCtx, policy);
-    let byLine: Map<number, ImportIssue[]> | null = null;
-    if (validated.issues.length > 0) {
-      byLine = new Map();
-      for (const i of validated.issues) {
-        const list = byLine.get(i.line ?? 0);
-        if (list) list.push(i);
-        else byLine.set(i.line ?? 0, [i]);
-      }
+  // Each row goes through the catalogue's validation as soon as it is built. A fresh validator
+  // every BATCH rows, as when rows went to it in batches: it finds duplicate ids among the rows
+  // it was given, and ids are unique by now but for a nameless row's placeholder (line-N).
+  let validate = structureValidator(validationCtx, policy);
+  let validated = 0;
+  const own: ImportIssue[] = [];
+  const validateRow = (row: TableRow, raw: RawRow, rowIssues: ImportIssue[]) => {
+    if (validated++ === BATCH) {
+      validate = structureValidator(validationCtx, policy);
+      validated = 1;
     }
-    let next = 0;
-    for (let k = 0; k < batchRows.length; k++) {
-      const row = batchRows[k]!;
-      const own = byLine?.get(row.line);
-      if (!own) {
-        finish(row, batchIssues[k]!, validated.structures[next++]!);
-        continue;
-      }
-      const rowIssues = [...batchIssues[k]!, ...own];
-      if (own.some((i) => i.severity === 'error')) finish(row, rowIssues, null);
-      else finish(row, rowIssues, validated.structures[next++]!);
-    }
-    batchRows = [];
-    batchRaws = [];
-    batchIssues = [];
-    batchLon.length = 0;
-    batchLat.length = 0;
-    batchInside.length = 0;
+    own.length = 0;
+    const structure = validate(raw, own);
+    if (own.length === 0) finish(row, rowIssues, structure);
+    else finish(row, [...rowIssues, ...own], structure);
   };
 
   const repaired = (field: TargetField, from: string, to: string) => {
@@ -377,18 +340,8 @@ export function importTable(
       status,
       zone: zone.join('|'),
     };
-    batchRows.push(row);
-    batchRaws.push({ line, values });
-    batchIssues.push(sink.list);
-    if (hasPoint) {
-      batchLon.push(lon);
-      batchLat.push(lat);
-      // Asked now, while the point lookups remember this point.
-      batchInside.push(inRegion(lon, lat));
-    }
-    if (batchRows.length >= BATCH) flush();
+    validateRow(row, { line, values }, sink.list);
   }
-  flush();
   onProgress?.(1);
 
   outcomes.sort((a, b) => a.line - b.line);
