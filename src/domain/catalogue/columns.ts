@@ -43,6 +43,7 @@ export interface RawRow {
 
 /** Splits a `|`-separated list cell, dropping empty items (`"a||b|"` gives `["a", "b"]`). */
 export function splitList(cell: string): string[] {
+  if (cell === '') return [];
   return cell
     .split(LIST_SEPARATOR)
     .map((s) => s.trim())

@@ -337,8 +337,12 @@ function bboxTest(bounds: RegionConfig['bounds']): (lon: number, lat: number) =>
   return (lon, lat) => lon >= west && lon <= east && lat >= south && lat <= north;
 }
 
+/** The items without repeats, first occurrences in order (lists hold a few items: no Set). */
 function unique(items: string[]): string[] {
-  return [...new Set(items)];
+  if (items.length < 2) return items;
+  const out: string[] = [];
+  for (const item of items) if (!out.includes(item)) out.push(item);
+  return out;
 }
 
 function indexByName(communes: ReadonlyMap<string, CommuneRef>): Map<string, CommuneRef[]> {
