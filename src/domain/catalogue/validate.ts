@@ -173,7 +173,13 @@ export function structureValidator(ctx: CatalogueContext, policy: ValidationPoli
     if (declared !== '' && !(PRECISIONS as readonly string[]).includes(declared)) {
       err('precision', 'catalogue.unknownPrecision', { value: v.precision });
     }
-    const coords = readCoordinates(v.lon, v.lat, err);
+    const point = row.point;
+    const coords: [number, number] | null =
+      point === undefined
+        ? readCoordinates(v.lon, v.lat, err)
+        : readsAsWritten(point)
+          ? [point.lon, point.lat]
+          : readCoordinates(String(point.lon), String(point.lat), err);
     if (coords) {
       const [lon, lat] = coords;
       if (!inRegion(lon, lat)) {
@@ -186,7 +192,7 @@ export function structureValidator(ctx: CatalogueContext, policy: ValidationPoli
       }
       if (declared === 'commune') err('precision', 'catalogue.communePrecisionWithPoint');
       if (declared === 'none') err('precision', 'catalogue.nonePrecisionWithPoint');
-    } else if (v.lon === '' && v.lat === '') {
+    } else if (point === undefined && v.lon === '' && v.lat === '') {
       if (declared === 'address') err('precision', 'catalogue.addressPrecisionNeedsPoint');
       if (declared === 'commune' && v.commune === '') err('precision', 'catalogue.communePrecisionNeedsCommune');
     }
@@ -306,6 +312,19 @@ function readCoordinates(
     ok = false;
   }
   return ok && lon !== null && lat !== null ? [lon, lat] : null;
+}
+
+/**
+ * Whether readCoordinates would give these numbers back from their text without a word: a
+ * number JavaScript writes without an exponent reads back as itself (-0 reads back as 0).
+ */
+function readsAsWritten(point: { lon: number; lat: number }): boolean {
+  return plainNumber(point.lon) && plainNumber(point.lat) && Math.abs(point.lon) <= 180 && Math.abs(point.lat) <= 90;
+}
+
+function plainNumber(n: number): boolean {
+  const size = Math.abs(n);
+  return n === 0 ? !Object.is(n, -0) : size >= 1e-6 && size < 1e21;
 }
 
 function readNumber(text: string): number | null {

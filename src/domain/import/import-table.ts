@@ -325,8 +325,9 @@ export function importTable(
       postcode,
       commune: communeCode,
       departement: '',
-      lon: hasPoint ? String(lon) : '',
-      lat: hasPoint ? String(lat) : '',
+      // A point goes to the validation as numbers (RawRow.point), not written out and read back.
+      lon: '',
+      lat: '',
       precision,
       website: website.value,
       email: email.value,
@@ -340,7 +341,7 @@ export function importTable(
       status,
       zone: zone.join('|'),
     };
-    validateRow(row, { line, values }, sink.list);
+    validateRow(row, hasPoint ? { line, values, point: { lon, lat } } : { line, values }, sink.list);
   }
   onProgress?.(1);
 
