@@ -60,16 +60,15 @@ export function importTable(
   const regionKey = textKey(ctx.config.name.fr);
   const typeLabels = ctx.config.offerTypes.map((t) => t.label.fr).join(', ');
   const stageLabels = ctx.config.stages.map((st) => st.label.fr).join(', ');
-  // Types, stages and statuses take a handful of values: their keys are computed once.
-  const keys = new Map<string, string>();
-  const cachedKey = (text: string) => {
-    let key = keys.get(text);
-    if (key === undefined) {
-      key = textKey(text);
-      if (keys.size < 10_000) keys.set(text, key);
-    }
-    return key;
-  };
+  // Types, stages, codes, precisions, statuses and dates take a few thousand values at most
+  // in a file of any length: each is read once per value, not once per row.
+  const cachedKey = remembered(textKey);
+  const postcodeOf = remembered(repairPostcode);
+  const inseeOf = remembered(repairInsee);
+  const deptOf = remembered((text: string) => index.deptCode(text));
+  const precisionOf = remembered(readPrecision);
+  const statusOf = remembered(readStatus);
+  const dateOf = remembered(readDate);
 
   const validationCtx: CatalogueContext = { config: ctx.config, communes: index.byCode, inRegion };
   // Sources and dates an import lacks are warned about here (fileNotes, noSource); without a
@@ -110,7 +109,8 @@ export function importTable(
       outcomes.push({ line: row.line, endLine: row.endLine, status: 'rejected' });
       return;
     }
-    const status = rowIssues.some((i) => i.severity === 'warning') ? 'warning' : 'valid';
+    let status: 'warning' | 'valid' = 'valid';
+    for (const i of rowIssues) if (i.severity === 'warning') status = 'warning';
     counts[status]++;
     if (structure.precision === 'commune') counts.placedAtCommune++;
     else if (structure.precision === 'none') counts.unlocated++;
@@ -168,12 +168,12 @@ export function importTable(
     const c = readCells(row, mapping, csv, sink);
 
     // Codes.
-    const postcodeCell = repairPostcode(c.postcode);
+    const postcodeCell = postcodeOf(c.postcode);
     if (postcodeCell.repaired) repaired('postcode', c.postcode, postcodeCell.value);
     const postcode = postcodeCell.value;
-    const codeCell = repairInsee(c.commune);
+    const codeCell = inseeOf(c.commune);
     if (codeCell.repaired) repaired('commune', c.commune, codeCell.value);
-    const dept = index.deptCode(c.dept);
+    const dept = deptOf(c.dept);
     const communeName = c.communeName;
 
     // Position: x/y when given, else lon/lat.
@@ -196,7 +196,7 @@ export function importTable(
       }
     }
 
-    const declared = readPrecision(c.precision);
+    const declared = precisionOf(c.precision);
     if (declared === null) sink.warning('unknownPrecision', { value: c.precision }, 'precision');
 
     // Commune.
@@ -276,13 +276,13 @@ export function importTable(
     const source = c.source;
     if (source === '' && hasSource) sink.warning('noSource', {}, 'source');
     let updated = '';
-    const date = readDate(c.updated);
+    const date = dateOf(c.updated);
     if (date.kind === 'ok') {
       updated = date.iso;
       if (date.from === 'excel') sink.warning('excelDate', { value: c.updated, to: date.iso }, 'updated');
     } else if (date.kind === 'bad') sink.warning('badDate', { value: c.updated }, 'updated');
     else if (options.defaultUpdated) updated = options.defaultUpdated;
-    let status = readStatus(c.status);
+    let status = statusOf(c.status);
     if (status === null) {
       if (c.status !== '') sink.warning('unknownStatus', { value: c.status }, 'status');
       status = 'to_check';
@@ -348,6 +348,19 @@ export function importTable(
   outcomes.sort((a, b) => a.line - b.line);
   issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { structures, structureLines, outcomes, issues, counts, mappedFields: fields };
+}
+
+/** `read` remembering its answers, up to 10,000 texts (a column of free text does not grow it further). */
+function remembered<T>(read: (text: string) => T): (text: string) => T {
+  const answers = new Map<string, T>();
+  return (text) => {
+    let answer = answers.get(text);
+    if (answer === undefined) {
+      answer = read(text);
+      if (answers.size < 10_000) answers.set(text, answer);
+    }
+    return answer;
+  };
 }
 
 const NO_ISSUES: readonly ImportIssue[] = Object.freeze([]);
