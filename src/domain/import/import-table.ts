@@ -302,12 +302,13 @@ export function importTable(
       else if (id !== '') firstLineOfId.set(id, line);
     }
     // Without a name the row is rejected for that reason alone, not for a missing id too.
-    if (id === '' && name === '') id = `line-${line}`;
-    else if (id === '') {
+    if (id === '' && name === '') {
+      id = `line-${line}`;
+      usedIds.add(id);
+    } else if (id === '') {
       const place = commune?.name ?? (communeCode ? (index.byCode.get(communeCode)?.name ?? '') : '');
-      id = uniqueId(slugify(place ? `${name} ${place}` : name) || 'structure', usedIds, explicitIds, nextSuffix);
-    }
-    if (id !== '') usedIds.add(id);
+      id = claimId(slugify(place ? `${name} ${place}` : name) || 'structure', usedIds, explicitIds, nextSuffix);
+    } else usedIds.add(id);
 
     if (sink.errors > 0) {
       finish(row, sink.list, null);
@@ -468,13 +469,22 @@ function presetIds(table: Table, mapping: Mapping): Set<string> {
   return ids;
 }
 
-/** `base`, or `base-2`, `base-3`…; `next` remembers where each base got to, so many namesakes stay linear. */
-function uniqueId(base: string, used: ReadonlySet<string>, explicit: ReadonlySet<string>, next: Map<string, number>): string {
-  if (!used.has(base) && !explicit.has(base)) return base;
+/**
+ * `base`, or `base-2`, `base-3`…, whichever is free first, now taken (added to `used`);
+ * `next` remembers where each base got to, so many namesakes stay linear.
+ */
+function claimId(base: string, used: Set<string>, explicit: ReadonlySet<string>, next: Map<string, number>): string {
+  if (!explicit.has(base)) {
+    // One lookup in the (large) set of ids for a free base, the usual case: it grows when added.
+    const size = used.size;
+    used.add(base);
+    if (used.size > size) return base;
+  }
   for (let n = next.get(base) ?? 2; ; n++) {
     const candidate = `${base}-${n}`;
     if (!used.has(candidate) && !explicit.has(candidate)) {
       next.set(base, n + 1);
+      used.add(candidate);
       return candidate;
     }
   }
