@@ -192,6 +192,21 @@ describe('validateStructures positions', () => {
     expect(errorsOf(validate({ commune: '', precision: 'commune' }).issues)).toEqual([[2, 'precision']]);
   });
 
+  it('checks a point given as numbers (the import) exactly as its text', () => {
+    for (const [lon, lat] of [
+      [1.5, 43.5],
+      [3.87, 43.61],
+      [1e-7, 43.5],
+      [-0, 43.5],
+      [200, 43.5],
+      [1.5, Number.NaN],
+    ] as const) {
+      const [text] = parseCatalogueCsv(`${HEADER}\n${row({ lon: String(lon), lat: String(lat), precision: 'address' })}\n`).rows;
+      const numbers = { ...text!, values: { ...text!.values, lon: '', lat: '' }, point: { lon, lat } };
+      expect(validateStructures([numbers], ctx), `${lon} ${lat}`).toEqual(validateStructures([text!], ctx));
+    }
+  });
+
   it('keeps a structure whose commune has no representative point, unplaced, with a warning', () => {
     const noPoint: CatalogueContext = { ...ctx, communes: new Map([['31555', { code: '31555', name: 'Toulouse', dept: '31' }]]) };
     const { structures, issues } = validate({}, noPoint);

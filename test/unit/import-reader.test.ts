@@ -34,6 +34,21 @@ describe('line ends', () => {
     expect(normaliseLineEnds('a\nb').breaks).toBeNull();
   });
 
+  it('keeps a CRLF-only text as it is, and reads it as the same text with LF ends would be read', () => {
+    const crlf = 'Nom;Description\r\nA;"un\r\ndeux"\r\n\r\nB;x\r\nC;"ouvert\r\n';
+    expect(normaliseLineEnds(crlf)).toEqual({ text: crlf, breaks: null, newline: '\r\n' });
+    const table = readCsvTable(crlf);
+    expect(table.rows.map((r) => [r.line, r.endLine, r.fields])).toEqual([
+      [2, 3, ['A', 'un\r\ndeux']],
+      [5, 5, ['B', 'x']],
+      [6, 6, ['C', '"ouvert']],
+    ]);
+    expect([table.blankLines, table.totalLines]).toEqual([1, 6]);
+    // A quote gone astray on the last line: the cell takes the final line end, as LF.
+    const stray = readCsvTable('Nom,Site\r\n"abc"def,x\r\n');
+    expect(stray.rows[0]!.fields).toEqual(['abc"def,x\n']);
+  });
+
   it('accounts for every row of a mixed file: written = valid + warned + rejected + blank + above the header', () => {
     const r = read('Nom;Type;Code INSEE\r\nA;reseau;81004\nB;reseau;09122\r\n\r\nC;inconnu;31555\r');
     expect(r.ok).toBe(true);

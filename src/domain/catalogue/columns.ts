@@ -39,10 +39,16 @@ export interface RawRow {
   /** 1-based line where the row starts in the file (the header is line 1). */
   line: number;
   values: Record<CatalogueColumn, string>;
+  /**
+   * The position as numbers, when the caller has read it so (the import): `values.lon` and
+   * `values.lat` are then empty, and the numbers are checked as their text would be.
+   */
+  point?: { lon: number; lat: number };
 }
 
 /** Splits a `|`-separated list cell, dropping empty items (`"a||b|"` gives `["a", "b"]`). */
 export function splitList(cell: string): string[] {
+  if (cell === '') return [];
   return cell
     .split(LIST_SEPARATOR)
     .map((s) => s.trim())

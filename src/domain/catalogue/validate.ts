@@ -69,8 +69,24 @@ const PRECISIONS = ['address', 'commune', 'none'] as const;
  * @example validateStructures(parseCatalogueCsv(text).rows, { config, communes }).issues
  */
 export function validateStructures(rows: readonly RawRow[], ctx: CatalogueContext, policy: ValidationPolicy = STRICT_POLICY): ValidatedCatalogue {
+  const validate = structureValidator(ctx, policy);
   const structures: Structure[] = [];
   const issues: Issue[] = [];
+  for (const row of rows) {
+    const structure = validate(row, issues);
+    if (structure) structures.push(structure);
+  }
+  return { structures, issues };
+}
+
+/**
+ * validateStructures one row at a time, for a caller that builds rows as it reads them (the
+ * import): appends the row's issues to `issues` and returns its structure, or null when the
+ * row has an error. Ids are checked for duplicates across the rows given to one validator.
+ *
+ * @example const validate = structureValidator(ctx, policy); validate({ line: 2, values }, issues)
+ */
+export function structureValidator(ctx: CatalogueContext, policy: ValidationPolicy = STRICT_POLICY): (row: RawRow, issues: Issue[]) => Structure | null {
   const firstLineOfId = new Map<string, number>();
   const inRegion = ctx.inRegion ?? bboxTest(ctx.config.bounds);
   const types = new Set(ctx.config.offerTypes.map((t) => t.id));
@@ -79,13 +95,23 @@ export function validateStructures(rows: readonly RawRow[], ctx: CatalogueContex
   const region = { region: ctx.config.name.en, regionFr: ctx.config.name.fr };
   let communesByName: Map<string, CommuneRef[]> | null = null;
 
-  for (const row of rows) {
+  // The row being checked: err and warn are made once, not per row.
+  let line = 0;
+  let rowIssues: Issue[] = [];
+  let errors = 0;
+  const err = (field: CatalogueColumn, code: CatalogueCode, params: MessageParams = {}) => {
+    rowIssues.push(catalogueIssue('error', code, params, { line, field }));
+    errors++;
+  };
+  const warn = (field: CatalogueColumn, code: CatalogueCode, params: MessageParams = {}) => {
+    rowIssues.push(catalogueIssue('warning', code, params, { line, field }));
+  };
+
+  return (row, issues) => {
     const v = row.values;
-    const rowIssues: Issue[] = [];
-    const err = (field: CatalogueColumn, code: CatalogueCode, params: MessageParams = {}) =>
-      rowIssues.push(catalogueIssue('error', code, params, { line: row.line, field }));
-    const warn = (field: CatalogueColumn, code: CatalogueCode, params: MessageParams = {}) =>
-      rowIssues.push(catalogueIssue('warning', code, params, { line: row.line, field }));
+    line = row.line;
+    rowIssues = issues;
+    errors = 0;
 
     // id
     if (v.id === '') err('id', 'catalogue.missingId');
@@ -147,7 +173,13 @@ export function validateStructures(rows: readonly RawRow[], ctx: CatalogueContex
     if (declared !== '' && !(PRECISIONS as readonly string[]).includes(declared)) {
       err('precision', 'catalogue.unknownPrecision', { value: v.precision });
     }
-    const coords = readCoordinates(v.lon, v.lat, row.line, rowIssues);
+    const point = row.point;
+    const coords: [number, number] | null =
+      point === undefined
+        ? readCoordinates(v.lon, v.lat, err)
+        : readsAsWritten(point)
+          ? [point.lon, point.lat]
+          : readCoordinates(String(point.lon), String(point.lat), err);
     if (coords) {
       const [lon, lat] = coords;
       if (!inRegion(lon, lat)) {
@@ -160,7 +192,7 @@ export function validateStructures(rows: readonly RawRow[], ctx: CatalogueContex
       }
       if (declared === 'commune') err('precision', 'catalogue.communePrecisionWithPoint');
       if (declared === 'none') err('precision', 'catalogue.nonePrecisionWithPoint');
-    } else if (v.lon === '' && v.lat === '') {
+    } else if (point === undefined && v.lon === '' && v.lat === '') {
       if (declared === 'address') err('precision', 'catalogue.addressPrecisionNeedsPoint');
       if (declared === 'commune' && v.commune === '') err('precision', 'catalogue.communePrecisionNeedsCommune');
     }
@@ -222,10 +254,8 @@ export function validateStructures(rows: readonly RawRow[], ctx: CatalogueContex
       }
     }
 
-    issues.push(...rowIssues);
-    if (rowIssues.some((i) => i.severity === 'error')) continue;
-
-    structures.push({
+    if (errors > 0) return null;
+    return {
       id: v.id,
       name: v.name,
       type,
@@ -248,15 +278,17 @@ export function validateStructures(rows: readonly RawRow[], ctx: CatalogueContex
       updated: v.updated,
       status: status as Status,
       zone,
-    });
-  }
-  return { structures, issues };
+    };
+  };
 }
 
 /** Reads lon/lat; returns null when both are empty or when one is wrong (then an error is added). */
-function readCoordinates(lonText: string, latText: string, line: number, out: Issue[]): [number, number] | null {
+function readCoordinates(
+  lonText: string,
+  latText: string,
+  err: (field: 'lon' | 'lat', code: CatalogueCode, params?: MessageParams) => void,
+): [number, number] | null {
   if (lonText === '' && latText === '') return null;
-  const err = (field: 'lon' | 'lat', code: CatalogueCode, params: MessageParams = {}) => out.push(catalogueIssue('error', code, params, { line, field }));
   if (lonText === '' || latText === '') {
     err(lonText === '' ? 'lon' : 'lat', 'catalogue.halfCoordinates');
     return null;
@@ -280,6 +312,19 @@ function readCoordinates(lonText: string, latText: string, line: number, out: Is
     ok = false;
   }
   return ok && lon !== null && lat !== null ? [lon, lat] : null;
+}
+
+/**
+ * Whether readCoordinates would give these numbers back from their text without a word: a
+ * number JavaScript writes without an exponent reads back as itself (-0 reads back as 0).
+ */
+function readsAsWritten(point: { lon: number; lat: number }): boolean {
+  return plainNumber(point.lon) && plainNumber(point.lat) && Math.abs(point.lon) <= 180 && Math.abs(point.lat) <= 90;
+}
+
+function plainNumber(n: number): boolean {
+  const size = Math.abs(n);
+  return n === 0 ? !Object.is(n, -0) : size >= 1e-6 && size < 1e21;
 }
 
 function readNumber(text: string): number | null {
@@ -311,8 +356,12 @@ function bboxTest(bounds: RegionConfig['bounds']): (lon: number, lat: number) =>
   return (lon, lat) => lon >= west && lon <= east && lat >= south && lat <= north;
 }
 
+/** The items without repeats, first occurrences in order (lists hold a few items: no Set). */
 function unique(items: string[]): string[] {
-  return [...new Set(items)];
+  if (items.length < 2) return items;
+  const out: string[] = [];
+  for (const item of items) if (!out.includes(item)) out.push(item);
+  return out;
 }
 
 function indexByName(communes: ReadonlyMap<string, CommuneRef>): Map<string, CommuneRef[]> {

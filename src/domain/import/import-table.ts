@@ -1,7 +1,7 @@
 // Table rows → structures: repairs, positions and communes here, then the catalogue's own
 // validation (src/domain/catalogue/validate.ts) as the last gate, so an imported row obeys
 // exactly the rules of data/structures.csv.
-import { validateStructures, type CatalogueContext, type ValidationPolicy } from '../catalogue/validate';
+import { structureValidator, type CatalogueContext, type ValidationPolicy } from '../catalogue/validate';
 import type { CatalogueColumn, RawRow } from '../catalogue/columns';
 import { restoreCell } from '../export/formula';
 import type { Commune, Structure } from '../types';
@@ -60,39 +60,17 @@ export function importTable(
   const regionKey = textKey(ctx.config.name.fr);
   const typeLabels = ctx.config.offerTypes.map((t) => t.label.fr).join(', ');
   const stageLabels = ctx.config.stages.map((st) => st.label.fr).join(', ');
-  // Types, stages and statuses take a handful of values: their keys are computed once.
-  const keys = new Map<string, string>();
-  const cachedKey = (text: string) => {
-    let key = keys.get(text);
-    if (key === undefined) {
-      key = textKey(text);
-      if (keys.size < 10_000) keys.set(text, key);
-    }
-    return key;
-  };
+  // Types, stages, codes, precisions, statuses and dates take a few thousand values at most
+  // in a file of any length: each is read once per value, not once per row.
+  const cachedKey = remembered(textKey);
+  const postcodeOf = remembered(repairPostcode);
+  const inseeOf = remembered(repairInsee);
+  const deptOf = remembered((text: string) => index.deptCode(text));
+  const precisionOf = remembered(readPrecision);
+  const statusOf = remembered(readStatus);
+  const dateOf = remembered(readDate);
 
-  // Rows go to the catalogue's validation in batches. It asks again whether each point this
-  // loop placed is in the region, in row order: the answers are kept with the batch and given
-  // back in that order; any other point is asked afresh.
-  let batchRows: TableRow[] = [];
-  let batchRaws: RawRow[] = [];
-  let batchIssues: ImportIssue[][] = [];
-  const batchLon: number[] = [];
-  const batchLat: number[] = [];
-  const batchInside: boolean[] = [];
-  let asked = 0;
-  const inRegionOfBatch = (lon: number, lat: number): boolean => {
-    // A row the validator does not ask about (an unreadable number) only shifts the order by one or two.
-    const end = Math.min(asked + 3, batchLon.length);
-    for (let i = asked; i < end; i++) {
-      if (batchLon[i] === lon && batchLat[i] === lat) {
-        asked = i + 1;
-        return batchInside[i]!;
-      }
-    }
-    return inRegion(lon, lat);
-  };
-  const validationCtx: CatalogueContext = { config: ctx.config, communes: index.byCode, inRegion: inRegionOfBatch };
+  const validationCtx: CatalogueContext = { config: ctx.config, communes: index.byCode, inRegion };
   // Sources and dates an import lacks are warned about here (fileNotes, noSource); without a
   // stages column, one file-level note says it instead of a warning per row.
   const policy: ValidationPolicy = { requireSourceAndDate: false, warnNoStage: hasStages };
@@ -131,7 +109,8 @@ export function importTable(
       outcomes.push({ line: row.line, endLine: row.endLine, status: 'rejected' });
       return;
     }
-    const status = rowIssues.some((i) => i.severity === 'warning') ? 'warning' : 'valid';
+    let status: 'warning' | 'valid' = 'valid';
+    for (const i of rowIssues) if (i.severity === 'warning') status = 'warning';
     counts[status]++;
     if (structure.precision === 'commune') counts.placedAtCommune++;
     else if (structure.precision === 'none') counts.unlocated++;
@@ -140,37 +119,21 @@ export function importTable(
     structureLines.push(row.line);
   };
 
-  const flush = () => {
-    if (batchRows.length === 0) return;
-    asked = 0;
-    const validated = validateStructures(batchRaws, validationCtx, policy);
-    let byLine: Map<number, ImportIssue[]> | null = null;
-    if (validated.issues.length > 0) {
-      byLine = new Map();
-      for (const i of validated.issues) {
-        const list = byLine.get(i.line ?? 0);
-        if (list) list.push(i);
-        else byLine.set(i.line ?? 0, [i]);
-      }
+  // Each row goes through the catalogue's validation as soon as it is built. A fresh validator
+  // every BATCH rows, as when rows went to it in batches: it finds duplicate ids among the rows
+  // it was given, and ids are unique by now but for a nameless row's placeholder (line-N).
+  let validate = structureValidator(validationCtx, policy);
+  let validated = 0;
+  const own: ImportIssue[] = [];
+  const validateRow = (row: TableRow, raw: RawRow, rowIssues: ImportIssue[]) => {
+    if (validated++ === BATCH) {
+      validate = structureValidator(validationCtx, policy);
+      validated = 1;
     }
-    let next = 0;
-    for (let k = 0; k < batchRows.length; k++) {
-      const row = batchRows[k]!;
-      const own = byLine?.get(row.line);
-      if (!own) {
-        finish(row, batchIssues[k]!, validated.structures[next++]!);
-        continue;
-      }
-      const rowIssues = [...batchIssues[k]!, ...own];
-      if (own.some((i) => i.severity === 'error')) finish(row, rowIssues, null);
-      else finish(row, rowIssues, validated.structures[next++]!);
-    }
-    batchRows = [];
-    batchRaws = [];
-    batchIssues = [];
-    batchLon.length = 0;
-    batchLat.length = 0;
-    batchInside.length = 0;
+    own.length = 0;
+    const structure = validate(raw, own);
+    if (own.length === 0) finish(row, rowIssues, structure);
+    else finish(row, [...rowIssues, ...own], structure);
   };
 
   const repaired = (field: TargetField, from: string, to: string) => {
@@ -205,12 +168,12 @@ export function importTable(
     const c = readCells(row, mapping, csv, sink);
 
     // Codes.
-    const postcodeCell = repairPostcode(c.postcode);
+    const postcodeCell = postcodeOf(c.postcode);
     if (postcodeCell.repaired) repaired('postcode', c.postcode, postcodeCell.value);
     const postcode = postcodeCell.value;
-    const codeCell = repairInsee(c.commune);
+    const codeCell = inseeOf(c.commune);
     if (codeCell.repaired) repaired('commune', c.commune, codeCell.value);
-    const dept = index.deptCode(c.dept);
+    const dept = deptOf(c.dept);
     const communeName = c.communeName;
 
     // Position: x/y when given, else lon/lat.
@@ -233,7 +196,7 @@ export function importTable(
       }
     }
 
-    const declared = readPrecision(c.precision);
+    const declared = precisionOf(c.precision);
     if (declared === null) sink.warning('unknownPrecision', { value: c.precision }, 'precision');
 
     // Commune.
@@ -313,13 +276,13 @@ export function importTable(
     const source = c.source;
     if (source === '' && hasSource) sink.warning('noSource', {}, 'source');
     let updated = '';
-    const date = readDate(c.updated);
+    const date = dateOf(c.updated);
     if (date.kind === 'ok') {
       updated = date.iso;
       if (date.from === 'excel') sink.warning('excelDate', { value: c.updated, to: date.iso }, 'updated');
     } else if (date.kind === 'bad') sink.warning('badDate', { value: c.updated }, 'updated');
     else if (options.defaultUpdated) updated = options.defaultUpdated;
-    let status = readStatus(c.status);
+    let status = statusOf(c.status);
     if (status === null) {
       if (c.status !== '') sink.warning('unknownStatus', { value: c.status }, 'status');
       status = 'to_check';
@@ -339,12 +302,13 @@ export function importTable(
       else if (id !== '') firstLineOfId.set(id, line);
     }
     // Without a name the row is rejected for that reason alone, not for a missing id too.
-    if (id === '' && name === '') id = `line-${line}`;
-    else if (id === '') {
+    if (id === '' && name === '') {
+      id = `line-${line}`;
+      usedIds.add(id);
+    } else if (id === '') {
       const place = commune?.name ?? (communeCode ? (index.byCode.get(communeCode)?.name ?? '') : '');
-      id = uniqueId(slugify(place ? `${name} ${place}` : name) || 'structure', usedIds, explicitIds, nextSuffix);
-    }
-    if (id !== '') usedIds.add(id);
+      id = claimId(slugify(place ? `${name} ${place}` : name) || 'structure', usedIds, explicitIds, nextSuffix);
+    } else usedIds.add(id);
 
     if (sink.errors > 0) {
       finish(row, sink.list, null);
@@ -362,8 +326,9 @@ export function importTable(
       postcode,
       commune: communeCode,
       departement: '',
-      lon: hasPoint ? String(lon) : '',
-      lat: hasPoint ? String(lat) : '',
+      // A point goes to the validation as numbers (RawRow.point), not written out and read back.
+      lon: '',
+      lat: '',
       precision,
       website: website.value,
       email: email.value,
@@ -377,23 +342,26 @@ export function importTable(
       status,
       zone: zone.join('|'),
     };
-    batchRows.push(row);
-    batchRaws.push({ line, values });
-    batchIssues.push(sink.list);
-    if (hasPoint) {
-      batchLon.push(lon);
-      batchLat.push(lat);
-      // Asked now, while the point lookups remember this point.
-      batchInside.push(inRegion(lon, lat));
-    }
-    if (batchRows.length >= BATCH) flush();
+    validateRow(row, hasPoint ? { line, values, point: { lon, lat } } : { line, values }, sink.list);
   }
-  flush();
   onProgress?.(1);
 
   outcomes.sort((a, b) => a.line - b.line);
   issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { structures, structureLines, outcomes, issues, counts, mappedFields: fields };
+}
+
+/** `read` remembering its answers, up to 10,000 texts (a column of free text does not grow it further). */
+function remembered<T>(read: (text: string) => T): (text: string) => T {
+  const answers = new Map<string, T>();
+  return (text) => {
+    let answer = answers.get(text);
+    if (answer === undefined) {
+      answer = read(text);
+      if (answers.size < 10_000) answers.set(text, answer);
+    }
+    return answer;
+  };
 }
 
 const NO_ISSUES: readonly ImportIssue[] = Object.freeze([]);
@@ -501,13 +469,22 @@ function presetIds(table: Table, mapping: Mapping): Set<string> {
   return ids;
 }
 
-/** `base`, or `base-2`, `base-3`…; `next` remembers where each base got to, so many namesakes stay linear. */
-function uniqueId(base: string, used: ReadonlySet<string>, explicit: ReadonlySet<string>, next: Map<string, number>): string {
-  if (!used.has(base) && !explicit.has(base)) return base;
+/**
+ * `base`, or `base-2`, `base-3`…, whichever is free first, now taken (added to `used`);
+ * `next` remembers where each base got to, so many namesakes stay linear.
+ */
+function claimId(base: string, used: Set<string>, explicit: ReadonlySet<string>, next: Map<string, number>): string {
+  if (!explicit.has(base)) {
+    // One lookup in the (large) set of ids for a free base, the usual case: it grows when added.
+    const size = used.size;
+    used.add(base);
+    if (used.size > size) return base;
+  }
   for (let n = next.get(base) ?? 2; ; n++) {
     const candidate = `${base}-${n}`;
     if (!used.has(candidate) && !explicit.has(candidate)) {
       next.set(base, n + 1);
+      used.add(candidate);
       return candidate;
     }
   }

@@ -93,19 +93,9 @@ function mostFrequent(counts: readonly number[]): number {
 class Lines {
   private readonly starts: number[] = [0];
   readonly total: number;
+  /** `text` as normaliseLineEnds gives it: every line ends in LF (alone, or after a CR). */
   constructor(text: string) {
-    if (!text.includes('\r')) {
-      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
-    } else {
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 10) this.starts.push(i + 1);
-        else if (c === 13) {
-          if (text.charCodeAt(i + 1) === 10) i++;
-          this.starts.push(i + 1);
-        }
-      }
-    }
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
     const last = this.starts[this.starts.length - 1]!;
     // A final line break does not open a new line.
     this.total = text.length === 0 ? 0 : last === text.length ? this.starts.length - 1 : this.starts.length;
@@ -158,9 +148,9 @@ const MAX_PREAMBLE = 10;
  * resumes on the next line, so one bad cell never costs the rows after it.
  */
 export function readCsvTable(original: string, options: CsvOptions = {}): Table {
-  // One line end for the parser: CRLF, LF and CR all become LF (a file pasted together from
-  // several systems mixes them), and the breaks inside multi-line cells are put back below.
-  const { text, breaks } = normaliseLineEnds(original);
+  // One line end for the parser: CRLF, LF and CR all become LF when mixed (a file pasted
+  // together from several systems), and the breaks inside multi-line cells are put back below.
+  const { text, breaks, newline } = normaliseLineEnds(original);
   const lines = new Lines(text);
   const delimiter: Delimiter = options.delimiter && options.delimiter !== 'auto' ? options.delimiter : sniffDelimiter(text);
   const issues: ImportIssue[] = [];
@@ -214,7 +204,7 @@ export function readCsvTable(original: string, options: CsvOptions = {}): Table 
     const chunk = start === 0 ? text : text.slice(start);
     Papa.parse<string[]>(chunk, {
       delimiter,
-      newline: '\n',
+      newline,
       skipEmptyLines: false,
       step: (result, parser) => {
         const from = rowStart;
@@ -223,7 +213,9 @@ export function readCsvTable(original: string, options: CsvOptions = {}): Table 
         if (from >= text.length) return; // Papa's empty row after a final line break
         const line = lines.lineAt(from);
         const endLine = Math.max(line, lines.lineAt(Math.max(from, to - 1)));
-        const fields = breaks && endLine > line ? restoreBreaks(result.data, line, breaks) : result.data;
+        let fields = breaks && endLine > line ? restoreBreaks(result.data, line, breaks) : result.data;
+        // A cell left open on the last line takes the final line end: read as LF, as in a text whose line ends were rewritten.
+        if (newline === '\r\n' && endLine === line && to >= text.length) fields = fields.map((f) => f.replace(/\r\n/g, '\n'));
         const quoteError = result.errors.find((e) => e.code === 'MissingQuotes' || e.code === 'InvalidQuotes');
 
         if (quoteError && (endLine > line || quoteError.code === 'MissingQuotes')) {
@@ -278,30 +270,40 @@ const BREAK_CRLF = 1;
 const BREAK_CR = 2;
 
 /**
- * Every line end as LF, with the original end of each line (by 0-based line index) when
- * the text had any CR; line numbers are unchanged (each end still ends one line).
+ * One line end for the whole text: the text as it is when all its lines end the same way in
+ * LF or in CRLF (a Windows or spreadsheet export); else every line end as LF, with the
+ * original end of each line (by 0-based line index). Line numbers are unchanged (each end
+ * still ends one line).
  *
  * @example normaliseLineEnds('a\r\nb\nc').text === 'a\nb\nc'
+ * @example normaliseLineEnds('a\r\nb\r\n') // { text: 'a\r\nb\r\n', breaks: null, newline: '\r\n' }
  */
-export function normaliseLineEnds(text: string): { text: string; breaks: Uint8Array | null } {
+export function normaliseLineEnds(text: string): { text: string; breaks: Uint8Array | null; newline: '\n' | '\r\n' } {
   let cr = text.indexOf('\r');
-  if (cr === -1) return { text, breaks: null };
+  if (cr === -1) return { text, breaks: null, newline: '\n' };
   const kinds: number[] = [];
+  let allCrlf = true;
   // From one line end to the next (indexOf skips the text between faster than a loop over it).
   let lf = text.indexOf('\n');
   while (lf !== -1 || cr !== -1) {
     if (cr === -1 || (lf !== -1 && lf < cr)) {
       kinds.push(BREAK_LF);
+      allCrlf = false;
       lf = text.indexOf('\n', lf + 1);
     } else {
       if (lf === cr + 1) {
         kinds.push(BREAK_CRLF);
         lf = text.indexOf('\n', lf + 1);
-      } else kinds.push(BREAK_CR);
+      } else {
+        kinds.push(BREAK_CR);
+        allCrlf = false;
+      }
       cr = text.indexOf('\r', cr + 1);
     }
   }
-  return { text: text.replace(/\r\n?/g, '\n'), breaks: Uint8Array.from(kinds) };
+  // Rewriting a large text costs as much as parsing it (the new string is built in pieces).
+  if (allCrlf) return { text, breaks: null, newline: '\r\n' };
+  return { text: text.replace(/\r\n?/g, '\n'), breaks: Uint8Array.from(kinds), newline: '\n' };
 }
 
 /**
