@@ -34,6 +34,18 @@ function firstViewDrawn(store: AppStore): Promise<void> {
 }
 
 /**
+ * Resolves when the page is next idle (at most `timeoutMs` later): parsing the commune files
+ * is a long task, which waits until the first view has been presented and the page has
+ * answered what the visitor did meanwhile.
+ */
+function pageIdle(timeoutMs = 500): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: timeoutMs });
+    else setTimeout(resolve, 50);
+  });
+}
+
+/**
  * Loads the current region's data into the store, and reports failures in words: the
  * first view (outline, départements, structures) at once, then the commune list and
  * the contours, which the map and the panels take when they arrive (downloaded during
@@ -55,7 +67,7 @@ export function useRegionData(baseUrl?: string): void {
         // The rest downloads once the map's worker is in (while the map's code still runs on a
         // slow network), and is parsed once the first view is drawn.
         const download = mapWorkerFetched().then(() => (cancelled ? null : downloadRegionCommunes(loaded.data, baseUrl)));
-        return Promise.all([download, firstViewDrawn(store)])
+        return Promise.all([download, firstViewDrawn(store).then(() => pageIdle())])
           .then(([started]) => (cancelled || !started ? null : readRegionCommunes(started, (communes) => completeWith((d) => withCommuneList(d, communes)))))
           .then(
             (contours) => contours && completeWith((d) => withContours(d, contours)),
