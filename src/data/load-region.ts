@@ -36,10 +36,15 @@ export function dataBaseUrl(): string {
   return new URL('data/', new URL(import.meta.env.BASE_URL, window.location.href)).href;
 }
 
-async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
+/** The response, or an error naming the URL and the HTTP status. */
+async function fetchOk(url: string, init?: RequestInit): Promise<Response> {
   const response = await fetch(url, init);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return (await response.json()) as T;
+  return response;
+}
+
+async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
+  return (await (await fetchOk(url, init)).json()) as T;
 }
 
 export async function loadRegionList(base = dataBaseUrl()): Promise<RegionListEntry[]> {
@@ -120,9 +125,7 @@ export interface CommunesDownload {
 }
 
 async function fetchBody(url: string, init: RequestInit): Promise<Blob> {
-  const response = await fetch(url, init);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return response.blob();
+  return (await fetchOk(url, init)).blob();
 }
 
 /**
