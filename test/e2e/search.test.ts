@@ -384,6 +384,9 @@ describe('street addresses (optional online service)', () => {
     await typeQuery(page, 'mende');
     await page.getByTestId('address-status').filter({ hasText: 'n’a pas répondu' }).waitFor();
     expect(await page.getByTestId('address-status').textContent()).toContain('HTTP 503');
+    // The address service may answer before the commune list has arrived (it is parsed once the
+    // first view is drawn): the suggestions then fill in by themselves, without retyping.
+    await page.locator('#search-listbox [role="option"][data-code="48095"]').waitFor();
     expect(await page.locator('#search-listbox [role="option"][data-code="48095"]').count()).toBe(1);
 
     await context.setOffline(true);
