@@ -9,7 +9,6 @@ import {
   nearestOffers,
   samePacked,
   suggestSites,
-  unpackOffers,
   type CoverageCommune,
   type GapPrecision,
   type NearestResult,
@@ -58,17 +57,17 @@ export function createCoverageEngine(dataset: CoverageDataset): CoverageEngine {
   let last: NearestResult | null = null;
   const nearestCached = (request: NearestRequest): NearestResult => {
     if (!last || !lastRequest || lastRequest.reading !== request.reading || !samePacked(lastRequest.offers, request.offers)) {
-      last = nearestOffers(dataset.communes, unpackOffers(request.offers), request.reading);
+      last = nearestOffers(dataset.communes, request.offers, request.reading);
       lastRequest = request;
     }
     return last;
   };
   return {
     // Always a fresh answer: the worker transfers (detaches) its arrays.
-    nearest: (request) => nearestOffers(dataset.communes, unpackOffers(request.offers), request.reading),
+    nearest: (request) => nearestOffers(dataset.communes, request.offers, request.reading),
     extras: (request) => {
       const t0 = performance.now();
-      const gap = gapArea(dataset.region, unpackOffers(request.offers), request.thresholdKm, {
+      const gap = gapArea(dataset.region, request.offers, request.thresholdKm, {
         reading: request.reading,
         departements: dataset.departements,
       });

@@ -55,6 +55,38 @@ describe('territoryTable', () => {
     }
   });
 
+  it('counts each offer once per territory, as a test of every offer against every territory does (random fixture, both readings)', () => {
+    const rand = mulberry32(43);
+    const communes = randomCommunes(rand, 300);
+    const zones = [[], [], ['D1'], ['D2', 'D3'], ['region'], ['D1', 'region'], ['D9']];
+    const offers = randomOffers(rand, 400).map((o, i) => ({
+      ...o,
+      // Located in a commune, in none, or unplaced; zones of every kind, unknown ones included.
+      commune: i % 5 === 0 ? '' : communes[Math.floor(rand() * communes.length)]!.code,
+      lon: i % 7 === 0 ? null : o.lon,
+      lat: i % 7 === 0 ? null : o.lat,
+      zone: zones[i % zones.length]!,
+    }));
+    for (const reading of ['site', 'zones'] as const) {
+      const r = nearestOffers(communes, offers, reading);
+      for (const groupBy of ['dept', 'epci'] as const) {
+        const key = (c: (typeof communes)[number]) => (groupBy === 'dept' ? c.dept : (c.epci ?? ''));
+        const expected = new Map<string, number>();
+        for (const code of new Set(communes.map(key))) {
+          const inside = communes.filter((c) => key(c) === code);
+          const depts = new Set(inside.map((c) => c.dept));
+          const codes = new Set(inside.map((c) => c.code));
+          const count = offers.filter(
+            (o) => (codes.has(o.commune) && o.lon !== null) || (reading === 'zones' && o.zone.some((z) => z === 'region' || depts.has(z))),
+          ).length;
+          expected.set(code, count);
+        }
+        const rows = territoryTable(communes, r, offers, { groupBy, thresholdKm: 30, reading });
+        expect(new Map(rows.map((x) => [x.code, x.offers]))).toEqual(expected);
+      }
+    }
+  });
+
   it('sorts by a column, ties in code order, nulls last', () => {
     const offers = line.offers.slice(0, 1);
     const r = nearestOffers(line.communes, offers, 'site');

@@ -8,9 +8,9 @@
 import { area } from '@turf/area';
 import type { Feature, FeatureCollection, Geometry, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import { EARTH_RADIUS_KM } from '../geo/distance';
-import { nearestOffers } from './nearest';
+import { asPacked, nearestOffers, type OfferInput } from './nearest';
 import { isBeyond } from './summary';
-import type { CoverageCommune, CoverageOffer, Reading } from './types';
+import type { CoverageCommune, Reading } from './types';
 
 type Area = Feature<Polygon | MultiPolygon>;
 
@@ -247,13 +247,14 @@ const gridDepts = new WeakMap<Grid, GapOptions['departements']>();
  * selected offers declare they serve), on a grid whose precision is returned.
  * Example: gapArea(region, offers, 30, { reading: 'site' }).gapAreaKm2 → 18250
  */
-export function gapArea(region: Feature<Geometry>, offers: readonly CoverageOffer[], thresholdKm: number, options: GapOptions): GapResult {
+export function gapArea(region: Feature<Geometry>, input: OfferInput, thresholdKm: number, options: GapOptions): GapResult {
   if (!polygonal(region)) throw new Error('gapArea: the region must be a Polygon or MultiPolygon feature');
   if (!(thresholdKm > 0)) throw new Error(`gapArea: threshold must be positive, got ${thresholdKm}`);
   const regionAreaKm2 = area(region) / 1e6;
   const grid = gridFor(region, options.departements, options.cellKm ?? 0);
   const precision = (maxErrorKm2: number): GapPrecision => ({ method: 'grid', cellKm: round3(grid.cellKm), maxErrorKm2: Math.round(maxErrorKm2) });
-  const usable = offers.some((o) => (o.lon !== null && o.lat !== null) || (options.reading === 'zones' && o.zone.length > 0));
+  const offers = asPacked(input);
+  const usable = (options.reading === 'zones' && offers.zones.length > 0) || offers.lons.some((lon, i) => Number.isFinite(lon) && Number.isFinite(offers.lats[i]!));
   if (!usable) {
     const gap: Area = { type: 'Feature', geometry: region.geometry, properties: {} };
     return { gap, outline: null, gapAreaKm2: regionAreaKm2, regionAreaKm2, precision: precision(0) };

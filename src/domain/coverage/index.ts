@@ -1,7 +1,7 @@
 // Coverage analysis: pure functions shared by the app, its worker, the CLI and the tests.
 export * from './types';
 export { selectOffers, simOffer, locatedOffers, type OfferSelection } from './offers';
-export { nearestOffers, communePoints, distinctSites } from './nearest';
+export { nearestOffers, communePoints, distinctSites, asPacked, type OfferInput } from './nearest';
 export { summarise, isBeyond, beyondIndices, type CoverageSummary } from './summary';
 export { territoryTable, sortRows, type TerritoryRow, type GroupBy, type SortKey, type TableOptions } from './tables';
 export { gapArea, MAX_CELLS, type GapResult, type GapOptions, type GapPrecision } from './gap';
@@ -12,4 +12,4 @@ export { distanceBreaks, distanceClass, CLASS_COLORS, CLASS_COUNT } from './clas
 export { formatSims, parseSims } from './sim';
 export { communeAt } from './locate';
 export { incompleteDepartements, communeState, communeStates, STATE_CODES, COVERED, BEYOND, UNKNOWN } from './states';
-export { packOffers, unpackOffers, samePacked, type PackedOffers } from './packed';
+export { packOffers, samePacked, type PackedOffers } from './packed';

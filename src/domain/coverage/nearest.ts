@@ -1,4 +1,5 @@
 import { hilbertOrder } from './hilbert';
+import { packOffers, type PackedOffers } from './packed';
 import { SlabIndex } from './slab-index';
 import { kmOfChord2, SphereIndex, toUnitVectors } from './sphere-index';
 import type { CoverageCommune, CoverageOffer, NearestResult, Reading } from './types';
@@ -36,28 +37,44 @@ export function communePoints(communes: readonly CoverageCommune[]): CommunePoin
 }
 
 /**
+ * Offers as the search reads them: objects (the CLI, the tests) or already
+ * packed (the worker, which receives them so). Unpacking 150,000 offers into
+ * objects took longer than the search itself.
+ */
+export type OfferInput = readonly CoverageOffer[] | PackedOffers;
+
+export function asPacked(offers: OfferInput): PackedOffers {
+  return 'lons' in offers ? offers : packOffers(offers);
+}
+
+/**
  * Distinct site positions of the located offers: several structures often
  * share one point (the representative point of their commune). Each site
  * keeps the first offer at that point, in the order given.
  */
 export interface Sites {
-  lons: number[];
-  lats: number[];
-  firstOffer: number[];
+  lons: Float64Array;
+  lats: Float64Array;
+  firstOffer: Int32Array;
 }
 
-export function distinctSites(offers: readonly CoverageOffer[]): Sites {
-  const sites: Sites = { lons: [], lats: [], firstOffer: [] };
+export function distinctSites(input: OfferInput): Sites {
+  const { count, lons, lats } = asPacked(input);
+  const siteLons = new Float64Array(count);
+  const siteLats = new Float64Array(count);
+  const firstOffer = new Int32Array(count);
+  let m = 0;
   // Open addressing on the coordinates' bits: a string-keyed Map took 240 ms for 150,000 offers.
   let size = 16;
-  while (size < offers.length * 2) size *= 2;
+  while (size < count * 2) size *= 2;
   const mask = size - 1;
   const table = new Int32Array(size).fill(-1);
   const bits = new Float64Array(2);
   const words = new Uint32Array(bits.buffer);
-  offers.forEach((o, i) => {
-    const { lon, lat } = o;
-    if (lon === null || lat === null || !Number.isFinite(lon) || !Number.isFinite(lat)) return;
+  for (let i = 0; i < count; i++) {
+    const lon = lons[i]!;
+    const lat = lats[i]!;
+    if (!Number.isFinite(lon) || !Number.isFinite(lat)) continue;
     // + 0 turns -0 into 0, as the former `${lon},${lat}` key did.
     bits[0] = lon + 0;
     bits[1] = lat + 0;
@@ -67,17 +84,18 @@ export function distinctSites(offers: readonly CoverageOffer[]): Sites {
     for (;;) {
       const s = table[slot]!;
       if (s < 0) {
-        table[slot] = sites.lons.length;
-        sites.lons.push(lon);
-        sites.lats.push(lat);
-        sites.firstOffer.push(i);
-        return;
+        table[slot] = m;
+        siteLons[m] = lon;
+        siteLats[m] = lat;
+        firstOffer[m] = i;
+        m++;
+        break;
       }
-      if (sites.lons[s] === lon && sites.lats[s] === lat) return;
+      if (siteLons[s] === lon && siteLats[s] === lat) break;
       slot = (slot + 1) & mask;
     }
-  });
-  return sites;
+  }
+  return { lons: siteLons.subarray(0, m), lats: siteLats.subarray(0, m), firstOffer: firstOffer.subarray(0, m) };
 }
 
 /** Up to this many distinct sites the sorted slab scan wins; beyond, the k-d tree does. */
@@ -90,7 +108,8 @@ const SLAB_MAX = 256;
  * Ties go to the offer listed first. Example:
  * nearestOffers(communes, offers, 'site').distanceKm[0] → 12.3
  */
-export function nearestOffers(communes: readonly CoverageCommune[], offers: readonly CoverageOffer[], reading: Reading): NearestResult {
+export function nearestOffers(communes: readonly CoverageCommune[], input: OfferInput, reading: Reading): NearestResult {
+  const offers = asPacked(input);
   const points = communePoints(communes);
   const n = points.count;
   const distanceKm = new Float64Array(n);
@@ -101,13 +120,14 @@ export function nearestOffers(communes: readonly CoverageCommune[], offers: read
   const zoneOffer = new Map<string, number>();
   let regionOffer = -1;
   if (reading === 'zones') {
-    offers.forEach((o, i) => {
-      for (const z of o.zone) {
+    // Packed zones are in offer order.
+    for (const [i, zones] of offers.zones) {
+      for (const z of zones) {
         if (z === 'region') {
           if (regionOffer < 0) regionOffer = i;
         } else if (!zoneOffer.has(z)) zoneOffer.set(z, i);
       }
-    });
+    }
     if (zoneOffer.size > 0 || regionOffer >= 0) {
       communes.forEach((c, i) => {
         const d = zoneOffer.get(c.dept) ?? -1;

@@ -27,31 +27,6 @@ export function packOffers(offers: readonly CoverageOffer[]): PackedOffers {
   return { count: n, lons, lats, zones };
 }
 
-/**
- * Offers rebuilt from their packed form, in the same order: only the fields
- * the engine reads (position, zone) are kept, the others are empty.
- */
-export function unpackOffers(packed: PackedOffers): CoverageOffer[] {
-  const zoneOf = new Map(packed.zones);
-  const out: CoverageOffer[] = new Array<CoverageOffer>(packed.count);
-  for (let i = 0; i < packed.count; i++) {
-    const lon = packed.lons[i]!;
-    const lat = packed.lats[i]!;
-    out[i] = {
-      id: '',
-      name: '',
-      type: '',
-      lon: Number.isNaN(lon) ? null : lon,
-      lat: Number.isNaN(lat) ? null : lat,
-      commune: '',
-      departement: '',
-      zone: zoneOf.get(i) ?? [],
-      hypothetical: false,
-    };
-  }
-  return out;
-}
-
 /** Same positions (NaN equal to NaN), zones and order. */
 export function samePacked(a: PackedOffers, b: PackedOffers): boolean {
   if (a.count !== b.count || a.zones.length !== b.zones.length) return false;

@@ -101,14 +101,19 @@ export function territoryTable(
       row.farthestName = c.name;
     }
   });
+  // One lookup per offer, not one test per offer and territory: 150,000 offers by
+  // some 160 EPCI took a tenth of a second at each change.
+  const allRows = [...rows.values()];
+  const rowsOfDept = new Map<string, Array<(typeof allRows)[number]>>();
+  for (const row of allRows) for (const d of row.depts) rowsOfDept.set(d, [...(rowsOfDept.get(d) ?? []), row]);
   for (const o of offers) {
-    const located = groupOfCommune.get(o.commune);
-    for (const row of rows.values()) {
-      const inside = located === row.code && o.lon !== null;
-      const byZone =
-        options.reading === 'zones' && o.zone.some((z) => z === 'region' || row.depts.has(z));
-      if (inside || byZone) row.offers++;
-    }
+    const located = o.lon !== null ? rows.get(groupOfCommune.get(o.commune) ?? '\u0000') : undefined;
+    if (located) located.offers++;
+    if (options.reading !== 'zones' || o.zone.length === 0) continue;
+    // An offer counts once per territory, however many of its ways reach it.
+    const served = new Set(o.zone.flatMap((z) => (z === 'region' ? allRows : rowsOfDept.get(z) ?? [])));
+    if (located) served.delete(located);
+    for (const row of served) row.offers++;
   }
   return [...rows.values()]
     .map(({ depts: _depts, ...row }) => ({
