@@ -2,7 +2,6 @@ import { Suspense, useEffect, type ComponentType } from 'react';
 import type { PanelTab } from '../store/app-store';
 import { ScopeNotice } from './ScopeNotice';
 import { tabVisible } from './visible-parts';
-import { sortedByName } from '../domain/by-name';
 import { selectAllStructures } from '../store/import-slice';
 import { useApp, useAppStore, useT } from '../store/react';
 import { DataFreshness } from './DataFreshness';
@@ -14,6 +13,7 @@ import { NearPanel } from './search/NearPanel';
 import { SearchBox } from './search/SearchBox';
 import { StructureCard } from './StructureCard';
 import { StructureList } from './StructureList';
+import { listRows } from './list-order';
 import { ImportTab, ReviewTab } from './import/tabs';
 
 function ListTab() {
@@ -46,14 +46,15 @@ export function SidePanel() {
   const store = useAppStore();
   useEffect(() => trackCardOrigin(store), [store]);
   const tab = useApp((s) => s.tab);
-  // Sort the list's order while the page is idle after a catalogue change, so that opening
-  // the list after a large import does not wait for it.
+  // Prepare the list's rows (name order, filters) while the page is idle after a catalogue
+  // or filter change, so that opening the list after a large import does not wait for them.
   const structures = useApp(selectAllStructures);
+  const filter = useApp((s) => s.filter);
   useEffect(() => {
     if (tab === 'list' || typeof requestIdleCallback === 'undefined') return;
-    const handle = requestIdleCallback(() => sortedByName(structures), { timeout: 5000 });
+    const handle = requestIdleCallback(() => listRows(structures, filter), { timeout: 5000 });
     return () => cancelIdleCallback(handle);
-  }, [structures, tab]);
+  }, [structures, filter, tab]);
   const open = useApp((s) => s.panelOpen);
   const parts = useApp((s) => s.parts);
   const embedded = useApp((s) => s.embedded);

@@ -1,10 +1,9 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { sortedByName } from '../domain/by-name';
-import { filterStructures } from '../domain/filter';
 import type { Structure } from '../domain/types';
 import { useMapController } from '../map/map-context';
 import { useApp, useT } from '../store/react';
 import { selectAllStructures } from '../store/import-slice';
+import { listRows } from './list-order';
 import { StructureButton } from './StructureButton';
 import { scrollToRow, visibleRows } from './virtual-window';
 
@@ -36,7 +35,7 @@ export function StructureList() {
   }, [controller, onlyInView]);
 
   // Filtering keeps the order, sorted once per catalogue.
-  const matching = useMemo(() => filterStructures(sortedByName(structures), filter), [structures, filter]);
+  const matching = useMemo(() => listRows(structures, filter), [structures, filter]);
   const shown = useMemo(() => (onlyInView && bounds ? matching.filter((s) => inBounds(s, bounds)) : matching), [matching, onlyInView, bounds]);
 
   return (
