@@ -34,8 +34,8 @@ export function StructureList() {
     return controller.onMoveEnd(update);
   }, [controller, onlyInView]);
 
-  // Filtering keeps the order, sorted once per catalogue.
-  const matching = useMemo(() => listRows(structures, filter), [structures, filter]);
+  // Sorted once per catalogue, filtered once per filter (kept by listRows).
+  const matching = listRows(structures, filter);
   const shown = useMemo(() => (onlyInView && bounds ? matching.filter((s) => inBounds(s, bounds)) : matching), [matching, onlyInView, bounds]);
 
   return (

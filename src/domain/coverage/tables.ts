@@ -104,10 +104,17 @@ export function territoryTable(
   // One lookup per offer, not one test per offer and territory: 150,000 offers by
   // some 160 EPCI took a tenth of a second at each change.
   const allRows = [...rows.values()];
-  const rowsOfDept = new Map<string, Array<(typeof allRows)[number]>>();
-  for (const row of allRows) for (const d of row.depts) rowsOfDept.set(d, [...(rowsOfDept.get(d) ?? []), row]);
+  const rowsOfDept = new Map<string, typeof allRows>();
+  for (const row of allRows) {
+    for (const d of row.depts) {
+      const list = rowsOfDept.get(d);
+      if (list) list.push(row);
+      else rowsOfDept.set(d, [row]);
+    }
+  }
   for (const o of offers) {
-    const located = o.lon !== null ? rows.get(groupOfCommune.get(o.commune) ?? '\u0000') : undefined;
+    const group = o.lon !== null ? groupOfCommune.get(o.commune) : undefined;
+    const located = group === undefined ? undefined : rows.get(group);
     if (located) located.offers++;
     if (options.reading !== 'zones' || o.zone.length === 0) continue;
     // An offer counts once per territory, however many of its ways reach it.
