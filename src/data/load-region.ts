@@ -14,7 +14,6 @@ export interface RegionData {
   epci: EpciInfo[];
   region: Feature<Geometry>;
   departements: FeatureCollection<Geometry, { code: string; nom: string }>;
-  communesGeo: FeatureCollection<Geometry, { code: string; nom: string; dept: string; population: number }>;
   /**
    * Whether the commune list (`communes`, `communeByCode`: names, points, postcodes) has
    * arrived. The first view needs only the outline, the départements and the structures,
@@ -22,8 +21,21 @@ export interface RegionData {
    * and what needs them waits (see `loadRegionCommunes`).
    */
   communesReady: boolean;
-  /** Whether the commune contours (`communesGeo`) have arrived: the map's commune layer, coverage, point-in-commune lookups. */
-  contoursReady: boolean;
+  /**
+   * The commune contours (communes.geojson) as downloaded, not parsed: the map reads them
+   * in its own worker (`contoursUrl`) and the import in its own (2 MB of JSON that the
+   * page's thread never parses for the first view); coverage and the print sheet parse them on demand
+   * (`regionContours`, src/data/contours.ts). Null until they arrive.
+   */
+  contours: Blob | null;
+  /**
+   * Where the contours come from: the map hands this address to MapLibre's worker once
+   * `contours` is in, and the worker reads the file there (a 304 from the HTTP cache).
+   * Not the Blob's object URL: MapLibre has its worker ask the page's thread for any
+   * address that is not http(s), and that thread would then parse the file and copy it
+   * over field by field (over a second of long tasks on the 4G profile).
+   */
+  contoursUrl: string;
 }
 
 export interface RegionListEntry {
@@ -57,8 +69,6 @@ export interface LoadedRegion {
   structures: Structure[];
 }
 
-const EMPTY_COLLECTION = { type: 'FeatureCollection', features: [] } as const;
-
 function regionDir(regionId: string, base: string): string {
   if (!/^[a-z0-9-]+$/.test(regionId)) throw new Error(`invalid region id "${regionId}"`);
   return `${base}${regionId}/`;
@@ -91,16 +101,16 @@ export async function loadRegionFirstView(regionId: string, base = dataBaseUrl()
     epci,
     region: regionFeature,
     departements,
-    communesGeo: { ...EMPTY_COLLECTION, features: [] },
     communesReady: false,
-    contoursReady: false,
+    contours: null,
+    contoursUrl: `${dir}communes.geojson`,
   };
   return { data: communes ? withCommuneList(data, communes) : data, structures: structuresGeo.features.map((f) => f.properties) };
 }
 
 /** Whether all of the region has arrived: the first view, the commune list and the contours. */
 export function regionComplete(data: RegionData | null | undefined): boolean {
-  return !!data?.communesReady && data.contoursReady;
+  return !!data?.communesReady && data.contours !== null;
 }
 
 /** The same territory with its commune list (a new object: the store sees the change). */
@@ -108,9 +118,9 @@ export function withCommuneList(data: RegionData, communes: Commune[]): RegionDa
   return { ...data, communes, communeByCode: new Map(communes.map((c) => [c.code, c])), communesReady: true };
 }
 
-/** The same territory with its commune contours. */
-export function withContours(data: RegionData, communesGeo: RegionData['communesGeo']): RegionData {
-  return { ...data, communesGeo, contoursReady: true };
+/** The same territory with its commune contours (downloaded, not parsed). */
+export function withContours(data: RegionData, contours: Blob): RegionData {
+  return { ...data, contours };
 }
 
 /**
@@ -138,7 +148,7 @@ export function downloadRegionCommunes(data: RegionData, base = dataBaseUrl()): 
   // Low priority: the map's own files (its worker, images) go first.
   const init: RequestInit = { priority: 'low' } as RequestInit;
   const list = data.communesReady ? null : fetchBody(`${dir}communes.json`, init);
-  const contours = (list ?? Promise.resolve()).catch(() => undefined).then(() => fetchBody(`${dir}communes.geojson`, init));
+  const contours = (list ?? Promise.resolve()).catch(() => undefined).then(() => fetchBody(data.contoursUrl, init));
   // Read (and their failures reported) by readRegionCommunes, maybe later than they settle.
   list?.catch(() => undefined);
   contours.catch(() => undefined);
@@ -147,27 +157,16 @@ export function downloadRegionCommunes(data: RegionData, base = dataBaseUrl()): 
 
 const parseBody = async <T>(body: Promise<Blob>): Promise<T> => JSON.parse(await (await body).text()) as T;
 
-/** Parses a download: `onList` gets the commune list, then the returned promise the contours. */
-export async function readRegionCommunes(
-  download: CommunesDownload,
-  onList: (communes: Commune[]) => void = () => undefined,
-): Promise<RegionData['communesGeo']> {
+/**
+ * Reads a download: `onList` gets the commune list (parsed), then the returned promise
+ * the contours, as downloaded (see `RegionData.contours`).
+ */
+export async function readRegionCommunes(download: CommunesDownload, onList: (communes: Commune[]) => void = () => undefined): Promise<Blob> {
   if (download.list) onList(await parseBody<Commune[]>(download.list));
-  return parseBody<RegionData['communesGeo']>(download.contours);
+  return download.contours;
 }
 
-/** What the first view left out, downloaded and parsed now (see `downloadRegionCommunes`). */
-export function loadRegionCommunes(
-  data: RegionData,
-  base = dataBaseUrl(),
-  onList: (communes: Commune[]) => void = () => undefined,
-): Promise<RegionData['communesGeo']> {
+/** What the first view left out, downloaded now (see `downloadRegionCommunes`). */
+export function loadRegionCommunes(data: RegionData, base = dataBaseUrl(), onList: (communes: Commune[]) => void = () => undefined): Promise<Blob> {
   return readRegionCommunes(downloadRegionCommunes(data, base), onList);
-}
-
-/** The whole region at once (scripts and tests): the first view, then the communes. */
-export async function loadRegion(regionId: string, base = dataBaseUrl()): Promise<LoadedRegion> {
-  const first = await loadRegionFirstView(regionId, base, { withCommuneList: true });
-  const contours = await loadRegionCommunes(first.data, base);
-  return { data: withContours(first.data, contours), structures: first.structures };
 }

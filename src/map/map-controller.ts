@@ -19,6 +19,8 @@ export interface MapCallbacks {
   onCommuneClick?(commune: Commune): void;
   /** Renders the commune details shown on hover or tap, as a DOM node built with textContent. */
   renderCommune(commune: Commune): HTMLElement;
+  /** The commune contours have been handed to the map (it draws them once its worker has read them). */
+  onContoursShown?(): void;
 }
 
 /** A camera position: centre and zoom. */
@@ -59,27 +61,6 @@ maplibregl.setWorkerUrl(maplibreWorkerUrl);
  */
 export function prewarmMap(): void {
   if (typeof Worker !== 'undefined') maplibregl.prewarm();
-}
-
-/**
- * Resolves once MapLibre's worker script has downloaded, or after `timeoutMs` (a worker
- * built in, an old browser): what the first view left out waits for it, so that the two
- * do not share a slow connection while the map cannot draw without the worker.
- */
-export function mapWorkerFetched(timeoutMs = 6000): Promise<void> {
-  const file = maplibreWorkerUrl.slice(maplibreWorkerUrl.lastIndexOf('/') + 1);
-  const isWorker = (entry: PerformanceEntry) => entry.name.includes(file);
-  if (typeof PerformanceObserver === 'undefined' || performance.getEntriesByType('resource').some(isWorker)) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      observer.disconnect();
-      clearTimeout(timer);
-      resolve();
-    };
-    const observer = new PerformanceObserver((list) => list.getEntries().some(isWorker) && done());
-    observer.observe({ type: 'resource', buffered: true });
-    const timer = setTimeout(done, timeoutMs);
-  });
 }
 
 const NO_HALOS: ReadonlyMap<Structure, string> = new Map();
@@ -168,9 +149,12 @@ export class MapController {
   }
 
   private showContours(): void {
-    if (this.contoursShown || !this.data.contoursReady || !this.map.getSource(SOURCE.communes)) return;
+    if (this.contoursShown || !this.data.contours || !this.map.getSource(SOURCE.communes)) return;
     this.contoursShown = true;
-    this.setSourceData(SOURCE.communes, this.data.communesGeo);
+    // By address, once downloaded: MapLibre's worker reads the file from the HTTP cache, and
+    // the page's thread neither parses nor copies 2 MB of contours (see RegionData.contoursUrl).
+    this.setSourceData(SOURCE.communes, this.data.contoursUrl);
+    this.callbacks.onContoursShown?.();
   }
 
   private provideImage(id: string): void {
@@ -436,7 +420,8 @@ export class MapController {
 
   // Generic overlay API for features (search origin, coverage, what-if sites).
 
-  setSourceData(id: string, data: FeatureCollection | Feature): void {
+  /** New data for a source: features, or the URL of a GeoJSON file for MapLibre's worker to read. */
+  setSourceData(id: string, data: FeatureCollection | Feature | string): void {
     const source = this.map.getSource(id) as maplibregl.GeoJSONSource | undefined;
     if (!source) {
       this.map.addSource(id, { type: 'geojson', data });

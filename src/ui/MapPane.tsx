@@ -22,6 +22,7 @@ export function MapPane({ onController }: { onController(controller: MapControll
   const selectedId = useApp((s) => s.selectedId);
   const [controller, setController] = useState<MapController | null>(null);
   const [failed, setFailed] = useState(false);
+  const [contoursShown, setContoursShown] = useState(false);
 
   useEffect(() => {
     const data = dataRef.current;
@@ -38,6 +39,7 @@ export function MapPane({ onController }: { onController(controller: MapControll
           onSelectStructure: (id) => store.getState().select(id),
           onViewChange: (view) => store.getState().setView(view),
           renderCommune: (c) => renderCommuneDetails(c, store.getState().lang, deptNames.get(c.dept)),
+          onContoursShown: () => setContoursShown(true),
         },
       });
     } catch (error) {
@@ -59,6 +61,7 @@ export function MapPane({ onController }: { onController(controller: MapControll
       if (!view && selected && selected.lon !== null && selected.lat !== null) created.flyTo(selected.lon, selected.lat, 11);
     });
     return () => {
+      setContoursShown(false);
       setController(null);
       onController(null);
       created.destroy();
@@ -81,8 +84,9 @@ export function MapPane({ onController }: { onController(controller: MapControll
         className="map-canvas"
         data-testid="map"
         data-ready={controller ? 'true' : 'false'}
-        // Tests and benchmarks: whether the commune contours (after the first paint) are on the map.
-        data-communes={controller && data?.contoursReady ? 'true' : 'false'}
+        // Tests and benchmarks: whether the commune list and contours (after the first paint)
+        // are in and handed to the map (drawn once the map is idle again).
+        data-communes={controller && contoursShown && data?.communesReady ? 'true' : 'false'}
       />
       {failed && (
         <p className="map-fallback" role="alert">

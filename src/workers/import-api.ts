@@ -26,8 +26,15 @@ export interface ReadSummary {
   totalLines?: number;
 }
 
+/**
+ * The region as the page sends it: the commune contours as downloaded (a Blob, cheap to
+ * send), parsed here rather than on the page's thread.
+ */
+export type RegionMessage = Omit<RegionInputs, 'communesGeo'> & { contours: Blob | null };
+
 export interface ImportApi {
-  setRegion(inputs: RegionInputs): void;
+  /** Starts preparing the region's context; `read` answers once it is ready. */
+  setRegion(inputs: RegionMessage): void;
   read(file: Blob, name: string, options: Omit<ReadOptions, 'onProgress'>, onProgress?: ProgressFn): Promise<ReadSummary>;
   run(mapping: Mapping, options: ImportOptions, onProgress?: ProgressFn): ImportResult;
   /** The rejected rows of the last run, as CSV with a reason column, in pieces for a Blob. */
@@ -36,14 +43,23 @@ export interface ImportApi {
 
 export function createImportApi(): ImportApi {
   let ctx: ImportContext | null = null;
+  let region: Promise<void> = Promise.resolve();
   let table: Table | null = null;
   let last: ImportResult | null = null;
 
   return {
-    setRegion(inputs) {
-      ctx = buildImportContext(inputs);
+    setRegion({ contours, ...inputs }) {
+      ctx = null;
+      region = (async () => {
+        const communesGeo = contours ? (JSON.parse(await contours.text()) as RegionInputs['communesGeo']) : undefined;
+        ctx = buildImportContext({ ...inputs, communesGeo });
+      })();
+      // Reported by the next read.
+      region.catch(() => undefined);
     },
     async read(file, name, options, onProgress) {
+      // A run follows a read: the region is ready by then (its failure is this read's).
+      await region;
       onProgress?.('read', 0);
       const bytes = new Uint8Array(await file.arrayBuffer());
       onProgress?.('read', 1);

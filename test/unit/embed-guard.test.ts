@@ -158,7 +158,8 @@ describe('host messages while the communes are on their way', () => {
       communes: [],
       communeByCode: new Map(),
       communesReady: false,
-      contoursReady: false,
+      contours: null,
+      contoursUrl: 'data/r/communes.geojson',
     }) as unknown as RegionData;
 
   it('answers a search once the commune list has arrived, and sends a late error for an unknown commune', () => {

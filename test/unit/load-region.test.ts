@@ -1,6 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FIRST_VIEW_FILES, LATER_FILES } from '../../src/data/first-view';
-import { downloadRegionCommunes, loadRegionCommunes, loadRegionFirstView, readRegionCommunes, withCommuneList, withContours } from '../../src/data/load-region';
+import {
+  downloadRegionCommunes,
+  loadRegionCommunes,
+  loadRegionFirstView,
+  readRegionCommunes,
+  regionComplete,
+  withCommuneList,
+  withContours,
+} from '../../src/data/load-region';
+import { parsedContours, regionContours } from '../../src/data/contours';
 
 // The first view loads only what the first paint needs; the commune list and contours
 // come afterwards (src/data/load-region.ts). The files fetched are checked against the
@@ -36,7 +45,10 @@ describe('loading a region in two steps', () => {
     const { data, structures } = await loadRegionFirstView('r1', BASE);
     expect(asked.sort()).toEqual([...FIRST_VIEW_FILES].sort());
     expect(structures.map((s) => s.id)).toEqual(['s1']);
-    expect([data.communesReady, data.contoursReady, data.communes.length, data.communesGeo.features.length]).toEqual([false, false, 0, 0]);
+    expect([data.communesReady, data.contours, data.communes.length, regionComplete(data)]).toEqual([false, null, 0, false]);
+    expect(regionContours(data)).toBeNull();
+    // Where the map's worker reads them once they are in (src/map/map-controller.ts).
+    expect(data.contoursUrl).toBe(`${BASE}r1/communes.geojson`);
   });
 
   it('brings the commune list, then the contours; a partner view can have the list in its first view', async () => {
@@ -48,13 +60,24 @@ describe('loading a region in two steps', () => {
     expect(asked).toEqual([...LATER_FILES]);
     expect(listed).not.toBeNull();
     const complete = withContours(withCommuneList(data, bodies['communes.json'] as never), contours);
-    expect([complete.communesReady, complete.contoursReady, complete.communeByCode.get('31555')?.name]).toEqual([true, true, 'Toulouse']);
+    expect([complete.communesReady, complete.contours, complete.communeByCode.get('31555')?.name, regionComplete(complete)]).toEqual([
+      true,
+      contours,
+      'Toulouse',
+      true,
+    ]);
     expect(complete.config).toBe(data.config);
+    // The contours stay as downloaded until something asks for them, then are parsed once.
+    expect(parsedContours(complete)).toBeNull();
+    const parsing = regionContours(complete)!;
+    expect(regionContours({ ...complete })).toBe(parsing);
+    const parsed = await parsing;
+    expect([parsed.features[0]!.properties.code, parsedContours(complete)]).toEqual(['31555', parsed]);
 
     asked.length = 0;
     const partner = await loadRegionFirstView('r1', BASE, { withCommuneList: true });
     expect(asked.sort()).toEqual([...FIRST_VIEW_FILES, 'communes.json'].sort());
-    expect([partner.data.communesReady, partner.data.contoursReady]).toEqual([true, false]);
+    expect([partner.data.communesReady, partner.data.contours, regionComplete(partner.data)]).toEqual([true, null, false]);
     asked.length = 0;
     await loadRegionCommunes(partner.data, BASE);
     expect(asked).toEqual(['communes.geojson']);
@@ -80,7 +103,7 @@ describe('loading a region in two steps', () => {
     expect(asked).toEqual([...LATER_FILES]);
     let listed = 0;
     const contours = await readRegionCommunes(download, (communes) => (listed = communes.length));
-    expect([listed, contours.features[0]!.properties.code]).toEqual([1, '31555']);
+    expect([listed, JSON.parse(await contours.text()).features[0].properties.code]).toEqual([1, '31555']);
 
     // A list that fails: the contours still come, and reading says which file failed.
     vi.stubGlobal('fetch', async (url: string) => new Response('{}', { status: url.endsWith('communes.json') ? 404 : 200 }));

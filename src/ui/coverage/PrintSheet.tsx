@@ -12,6 +12,7 @@ import { mapImage, setTerritoryOutline } from '../../map/coverage-overlay';
 import { useMapController } from '../../map/map-context';
 import { useApp, useT } from '../../store/react';
 import type { CoverageAnalysis } from './useCoverageAnalysis';
+import { useRegionContours } from '../useRegionContours';
 
 type Kind = 'dept' | 'epci';
 interface Sheet {
@@ -32,6 +33,8 @@ export function PrintSheetControls({ data, analysis }: { data: RegionData; analy
   const t = useT();
   const lang = useApp((s) => s.lang);
   const controller = useMapController();
+  // Parsed before the coverage tab shows (WhenCommunes parsed).
+  const contours = useRegionContours(data);
   const depts = useMemo(() => [...data.departements.features].sort((a, b) => a.properties.code.localeCompare(b.properties.code)), [data]);
   const epcis = useMemo(() => [...data.epci].sort((a, b) => a.name.localeCompare(b.name, 'fr')), [data]);
   const [target, setTarget] = useState(`dept:${depts[0]?.properties.code ?? ''}`);
@@ -50,7 +53,7 @@ export function PrintSheetControls({ data, analysis }: { data: RegionData; analy
         const codes = new Set(communes.map((c) => c.code));
         setTerritoryOutline(controller, kind === 'dept' ? { dept: code } : { codes: [...codes] });
         const shapes: Feature<Geometry>[] =
-          kind === 'dept' ? data.departements.features.filter((f) => f.properties.code === code) : data.communesGeo.features.filter((f) => codes.has(f.properties.code));
+          kind === 'dept' ? data.departements.features.filter((f) => f.properties.code === code) : (contours?.features ?? []).filter((f) => codes.has(f.properties.code));
         if (shapes.length > 0) {
           const [w, s, e, n] = bbox(featureCollection(shapes));
           controller.fitBounds([[w, s], [e, n]], { padding: 24, animate: false });

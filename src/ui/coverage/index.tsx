@@ -8,9 +8,10 @@ const CoveragePanel = lazy(() => import('./CoveragePanel').then((m) => ({ defaul
 /** The coverage tab, with its own loading fallback. */
 export function CoverageTab() {
   const t = useT();
-  // Coverage is computed per commune and drawn on their contours, which arrive after the first paint.
+  // Coverage is computed per commune and drawn on their contours, which arrive after the
+  // first paint; its test sites and print sheet read their shapes.
   return (
-    <WhenCommunes>
+    <WhenCommunes parsed>
       <Suspense fallback={<p className="loading">{t('coverage.computing')}</p>}>
         <CoveragePanel />
       </Suspense>

@@ -18,6 +18,7 @@ import { useApp, useAppStore } from '../../store/react';
 import type { CoverageSettings } from '../../store/coverage-slice';
 import { LatestOnly } from '../../workers/coverage-client';
 import type { ExtrasResult } from '../../workers/coverage-engine';
+import { useRegionContours } from '../useRegionContours';
 import { coverageClientFor } from './coverage-client-cache';
 
 export interface SimInfo {
@@ -87,6 +88,8 @@ export function useCoverageAnalysis(data: RegionData): CoverageAnalysis {
   const client = coverageClientFor(store, data);
 
   const typeIds = useMemo(() => data.config.offerTypes.map((t) => t.id), [data]);
+  // Parsed before the coverage tab shows (WhenCommunes parsed).
+  const contours = useRegionContours(data);
   // The offer on the map: the catalogue with merged imports, plus visible imported layers.
   const structures = useApp(selectAllStructures);
   const verifiedOnly = useApp((s) => s.filter.verifiedOnly === true);
@@ -101,12 +104,12 @@ export function useCoverageAnalysis(data: RegionData): CoverageAnalysis {
         return {
           ...s,
           index,
-          commune: communeAt(data.communesGeo, s.lon, s.lat),
+          commune: contours ? communeAt(contours, s.lon, s.lat) : '',
           knownType,
           counted: knownType && (settings.types === null || settings.types.includes(s.type)),
         };
       }),
-    [data, settings.sims, settings.types, typeIds],
+    [contours, settings.sims, settings.types, typeIds],
   );
   // The map redraws whatever these feed (test sites, hatched communes): a new array or set
   // with the same content would cost a redraw before the new figures, hundreds of

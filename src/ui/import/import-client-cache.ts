@@ -10,7 +10,7 @@ export const importClientFor = territoryWorker((data) => {
   void client.setRegion({
     config: data.config,
     communes: data.communes,
-    communesGeo: data.communesGeo,
+    contours: data.contours,
     region: data.region,
     departements: data.departements,
   });

@@ -1,0 +1,35 @@
+import type { FeatureCollection, Geometry } from 'geojson';
+import type { RegionData } from './load-region';
+
+/** A region's commune contours, parsed: one polygon per commune, with its code, name, département and population. */
+export type CommuneContours = FeatureCollection<Geometry, { code: string; nom: string; dept: string; population: number }>;
+
+// Parsed once per download: the coverage tab and the print sheet share the answer.
+const parsing = new WeakMap<Blob, Promise<CommuneContours>>();
+const parsed = new WeakMap<Blob, CommuneContours>();
+
+/**
+ * The region's commune contours parsed on the page's thread, for what needs their shapes
+ * there (coverage's test sites, the print sheet); null while they have not arrived. The
+ * map and the import read the downloaded file in their own workers, so a first visit
+ * never pays this parse (about 2 MB of JSON, over a second on a slow phone).
+ */
+export function regionContours(data: RegionData): Promise<CommuneContours> | null {
+  const blob = data.contours;
+  if (!blob) return null;
+  let pending = parsing.get(blob);
+  if (!pending) {
+    pending = blob.text().then((text) => {
+      const contours = JSON.parse(text) as CommuneContours;
+      parsed.set(blob, contours);
+      return contours;
+    });
+    parsing.set(blob, pending);
+  }
+  return pending;
+}
+
+/** The contours if `regionContours` has already parsed them, else null. */
+export function parsedContours(data: RegionData): CommuneContours | null {
+  return data.contours ? (parsed.get(data.contours) ?? null) : null;
+}
