@@ -44,9 +44,18 @@ export function pickLanguage(urlLang: string | null, navigatorLanguages: readonl
   return 'fr';
 }
 
+// One formatter per language: building one costs more than the formatting (it showed in the
+// first view's profile, called once per structure with a date).
+const dateFormats = new Map<Lang, Intl.DateTimeFormat>();
+
 /** A date (YYYY-MM-DD) in the language's long form, or the input when it is not a date. */
 export function formatDate(lang: Lang, iso: string): string {
   const date = new Date(`${iso}T12:00:00Z`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  let format = dateFormats.get(lang);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' });
+    dateFormats.set(lang, format);
+  }
+  return format.format(date);
 }
