@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { gapArea, nearestOffers, packOffers, summarise, type CoverageOffer } from '../../src/domain/coverage/index';
+import { NearestByKind } from '../../src/domain/coverage/nearest-by-kind';
 import { buildImportContext } from '../../src/domain/import/context';
 import { importTable } from '../../src/domain/import/import-table';
 import { readImportFile } from '../../src/domain/import/pipeline';
@@ -64,6 +65,16 @@ function nodeRows(): BenchRow[] {
     const offers = offersAt(communes, n);
     // What one change costs: pack (page), nearest (worker, on the packed offers), then the summary (page).
     const figures = timeMedian(() => summarise(communes, nearestOffers(communes, packOffers(offers), 'site'), THRESHOLD), 5);
+    // A type ticked off, as the engine answers it: one kept answer per type, merged.
+    const typeIds = inputs.config.offerTypes.map((t) => t.id);
+    const typed = offers.map((o, i) => ({ ...o, type: typeIds[i % typeIds.length]! }));
+    const engine = new NearestByKind(communes);
+    engine.nearest(packOffers(typed), 'site');
+    let toggled = 0;
+    const typeOff = timeMedian(() => {
+      const off = typeIds[toggled++ % typeIds.length];
+      summarise(communes, engine.nearest(packOffers(typed.filter((o) => o.type !== off)), 'site'), THRESHOLD);
+    }, 5);
     let gapNote = '';
     const gap = timeMedian(() => {
       const g = gapArea(region, offers, 5, { reading: 'site', departements });
@@ -84,6 +95,13 @@ function nodeRows(): BenchRow[] {
         name: `${label}: coverage figures after a change (Node)`,
         value: ms(figures),
         note: 'pack + nearest + summary, Occitanie communes',
+      },
+      {
+        group: GROUP,
+        name: `${label}: coverage figures after a type change (Node)`,
+        value: ms(typeOff),
+        ratio: `${(typeOff / figures).toFixed(2)}× a new search`,
+        note: `pack + answers kept per type, merged + summary; ${typeIds.length} types, one ticked off`,
       },
       { group: GROUP, name: `${label}: gap area (Node)`, value: ms(gap), note: gapNote },
       {
@@ -326,7 +344,7 @@ async function browserRows(): Promise<BenchRow[]> {
           value: `${ms(thresholdMs.shown)} threshold, ${ms(typeMs.shown)} type`,
           note:
             `change → figures in the page; painted with the map: ${ms(thresholdMs.painted)}, ${ms(typeMs.painted)}. ` +
-            'Threshold 30 → 20 km (figures from the distances already known), then one type off (nearest offers again, in the worker)',
+            'Threshold 30 → 20 km (figures from the distances already known), then one type off (in the worker, the answers kept per type, merged)',
         },
         {
           group: GROUP,

@@ -6,7 +6,6 @@
 import type { Feature, FeatureCollection, Geometry, MultiLineString } from 'geojson';
 import {
   gapArea,
-  nearestOffers,
   samePacked,
   suggestSites,
   type CoverageCommune,
@@ -16,6 +15,7 @@ import {
   type Reading,
   type Suggestion,
 } from '../domain/coverage/index';
+import { NearestByKind } from '../domain/coverage/nearest-by-kind';
 
 export interface CoverageDataset {
   communes: CoverageCommune[];
@@ -52,19 +52,21 @@ export interface CoverageEngine {
 }
 
 export function createCoverageEngine(dataset: CoverageDataset): CoverageEngine {
+  // One answer kept per type of offer: a type ticked off or on is a merge, not a new search.
+  const byKind = new NearestByKind(dataset.communes);
   // Keep the last nearest answer: extras for a new threshold reuse it.
   let lastRequest: NearestRequest | null = null;
   let last: NearestResult | null = null;
   const nearestCached = (request: NearestRequest): NearestResult => {
     if (!last || !lastRequest || lastRequest.reading !== request.reading || !samePacked(lastRequest.offers, request.offers)) {
-      last = nearestOffers(dataset.communes, request.offers, request.reading);
+      last = byKind.nearest(request.offers, request.reading);
       lastRequest = request;
     }
     return last;
   };
   return {
     // Always a fresh answer: the worker transfers (detaches) its arrays.
-    nearest: (request) => nearestOffers(dataset.communes, request.offers, request.reading),
+    nearest: (request) => byKind.nearest(request.offers, request.reading),
     extras: (request) => {
       const t0 = performance.now();
       const gap = gapArea(dataset.region, request.offers, request.thresholdKm, {

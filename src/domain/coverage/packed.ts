@@ -10,6 +10,12 @@ export interface PackedOffers {
   lats: Float64Array;
   /** Declared zones of the few offers that have some: [offer index, zones]. */
   zones: Array<[number, string[]]>;
+  /**
+   * Each offer's kind (an index into `kinds`, its type): the engine keeps one answer per
+   * kind, so that ticking a type off or on recomputes nothing (src/domain/coverage/nearest-by-kind.ts).
+   */
+  kindOf: Uint16Array;
+  kinds: string[];
 }
 
 /** Example: packOffers(offers).lons[0] → 1.44 */
@@ -18,13 +24,23 @@ export function packOffers(offers: readonly CoverageOffer[]): PackedOffers {
   const lons = new Float64Array(n);
   const lats = new Float64Array(n);
   const zones: Array<[number, string[]]> = [];
+  const kindOf = new Uint16Array(n);
+  const kinds: string[] = [];
+  const kindIndex = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const o = offers[i]!;
     lons[i] = o.lon ?? NaN;
     lats[i] = o.lat ?? NaN;
     if (o.zone.length > 0) zones.push([i, [...o.zone]]);
+    let k = kindIndex.get(o.type);
+    if (k === undefined) {
+      k = kinds.length;
+      kinds.push(o.type);
+      kindIndex.set(o.type, k);
+    }
+    kindOf[i] = k;
   }
-  return { count: n, lons, lats, zones };
+  return { count: n, lons, lats, zones, kindOf, kinds };
 }
 
 /** Same positions (NaN equal to NaN), zones and order. */
