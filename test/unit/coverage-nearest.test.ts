@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { beyondIndices, isBeyond, nearestOffers, selectOffers, summarise, type CoverageCommune, type CoverageOffer } from '../../src/domain/coverage/index.ts';
+import {
+  beyondIndices,
+  isBeyond,
+  nearestOffers,
+  packOffers,
+  selectOffers,
+  summarise,
+  type CoverageCommune,
+  type CoverageOffer,
+} from '../../src/domain/coverage/index.ts';
 import { SphereIndex, toUnitVectors, chord2OfKm, kmOfChord2 } from '../../src/domain/coverage/sphere-index.ts';
 import { SlabIndex } from '../../src/domain/coverage/slab-index.ts';
 import { hilbertOrder } from '../../src/domain/coverage/hilbert.ts';
@@ -280,5 +289,34 @@ describe('selectOffers', () => {
     expect(selectOffers(all, { types: ['incubateur'], stages: [] }).map((o) => o.id)).toEqual(['a', 'c']);
     expect(selectOffers(all, { types: null, stages: ['developpement'] }).map((o) => o.id)).toEqual(['b']);
     expect(selectOffers(all, { types: [], stages: [] })).toEqual([]);
+  });
+
+  it('comes with the pack packOffers would make of it, read from the catalogue', () => {
+    const rand = mulberry32(11);
+    const types = ['incubateur', 'realis', 'maison'];
+    const all = Array.from({ length: 200 }, (_, i) =>
+      s({
+        id: `s${i}`,
+        type: types[i % 3]!,
+        stages: [rand() < 0.5 ? 'emergence' : 'creation'],
+        status: rand() < 0.5 ? 'verified' : 'to_check',
+        lon: rand() < 0.1 ? null : 1 + rand(),
+        lat: 43 + rand(),
+        zone: rand() < 0.1 ? ['31'] : [],
+      }),
+    );
+    const selections = [
+      { types: null, stages: [] },
+      { types: ['realis', 'maison'], stages: [] },
+      { types: ['maison'], stages: [], verifiedOnly: true },
+      { types: null, stages: ['creation'] },
+      { types: [], stages: [] },
+    ];
+    for (const selection of selections) {
+      const offers = selectOffers(all, selection);
+      const made = packOffers([...offers]);
+      expect(packOffers(offers)).toEqual(made);
+      expect(made.count).toBe(offers.length);
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { matchesFilter } from '../filter';
 import type { Structure } from '../types';
+import { rememberPack, type PackedOffers } from './packed';
 import type { CoverageOffer, SimSite } from './types';
 
 export interface OfferSelection {
@@ -20,18 +21,52 @@ export function selectOffers(structures: readonly Structure[], selection: OfferS
   // Closed rows never count, whatever the map shows.
   const filter = { types: selection.types, stages: selection.stages, dept: null, showClosed: false, verifiedOnly: selection.verifiedOnly };
   const out: CoverageOffer[] = [];
+  const picked = new Int32Array(structures.length);
   if (selection.stages.length > 0) {
     structures.forEach((s, i) => {
-      if (matchesFilter(s, filter)) out.push(cat.offers[i]!);
+      if (matchesFilter(s, filter)) picked[out.push(cat.offers[i]!) - 1] = i;
     });
-    return out;
+  } else {
+    // Without a stage, whether a structure counts depends on its type and status alone: the
+    // filter is asked once per pair, and the answers read from arrays (a type ticked on or off
+    // at 150,000 structures spent most of its page time walking the structures).
+    const counts = Uint8Array.from(cat.sample, (s) => (matchesFilter(s, filter) ? 1 : 0));
+    for (let i = 0; i < cat.offers.length; i++) if (counts[cat.kind[i]!] === 1) picked[out.push(cat.offers[i]!) - 1] = i;
   }
-  // Without a stage, whether a structure counts depends on its type and status alone: the
-  // filter is asked once per pair, and the answers read from arrays (a type ticked on or off
-  // at 150,000 structures spent most of its page time walking the structures).
-  const counts = Uint8Array.from(cat.sample, (s) => (matchesFilter(s, filter) ? 1 : 0));
-  for (let i = 0; i < cat.offers.length; i++) if (counts[cat.kind[i]!] === 1) out.push(cat.offers[i]!);
+  rememberPack(out, gatherPack(cat, picked.subarray(0, out.length)));
   return out;
+}
+
+/** The pack of the selected offers, read from the catalogue's arrays (what packOffers would make). */
+function gatherPack(cat: CatalogueOffers, picked: Int32Array): PackedOffers {
+  const m = picked.length;
+  const lons = new Float64Array(m);
+  const lats = new Float64Array(m);
+  const kindOf = new Uint16Array(m);
+  const zones: Array<[number, string[]]> = [];
+  const kinds: string[] = [];
+  const kindIndex = new Int32Array(cat.types.length).fill(-1);
+  for (let j = 0; j < m; j++) {
+    const i = picked[j]!;
+    lons[j] = cat.lons[i]!;
+    lats[j] = cat.lats[i]!;
+    const t = cat.typeOf[i]!;
+    // Kinds numbered in order of first appearance, as packOffers numbers them.
+    if (kindIndex[t]! < 0) kindIndex[t] = kinds.push(cat.types[t]!) - 1;
+    kindOf[j] = kindIndex[t]!;
+  }
+  // The few offers declaring a zone, found by walking both ordered lists together.
+  for (let z = 0, j = 0; z < cat.zoned.length && j < m; ) {
+    const i = cat.zoned[z]!;
+    if (picked[j]! < i) j++;
+    else if (picked[j]! > i) z++;
+    else {
+      zones.push([j, [...cat.offers[i]!.zone]]);
+      z++;
+      j++;
+    }
+  }
+  return { count: m, lons, lats, zones, kindOf, kinds };
 }
 
 /** Every structure as an offer, and its pair of type and status as a number; once per catalogue array. */
@@ -41,6 +76,13 @@ interface CatalogueOffers {
   kind: Uint16Array;
   /** The first structure of each pair. */
   sample: Structure[];
+  /** Positions (NaN where unknown) and type of each offer, for the packs of selections. */
+  lons: Float64Array;
+  lats: Float64Array;
+  typeOf: Uint16Array;
+  types: string[];
+  /** Indices of the offers declaring a zone, in order. */
+  zoned: number[];
 }
 
 const catalogues = new WeakMap<readonly Structure[], CatalogueOffers>();
@@ -49,11 +91,18 @@ function catalogueOffers(structures: readonly Structure[]): CatalogueOffers {
   let cat = catalogues.get(structures);
   if (cat) return cat;
   const n = structures.length;
-  cat = { offers: new Array<CoverageOffer>(n), kind: new Uint16Array(n), sample: [] };
+  cat = { offers: new Array<CoverageOffer>(n), kind: new Uint16Array(n), sample: [], lons: new Float64Array(n), lats: new Float64Array(n), typeOf: new Uint16Array(n), types: [], zoned: [] };
   const kindOf = new Map<string, number>();
+  const typeIndex = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const s = structures[i]!;
     cat.offers[i] = offerOf(s);
+    cat.lons[i] = s.lon ?? NaN;
+    cat.lats[i] = s.lat ?? NaN;
+    let t = typeIndex.get(s.type);
+    if (t === undefined) typeIndex.set(s.type, (t = cat.types.push(s.type) - 1));
+    cat.typeOf[i] = t;
+    if (s.zone.length > 0) cat.zoned.push(i);
     const key = `${s.type}\u0000${s.status}`;
     let k = kindOf.get(key);
     if (k === undefined) {
