@@ -7,6 +7,7 @@ export type CommuneContours = FeatureCollection<Geometry, { code: string; nom: s
 // Parsed once per download: the coverage tab and the print sheet share the answer.
 const parsing = new WeakMap<Blob, Promise<CommuneContours>>();
 const parsed = new WeakMap<Blob, CommuneContours>();
+const failed = new WeakMap<Blob, string>();
 
 /**
  * The region's commune contours parsed on the page's thread, for what needs their shapes
@@ -24,9 +25,15 @@ export function regionContours(data: RegionData): Promise<CommuneContours> | nul
       parsed.set(blob, contours);
       return contours;
     });
+    pending.catch((error: unknown) => failed.set(blob, error instanceof Error ? error.message : String(error)));
     parsing.set(blob, pending);
   }
   return pending;
+}
+
+/** Why `regionContours` could not parse the contours (a truncated download…), else null. */
+export function contoursFailure(data: RegionData): string | null {
+  return data.contours ? (failed.get(data.contours) ?? null) : null;
 }
 
 /** The contours if `regionContours` has already parsed them, else null. */

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { contoursFailure } from '../data/contours';
 import { regionComplete } from '../data/load-region';
 import { useApp, useT } from '../store/react';
 import { useRegionContours } from './useRegionContours';
@@ -7,13 +8,21 @@ import { useRegionContours } from './useRegionContours';
  * Shows its children once the commune list and contours have arrived (they come after
  * the map's first paint: src/data/load-region.ts), and "Chargement des communes…" until
  * then. With `parsed`, also once the contours are parsed on the page's thread, for
- * children that read their shapes (`useRegionContours`).
+ * children that read their shapes (`useRegionContours`), or why they could not be.
  */
 export function WhenCommunes({ children, parsed = false }: { children: ReactNode; parsed?: boolean }) {
   const t = useT();
   const data = useApp((s) => s.data);
   const contours = useRegionContours(parsed ? data : null);
   if (regionComplete(data) && (!parsed || contours)) return children;
+  const failure = parsed && data ? contoursFailure(data) : null;
+  if (failure) {
+    return (
+      <p className="load-error" role="alert" data-testid="contours-error">
+        {t('app.contoursError', { detail: failure })}
+      </p>
+    );
+  }
   return (
     <p className="loading" role="status" data-testid="communes-loading">
       {t('app.communesLoading')}

@@ -9,15 +9,16 @@ import type { RegionData } from '../data/load-region';
  */
 export function useRegionContours(data: RegionData | null | undefined): CommuneContours | null {
   const now = data ? parsedContours(data) : null;
-  const [, setParsed] = useState<CommuneContours | null>(now);
+  const [, setSettled] = useState(0);
   useEffect(() => {
     if (!data || now) return;
     let cancelled = false;
-    regionContours(data)?.then(
-      (contours) => !cancelled && setParsed(contours),
-      // A download that cannot be parsed: the panels keep saying they wait, the console says why.
-      (error: unknown) => console.error(error),
-    );
+    // Settled either way: parsed, or failed (`contoursFailure` then says why, WhenCommunes shows it).
+    const settled = () => !cancelled && setSettled((n) => n + 1);
+    regionContours(data)?.then(settled, (error: unknown) => {
+      console.error(error);
+      settled();
+    });
     return () => {
       cancelled = true;
     };

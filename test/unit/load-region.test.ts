@@ -9,7 +9,7 @@ import {
   withCommuneList,
   withContours,
 } from '../../src/data/load-region';
-import { parsedContours, regionContours } from '../../src/data/contours';
+import { contoursFailure, parsedContours, regionContours } from '../../src/data/contours';
 
 // The first view loads only what the first paint needs; the commune list and contours
 // come afterwards (src/data/load-region.ts). The files fetched are checked against the
@@ -72,7 +72,12 @@ describe('loading a region in two steps', () => {
     const parsing = regionContours(complete)!;
     expect(regionContours({ ...complete })).toBe(parsing);
     const parsed = await parsing;
-    expect([parsed.features[0]!.properties.code, parsedContours(complete)]).toEqual(['31555', parsed]);
+    expect([parsed.features[0]!.properties.code, parsedContours(complete), contoursFailure(complete)]).toEqual(['31555', parsed, null]);
+    // A truncated download: the parse fails once, and says why (WhenCommunes shows it).
+    const truncated = withContours(complete, new Blob(['{"type":"FeatureCollection","feat']));
+    await expect(regionContours(truncated)).rejects.toThrow(SyntaxError);
+    expect(parsedContours(truncated)).toBeNull();
+    expect(contoursFailure(truncated)).toMatch(/JSON/);
 
     asked.length = 0;
     const partner = await loadRegionFirstView('r1', BASE, { withCommuneList: true });
