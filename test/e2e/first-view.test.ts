@@ -6,8 +6,8 @@ import { appUrl, launch, mapStructureIds, waitForFirstView, waitForMapIdle } fro
 import type { Structure } from '../../src/domain/types';
 
 // The first view needs the outline, the départements and the structures only; the commune
-// list and contours download once the map's worker is in and are parsed after the first
-// paint (src/data/load-region.ts). Here they are held
+// list and contours download with it, and the list is parsed after the first paint while
+// MapLibre's worker reads the contours (src/data/load-region.ts). Here they are held
 // back by the test until the map is in use, then let through.
 
 const dir = resolve(import.meta.dirname, '../../public/data/occitanie');
@@ -87,5 +87,25 @@ describe('the first view', () => {
     await page.getByTestId('coverage-panel').waitFor();
     expect(errors).toEqual([]);
     await close();
+  });
+
+  it('contours that cannot be read (a truncated download): coverage says so, the map keeps its first view', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await context.route(/\/data\/occitanie\/communes\.geojson$/, (route: Route) =>
+      route.fulfill({ status: 200, contentType: 'application/geo+json', body: '{"type":"FeatureCollection","features":[{"type":"Fea' }),
+    );
+    await page.goto(appUrl());
+    await waitForFirstView(page);
+    await page.getByRole('tab', { name: 'Couverture' }).click();
+    const alert = page.getByTestId('contours-error');
+    await alert.waitFor();
+    expect(await alert.innerText()).toMatch(/^Les contours des communes n’ont pas pu être lus : .+/);
+    expect(await page.getByTestId('coverage-panel').count()).toBe(0);
+    expect((await mapStructureIds(page)).length).toBe(placedOpen.length);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });
