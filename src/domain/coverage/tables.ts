@@ -55,10 +55,10 @@ export function territoryTable(
 ): TerritoryRow[] {
   const key = (c: CoverageCommune) => (options.groupBy === 'dept' ? c.dept : c.epci ?? '');
   const rows = new Map<string, TerritoryRow & { depts: Set<string> }>();
-  const groupOfCommune = new Map<string, string>();
+  // The row of each commune, for the offers counted below: one lookup per offer.
+  const rowOfCommune = new Map<string, TerritoryRow & { depts: Set<string> }>();
   communes.forEach((c, i) => {
     const code = key(c);
-    groupOfCommune.set(c.code, code);
     let row = rows.get(code);
     if (!row) {
       row = {
@@ -81,6 +81,7 @@ export function territoryTable(
       };
       rows.set(code, row);
     }
+    rowOfCommune.set(c.code, row);
     const d = nearest.distanceKm[i]!;
     row.communes++;
     row.population += c.population;
@@ -113,8 +114,7 @@ export function territoryTable(
     }
   }
   for (const o of offers) {
-    const group = o.lon !== null ? groupOfCommune.get(o.commune) : undefined;
-    const located = group === undefined ? undefined : rows.get(group);
+    const located = o.lon !== null ? rowOfCommune.get(o.commune) : undefined;
     if (located) located.offers++;
     if (options.reading !== 'zones' || o.zone.length === 0) continue;
     // An offer counts once per territory, however many of its ways reach it.
