@@ -5,9 +5,14 @@ import type { RegionData } from './load-region';
 export type CommuneContours = FeatureCollection<Geometry, { code: string; nom: string; dept: string; population: number }>;
 
 // Parsed once per download: the coverage tab and the print sheet share the answer.
-const parsing = new WeakMap<Blob, Promise<CommuneContours>>();
-const parsed = new WeakMap<Blob, CommuneContours>();
-const failed = new WeakMap<Blob, string>();
+interface Parse {
+  pending: Promise<CommuneContours>;
+  /** Set once parsed. */
+  contours?: CommuneContours;
+  /** Set if it could not be: why. */
+  failure?: string;
+}
+const parses = new WeakMap<Blob, Parse>();
 
 /**
  * The region's commune contours parsed on the page's thread, for what needs their shapes
@@ -18,25 +23,23 @@ const failed = new WeakMap<Blob, string>();
 export function regionContours(data: RegionData): Promise<CommuneContours> | null {
   const blob = data.contours;
   if (!blob) return null;
-  let pending = parsing.get(blob);
-  if (!pending) {
-    pending = blob.text().then((text) => {
-      const contours = JSON.parse(text) as CommuneContours;
-      parsed.set(blob, contours);
-      return contours;
+  let parse = parses.get(blob);
+  if (!parse) {
+    const started: Parse = (parse = {
+      pending: blob.text().then((text) => (started.contours = JSON.parse(text) as CommuneContours)),
     });
-    pending.catch((error: unknown) => failed.set(blob, error instanceof Error ? error.message : String(error)));
-    parsing.set(blob, pending);
+    started.pending.catch((error: unknown) => (started.failure = error instanceof Error ? error.message : String(error)));
+    parses.set(blob, started);
   }
-  return pending;
+  return parse.pending;
 }
 
 /** Why `regionContours` could not parse the contours (a truncated download…), else null. */
 export function contoursFailure(data: RegionData): string | null {
-  return data.contours ? (failed.get(data.contours) ?? null) : null;
+  return (data.contours && parses.get(data.contours)?.failure) ?? null;
 }
 
 /** The contours if `regionContours` has already parsed them, else null. */
 export function parsedContours(data: RegionData): CommuneContours | null {
-  return data.contours ? (parsed.get(data.contours) ?? null) : null;
+  return (data.contours && parses.get(data.contours)?.contours) ?? null;
 }

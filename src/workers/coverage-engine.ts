@@ -6,7 +6,6 @@
 import type { Feature, FeatureCollection, Geometry, MultiLineString } from 'geojson';
 import {
   gapArea,
-  samePacked,
   suggestSites,
   type CoverageCommune,
   type GapPrecision,
@@ -52,18 +51,9 @@ export interface CoverageEngine {
 }
 
 export function createCoverageEngine(dataset: CoverageDataset): CoverageEngine {
-  // One answer kept per type of offer: a type ticked off or on is a merge, not a new search.
+  // One answer kept per type of offer: a type ticked off or on is a merge, not a new search,
+  // and extras for a new threshold merge the answers the figures already computed.
   const byKind = new NearestByKind(dataset.communes);
-  // Keep the last nearest answer: extras for a new threshold reuse it.
-  let lastRequest: NearestRequest | null = null;
-  let last: NearestResult | null = null;
-  const nearestCached = (request: NearestRequest): NearestResult => {
-    if (!last || !lastRequest || lastRequest.reading !== request.reading || !samePacked(lastRequest.offers, request.offers)) {
-      last = byKind.nearest(request.offers, request.reading);
-      lastRequest = request;
-    }
-    return last;
-  };
   return {
     // Always a fresh answer: the worker transfers (detaches) its arrays.
     nearest: (request) => byKind.nearest(request.offers, request.reading),
@@ -73,7 +63,7 @@ export function createCoverageEngine(dataset: CoverageDataset): CoverageEngine {
         reading: request.reading,
         departements: dataset.departements,
       });
-      const near = nearestCached(request);
+      const near = byKind.nearest(request.offers, request.reading);
       const suggestions =
         request.suggestions > 0 ? suggestSites(dataset.communes, near, request.thresholdKm, request.suggestions, new Set(request.incomplete ?? [])) : [];
       return { ...gap, suggestions, ms: performance.now() - t0 };

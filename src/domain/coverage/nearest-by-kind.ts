@@ -1,5 +1,5 @@
 import { nearestOffers } from './nearest';
-import type { PackedOffers } from './packed';
+import { samePacked, type PackedOffers } from './packed';
 import type { CoverageCommune, NearestResult, Reading } from './types';
 
 /** One kind's offers, in the order of the whole, with where each stands in the whole. */
@@ -9,11 +9,9 @@ interface KindPart {
   whole: Int32Array;
 }
 
-/** The answer kept for a kind, with what it was computed from. */
+/** The answer kept for a kind, with the offers it was computed from. */
 interface KeptAnswer {
-  lons: Float64Array;
-  lats: Float64Array;
-  zones: string;
+  packed: PackedOffers;
   result: NearestResult;
 }
 
@@ -66,11 +64,10 @@ export class NearestByKind {
   }
 
   private answer(key: string, packed: PackedOffers, reading: Reading): NearestResult {
-    const zones = JSON.stringify(packed.zones);
     const kept = this.kept.get(key);
-    if (kept && kept.zones === zones && sameNumbers(kept.lons, packed.lons) && sameNumbers(kept.lats, packed.lats)) return kept.result;
+    if (kept && samePacked(kept.packed, packed)) return kept.result;
     const result = nearestOffers(this.communes, packed, reading);
-    this.kept.set(key, { lons: packed.lons, lats: packed.lats, zones, result });
+    this.kept.set(key, { packed, result });
     return result;
   }
 }
@@ -99,11 +96,4 @@ function splitByKind(offers: PackedOffers): Map<string, KindPart> {
   }
   for (const [i, zones] of offers.zones) parts[offers.kindOf[i]!]!.packed.zones.push([localOf[i]!, zones]);
   return new Map(parts.filter((p) => p.packed.count > 0).map((p) => [p.kind, { packed: p.packed, whole: p.whole }]));
-}
-
-/** Equal element by element, NaN equal to NaN (an offer without a position). */
-function sameNumbers(a: Float64Array, b: Float64Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !(Number.isNaN(a[i]) && Number.isNaN(b[i]))) return false;
-  return true;
 }
