@@ -13,3 +13,5 @@ export { formatSims, parseSims } from './sim';
 export { communeAt } from './locate';
 export { incompleteDepartements, communeState, communeStates, STATE_CODES, COVERED, BEYOND, UNKNOWN } from './states';
 export { packOffers, samePacked, type PackedOffers } from './packed';
+export { concatOffers } from './columns';
+export { offerTallies, type OfferTallies } from './tallies';

@@ -1,6 +1,7 @@
 import { matchesFilter } from '../filter';
 import type { Structure } from '../types';
-import { rememberPack, type PackedOffers } from './packed';
+import { offerColumns, rememberSegments, type OfferColumns } from './columns';
+import { offerTallies } from './tallies';
 import type { CoverageOffer, SimSite } from './types';
 
 export interface OfferSelection {
@@ -33,56 +34,18 @@ export function selectOffers(structures: readonly Structure[], selection: OfferS
     const counts = Uint8Array.from(cat.sample, (s) => (matchesFilter(s, filter) ? 1 : 0));
     for (let i = 0; i < cat.offers.length; i++) if (counts[cat.kind[i]!] === 1) picked[out.push(cat.offers[i]!) - 1] = i;
   }
-  rememberPack(out, gatherPack(cat, picked.subarray(0, out.length)));
+  rememberSegments(out, [{ columns: cat.columns, picked: picked.slice(0, out.length) }]);
   return out;
 }
 
-/** The pack of the selected offers, read from the catalogue's arrays (what packOffers would make). */
-function gatherPack(cat: CatalogueOffers, picked: Int32Array): PackedOffers {
-  const m = picked.length;
-  const lons = new Float64Array(m);
-  const lats = new Float64Array(m);
-  const kindOf = new Uint16Array(m);
-  const zones: Array<[number, string[]]> = [];
-  const kinds: string[] = [];
-  const kindIndex = new Int32Array(cat.types.length).fill(-1);
-  for (let j = 0; j < m; j++) {
-    const i = picked[j]!;
-    lons[j] = cat.lons[i]!;
-    lats[j] = cat.lats[i]!;
-    const t = cat.typeOf[i]!;
-    // Kinds numbered in order of first appearance, as packOffers numbers them.
-    if (kindIndex[t]! < 0) kindIndex[t] = kinds.push(cat.types[t]!) - 1;
-    kindOf[j] = kindIndex[t]!;
-  }
-  // The few offers declaring a zone, found by walking both ordered lists together.
-  for (let z = 0, j = 0; z < cat.zoned.length && j < m; ) {
-    const i = cat.zoned[z]!;
-    if (picked[j]! < i) j++;
-    else if (picked[j]! > i) z++;
-    else {
-      zones.push([j, [...cat.offers[i]!.zone]]);
-      z++;
-      j++;
-    }
-  }
-  return { count: m, lons, lats, zones, kindOf, kinds };
-}
-
-/** Every structure as an offer, and its pair of type and status as a number; once per catalogue array. */
+/** Every structure as an offer, its columns, and its pair of type and status as a number; once per catalogue array. */
 interface CatalogueOffers {
   offers: CoverageOffer[];
+  columns: OfferColumns;
   /** Index of each structure's (type, status) pair in `sample`. */
   kind: Uint16Array;
   /** The first structure of each pair. */
   sample: Structure[];
-  /** Positions (NaN where unknown) and type of each offer, for the packs of selections. */
-  lons: Float64Array;
-  lats: Float64Array;
-  typeOf: Uint16Array;
-  types: string[];
-  /** Indices of the offers declaring a zone, in order. */
-  zoned: number[];
 }
 
 const catalogues = new WeakMap<readonly Structure[], CatalogueOffers>();
@@ -91,26 +54,18 @@ function catalogueOffers(structures: readonly Structure[]): CatalogueOffers {
   let cat = catalogues.get(structures);
   if (cat) return cat;
   const n = structures.length;
-  cat = { offers: new Array<CoverageOffer>(n), kind: new Uint16Array(n), sample: [], lons: new Float64Array(n), lats: new Float64Array(n), typeOf: new Uint16Array(n), types: [], zoned: [] };
+  const offers = structures.map(offerOf);
+  const kind = new Uint16Array(n);
+  const sample: Structure[] = [];
   const kindOf = new Map<string, number>();
-  const typeIndex = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const s = structures[i]!;
-    cat.offers[i] = offerOf(s);
-    cat.lons[i] = s.lon ?? NaN;
-    cat.lats[i] = s.lat ?? NaN;
-    let t = typeIndex.get(s.type);
-    if (t === undefined) typeIndex.set(s.type, (t = cat.types.push(s.type) - 1));
-    cat.typeOf[i] = t;
-    if (s.zone.length > 0) cat.zoned.push(i);
     const key = `${s.type}\u0000${s.status}`;
     let k = kindOf.get(key);
-    if (k === undefined) {
-      kindOf.set(key, (k = cat.sample.length));
-      cat.sample.push(s);
-    }
-    cat.kind[i] = k;
+    if (k === undefined) kindOf.set(key, (k = sample.push(s) - 1));
+    kind[i] = k;
   }
+  cat = { offers, columns: offerColumns(offers), kind, sample };
   catalogues.set(structures, cat);
   return cat;
 }
@@ -148,5 +103,5 @@ export function simOffer(site: SimSite, index: number, commune = '', departement
 
 /** Offers that have a position (the only ones the 'site' reading can use). */
 export function locatedOffers(offers: readonly CoverageOffer[]): number {
-  return offers.reduce((n, o) => n + (o.lon !== null && o.lat !== null ? 1 : 0), 0);
+  return offerTallies(offers).located;
 }

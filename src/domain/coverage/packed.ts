@@ -1,6 +1,7 @@
 // Offers as the coverage engine needs them (positions and declared zones),
 // packed in typed arrays: 150,000 offer objects took 460 ms to clone into the
 // worker, two Float64Arrays move without a copy.
+import { forEachZoned, isPicked, segmentLength, segmentsOf, type OfferSegment } from './columns';
 import type { CoverageOffer } from './types';
 
 export interface PackedOffers {
@@ -18,40 +19,51 @@ export interface PackedOffers {
   kinds: string[];
 }
 
-// Packs made along with their offers list (selectOffers gathers one from arrays built once
-// per catalogue): packing 150,000 offer objects again took 37–68 ms of the page's thread.
-const made = new WeakMap<readonly CoverageOffer[], PackedOffers>();
-
-/** Records the pack of an offers list made together with it; `packOffers` returns it. */
-export function rememberPack(offers: readonly CoverageOffer[], packed: PackedOffers): void {
-  made.set(offers, packed);
-}
+// Packs of picked offers lists (columns.ts) are kept with them: the nearest request and the
+// gap area's share one, and packing 150,000 offer objects again took 37–68 ms of the page's thread.
+const kept = new WeakMap<readonly CoverageOffer[], PackedOffers>();
 
 /** Example: packOffers(offers).lons[0] → 1.44 */
 export function packOffers(offers: readonly CoverageOffer[]): PackedOffers {
-  const known = made.get(offers);
+  const known = kept.get(offers);
   if (known) return known;
-  const n = offers.length;
-  const lons = new Float64Array(n);
-  const lats = new Float64Array(n);
+  const packed = packSegments(segmentsOf(offers));
+  if (isPicked(offers)) kept.set(offers, packed);
+  return packed;
+}
+
+function packSegments(segments: readonly OfferSegment[]): PackedOffers {
+  const count = segments.reduce((n, s) => n + segmentLength(s), 0);
+  const lons = new Float64Array(count);
+  const lats = new Float64Array(count);
+  const kindOf = new Uint16Array(count);
   const zones: Array<[number, string[]]> = [];
-  const kindOf = new Uint16Array(n);
+  // Kinds numbered in order of first appearance in the whole.
   const kinds: string[] = [];
   const kindIndex = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    const o = offers[i]!;
-    lons[i] = o.lon ?? NaN;
-    lats[i] = o.lat ?? NaN;
-    if (o.zone.length > 0) zones.push([i, [...o.zone]]);
-    let k = kindIndex.get(o.type);
-    if (k === undefined) {
-      k = kinds.length;
-      kinds.push(o.type);
-      kindIndex.set(o.type, k);
+  let at = 0;
+  for (const segment of segments) {
+    const { columns, picked } = segment;
+    const kindOfType = new Int32Array(columns.types.length).fill(-1);
+    const m = picked ? picked.length : columns.offers.length;
+    for (let j = 0; j < m; j++) {
+      const i = picked ? picked[j]! : j;
+      lons[at + j] = columns.lons[i]!;
+      lats[at + j] = columns.lats[i]!;
+      const t = columns.typeOf[i]!;
+      if (kindOfType[t]! < 0) {
+        const type = columns.types[t]!;
+        let k = kindIndex.get(type);
+        if (k === undefined) kindIndex.set(type, (k = kinds.push(type) - 1));
+        kindOfType[t] = k;
+      }
+      kindOf[at + j] = kindOfType[t]!;
     }
-    kindOf[i] = k;
+    const offset = at;
+    forEachZoned(segment, (j, i) => zones.push([offset + j, [...columns.offers[i]!.zone]]));
+    at += m;
   }
-  return { count: n, lons, lats, zones, kindOf, kinds };
+  return { count, lons, lats, zones, kindOf, kinds };
 }
 
 /** Same positions (NaN equal to NaN), zones and order. */

@@ -1,6 +1,7 @@
 // Three states of a commune: covered, a certain gap (beyond), or unknown because the
 // catalogue is known to miss offers in its département.
 import type { CatalogueExpectation } from '../catalogue/expectations';
+import { offerTallies } from './tallies';
 import type { CommuneState, CoverageOffer, NearestResult } from './types';
 
 /**
@@ -32,26 +33,13 @@ export function incompleteDepartements(
   selectedTypes: readonly string[] | null,
   departements: readonly string[],
 ): Set<string> {
-  const counted = (expectations ?? []).filter((e) => (e.perDepartement ?? 0) > 0 && (selectedTypes === null || selectedTypes.includes(e.type)));
-  // Placed offers per type and département, in one pass that stops once every
-  // expectation is met: at 150,000 offers, one pass per expectation weighed on each change.
-  const need = new Map<string, number>();
-  for (const e of counted) need.set(e.type, Math.max(need.get(e.type) ?? 0, e.perDepartement ?? 0));
-  const placed = new Map<string, Map<string, number>>([...need.keys()].map((type) => [type, new Map()]));
-  const listed = new Set(departements);
-  let pending = need.size * listed.size;
-  for (const o of offers) {
-    if (pending === 0) break;
-    const byDept = placed.get(o.type);
-    if (!byDept || o.lon === null || o.lat === null || o.departement === '') continue;
-    const n = (byDept.get(o.departement) ?? 0) + 1;
-    byDept.set(o.departement, n);
-    if (n === need.get(o.type) && listed.has(o.departement)) pending--;
-  }
+  const placed = offerTallies(offers).placedByType;
   const out = new Set<string>();
-  for (const e of counted) {
-    const byDept = placed.get(e.type)!;
-    for (const d of departements) if ((byDept.get(d) ?? 0) < (e.perDepartement ?? 0)) out.add(d);
+  for (const e of expectations ?? []) {
+    const need = e.perDepartement ?? 0;
+    if (need <= 0 || (selectedTypes !== null && !selectedTypes.includes(e.type))) continue;
+    const byDept = placed.get(e.type);
+    for (const d of departements) if ((byDept?.get(d) ?? 0) < need) out.add(d);
   }
   return out;
 }

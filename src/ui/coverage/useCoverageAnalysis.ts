@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   communeAt,
+  concatOffers,
   incompleteDepartements,
   locatedOffers,
   selectOffers,
@@ -119,7 +120,8 @@ export function useCoverageAnalysis(data: RegionData): CoverageAnalysis {
     const counted = sims.filter((s) => s.counted);
     // Without test sites, the selection itself: copying 150,000 offers took 12–75 ms per change.
     if (counted.length === 0) return catalogue;
-    return [...catalogue, ...counted.map((s) => simOffer(s, s.index, s.commune, data.communeByCode.get(s.commune)?.dept ?? ''))];
+    // With them, the selection's columns are reused (domain/coverage/columns.ts).
+    return concatOffers(catalogue, counted.map((s) => simOffer(s, s.index, s.commune, data.communeByCode.get(s.commune)?.dept ?? '')));
   }, [catalogue, sims, data]);
   // A test site does complete its département: "what if we opened a Maison here?".
   const incompleteNow = useMemo(
