@@ -7,7 +7,7 @@ import { readImportFile, type ReadOptions } from '../domain/import/pipeline';
 import type { Refusal } from '../domain/import/limits';
 import type { ImportContext, ImportOptions, ImportResult, Mapping, Table } from '../domain/import/types';
 
-export type Phase = 'read' | 'parse' | 'check';
+export type Phase = 'read' | 'parse' | 'check' | 'receive';
 export type ProgressFn = (phase: Phase, fraction: number) => void;
 
 /** What the dialog needs to know of a file read, without its (possibly 100,000) rows. */
@@ -39,6 +39,41 @@ export interface ImportApi {
   run(mapping: Mapping, options: ImportOptions, onProgress?: ProgressFn): ImportResult;
   /** The rejected rows of the last run, as CSV with a reason column, in pieces for a Blob. */
   rejected(reasons: Record<number, string[]>, reasonColumn: string, lineColumn: string): string[];
+}
+
+/** The long lists of a result: a worker sends them in pieces (see createImportWorkerApi). */
+export const RESULT_LISTS = ['structures', 'structureLines', 'outcomes', 'issues'] as const;
+export type ResultList = (typeof RESULT_LISTS)[number];
+
+/** A result without its long lists, and how long each is. */
+export type ResultHead = Omit<ImportResult, ResultList> & { lengths: Record<ResultList, number> };
+
+/** The API as the worker exposes it: `run` answers the head, the lists follow through `piece`. */
+export interface ImportWorkerApi extends Omit<ImportApi, 'run'> {
+  run(mapping: Mapping, options: ImportOptions, onProgress?: ProgressFn): ResultHead;
+  piece(list: ResultList, from: number, to: number): unknown[];
+}
+
+/**
+ * The import API for a worker. A 100,000-row result sent in one message took the page's
+ * thread 0.8–1 s to receive in one go (a frozen page); in pieces, each takes a few tens of
+ * milliseconds and the page answers in between.
+ */
+export function createImportWorkerApi(): ImportWorkerApi {
+  const api = createImportApi();
+  let last: ImportResult | null = null;
+  return {
+    ...api,
+    run(mapping, options, onProgress) {
+      last = api.run(mapping, options, onProgress);
+      const { structures, structureLines, outcomes, issues, ...head } = last;
+      return { ...head, lengths: { structures: structures.length, structureLines: structureLines.length, outcomes: outcomes.length, issues: issues.length } };
+    },
+    piece(list, from, to) {
+      if (!last) throw new Error('no run yet');
+      return last[list].slice(from, to);
+    },
+  };
 }
 
 export function createImportApi(): ImportApi {

@@ -1,5 +1,5 @@
 // Thin message switch: the import API behind comlink, so parsing 100,000 rows never blocks the page.
 import * as Comlink from 'comlink';
-import { createImportApi } from './import-api';
+import { createImportWorkerApi } from './import-api';
 
-Comlink.expose(createImportApi());
+Comlink.expose(createImportWorkerApi());
