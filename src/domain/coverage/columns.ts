@@ -4,7 +4,7 @@
 // from typed arrays built once per catalogue take a few milliseconds.
 import type { CoverageOffer } from './types';
 
-/** An offers list as columns: positions, and indices into its distinct types, communes and départements. */
+/** An offers list as columns: positions, and indices into its distinct types. */
 export interface OfferColumns {
   offers: readonly CoverageOffer[];
   /** NaN where unknown. */
@@ -12,38 +12,60 @@ export interface OfferColumns {
   lats: Float64Array;
   typeOf: Uint16Array;
   types: string[];
-  communeOf: Uint32Array;
-  /** Commune codes ('' stands for unknown). */
-  communes: string[];
-  deptOf: Uint16Array;
-  /** Département codes ('' for a regional offer). */
-  depts: string[];
   /** Indices of the offers declaring a zone, ascending. */
   zoned: Int32Array;
 }
 
-/** Columns of an offers list, read once. */
+/** Columns of an offers list, read once: what a pack needs. */
 export function offerColumns(offers: readonly CoverageOffer[]): OfferColumns {
   const n = offers.length;
   const lons = new Float64Array(n);
   const lats = new Float64Array(n);
   const typeOf = new Uint16Array(n);
-  const communeOf = new Uint32Array(n);
-  const deptOf = new Uint16Array(n);
   const types = new Interned();
-  const communes = new Interned();
-  const depts = new Interned();
   const zoned: number[] = [];
   for (let i = 0; i < n; i++) {
     const o = offers[i]!;
     lons[i] = o.lon ?? NaN;
     lats[i] = o.lat ?? NaN;
     typeOf[i] = types.index(o.type);
-    communeOf[i] = communes.index(o.commune);
-    deptOf[i] = depts.index(o.departement);
     if (o.zone.length > 0) zoned.push(i);
   }
-  return { offers, lons, lats, typeOf, types: types.values, communeOf, communes: communes.values, deptOf, depts: depts.values, zoned: Int32Array.from(zoned) };
+  return { offers, lons, lats, typeOf, types: types.values, zoned: Int32Array.from(zoned) };
+}
+
+/** Where the offers of a columns set lie: indices into their distinct communes and départements. */
+export interface OfferPlaces {
+  communeOf: Uint32Array;
+  /** Commune codes ('' stands for unknown). */
+  communes: string[];
+  deptOf: Uint16Array;
+  /** Département codes ('' for a regional offer). */
+  depts: string[];
+}
+
+const places = new WeakMap<OfferColumns, OfferPlaces>();
+
+/**
+ * The places of a columns set, read on first use only: the tables need them, a pack does
+ * not (reading them more than doubled the time to pack 150,000 offers).
+ */
+export function placesOf(columns: OfferColumns): OfferPlaces {
+  let known = places.get(columns);
+  if (known) return known;
+  const n = columns.offers.length;
+  const communeOf = new Uint32Array(n);
+  const deptOf = new Uint16Array(n);
+  const communes = new Interned();
+  const depts = new Interned();
+  for (let i = 0; i < n; i++) {
+    const o = columns.offers[i]!;
+    communeOf[i] = communes.index(o.commune);
+    deptOf[i] = depts.index(o.departement);
+  }
+  known = { communeOf, communes: communes.values, deptOf, depts: depts.values };
+  places.set(columns, known);
+  return known;
 }
 
 /** Distinct strings numbered in order of first appearance. */

@@ -33,6 +33,12 @@ export function packOffers(offers: readonly CoverageOffer[]): PackedOffers {
 }
 
 function packSegments(segments: readonly OfferSegment[]): PackedOffers {
+  const only = segments.length === 1 && segments[0]!.picked === null ? segments[0]!.columns : null;
+  if (only) {
+    // A whole list: its columns are its pack (types and kinds both numbered in order of first appearance).
+    const zones: Array<[number, string[]]> = Array.from(only.zoned, (i) => [i, [...only.offers[i]!.zone]]);
+    return { count: only.offers.length, lons: only.lons, lats: only.lats, zones, kindOf: only.typeOf, kinds: only.types };
+  }
   const count = segments.reduce((n, s) => n + segmentLength(s), 0);
   const lons = new Float64Array(count);
   const lats = new Float64Array(count);

@@ -1,7 +1,7 @@
 // What the coverage tables count of a selection, counted once per selection from its
 // columns (columns.ts): the territory tables, the incomplete départements and the count of
 // located offers all read these instead of walking 150,000 offer objects each.
-import { forEachZoned, isPicked, segmentsOf } from './columns';
+import { forEachZoned, isPicked, placesOf, segmentsOf } from './columns';
 import type { CoverageOffer } from './types';
 
 export interface OfferTallies {
@@ -28,8 +28,9 @@ export function offerTallies(offers: readonly CoverageOffer[]): OfferTallies {
   let at = 0;
   for (const segment of segmentsOf(offers)) {
     const { columns, picked } = segment;
-    const { lons, lats, typeOf, communeOf, deptOf, depts } = columns;
-    const sited = new Int32Array(columns.communes.length);
+    const { lons, lats, typeOf } = columns;
+    const { communeOf, communes, deptOf, depts } = placesOf(columns);
+    const sited = new Int32Array(communes.length);
     const placed = new Int32Array(columns.types.length * depts.length);
     const m = picked ? picked.length : columns.offers.length;
     for (let j = 0; j < m; j++) {
@@ -40,7 +41,7 @@ export function offerTallies(offers: readonly CoverageOffer[]): OfferTallies {
       located++;
       placed[typeOf[i]! * depts.length + deptOf[i]!]!++;
     }
-    columns.communes.forEach((code, c) => {
+    communes.forEach((code, c) => {
       if (sited[c]! > 0) sitedByCommune.set(code, (sitedByCommune.get(code) ?? 0) + sited[c]!);
     });
     columns.types.forEach((type, t) => {
