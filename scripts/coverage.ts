@@ -11,6 +11,7 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import {
   communeAt,
   communeCsvRows,
+  concatOffers,
   communeState,
   incompleteDepartements,
   STATE_CODES,
@@ -91,13 +92,13 @@ const reading: Reading = args.zones ? 'zones' : 'site';
 const sims = parseSims(args.sim ?? null, typeIds);
 for (const p of sims.problems) console.error(`coverage: --sim ${p} (ignored)`);
 const communesGeo = sims.sites.length > 0 ? readJson<FeatureCollection<Geometry, { code: string }>>('communes.geojson') : null;
-const offers = [
-  ...selectOffers(structures, { types, stages, verifiedOnly: args.verified }),
-  ...sims.sites.map((s, i) => {
+const offers = concatOffers(
+  selectOffers(structures, { types, stages, verifiedOnly: args.verified }),
+  sims.sites.map((s, i) => {
     const code = communesGeo ? communeAt(communesGeo, s.lon, s.lat) : '';
     return simOffer(s, i, code, communes.find((c) => c.code === code)?.dept ?? '');
   }),
-];
+);
 
 const nearest = nearestOffers(communes, offers, reading);
 const incomplete = incompleteDepartements(offers, config.expectations, types, config.departements);

@@ -15,6 +15,7 @@ export interface OfferSelection {
 
 /**
  * The catalogue structures taken into account, as coverage offers, in catalogue order.
+ * The list is not to be changed: its pack and tallies are kept with it (columns.ts).
  * Example: selectOffers(structures, { types: ['incubateur'], stages: [] }).
  */
 export function selectOffers(structures: readonly Structure[], selection: OfferSelection): CoverageOffer[] {
