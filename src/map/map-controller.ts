@@ -12,6 +12,7 @@ import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS, clusterMaxZoom } from './cluster';
 import { baseStyle, LAYER, markerImageId, OVERLAY_ANCHOR, SOURCE, structureLayerId } from './style';
 import { drawCluster, drawLabel, drawMarker, IMAGE_PIXEL_RATIO, type RasterImage } from './draw-images';
 import { boundsOf, paddingClearOf, type Rect } from './framing';
+import { LARGE_FEATURES, largeGeojsonUrl, releaseLargeGeojson } from './large-geojson';
 
 export interface MapCallbacks {
   onSelectStructure(id: string | null): void;
@@ -76,6 +77,10 @@ export class MapController {
   private readonly ready: Promise<void>;
   private structureTypes: string[];
   private pendingUpdates = 0;
+  /** Counts setStructures calls: a large one still being prepared gives way to a newer one. */
+  private structuresGeneration = 0;
+  /** The URL the structures were last handed over as, if large (freed when replaced). */
+  private structuresUrl: string | null = null;
   private shownStructures: readonly Structure[] | null = null;
   private shownHalos: ReadonlyMap<Structure, string> = NO_HALOS;
   /** Last clustered zoom set on each clustered source, once changed from the style's. */
@@ -248,18 +253,30 @@ export class MapController {
     this.shownStructures = structures;
     this.shownHalos = halos;
     this.pendingUpdates += 1; // released below, once the data is handed over
-    const features = structures
-      .filter((s) => s.lon !== null && s.lat !== null)
-      .map((s) => ({
+    const placed = structures.filter((s) => s.lon !== null && s.lat !== null);
+    const feature = (i: number) => {
+      const s = placed[i]!;
+      return {
         type: 'Feature' as const,
         geometry: { type: 'Point' as const, coordinates: [s.lon!, s.lat!] },
-        properties: { id: s.id, type: s.type, name: s.name, halo: halos.get(s) ?? '' },
-      }));
-    void this.ready.then(() => {
-      this.pendingUpdates -= 1;
-      this.setClusterMaxZoom(SOURCE.structures, clusterMaxZoom(features.length));
-      this.setSourceData(SOURCE.structures, { type: 'FeatureCollection', features });
-    });
+        // What the layers and the click read; the name is not drawn (a third of the data at 150,000).
+        properties: { id: s.id, type: s.type, halo: halos.get(s) ?? '' },
+      };
+    };
+    const generation = ++this.structuresGeneration;
+    const stale = () => generation !== this.structuresGeneration;
+    void this.ready
+      .then(async () => {
+        // Many points (an import) go over as text read in MapLibre's worker: as objects, 150,000
+        // of them took the page's thread 2.4 s to copy there.
+        const url = placed.length >= LARGE_FEATURES ? await largeGeojsonUrl(placed.length, feature, stale) : null;
+        if (stale()) return releaseLargeGeojson(url);
+        this.setClusterMaxZoom(SOURCE.structures, clusterMaxZoom(placed.length));
+        this.setSourceData(SOURCE.structures, url ?? { type: 'FeatureCollection', features: placed.map((_, i) => feature(i)) });
+        releaseLargeGeojson(this.structuresUrl);
+        this.structuresUrl = url;
+      })
+      .finally(() => (this.pendingUpdates -= 1));
   }
 
   setSelected(id: string | null): void {

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Commune } from '../../src/domain/types';
-import { launch, openApp, renderedFeatures, waitForMapIdle } from './driver';
+import { launch, mapStructureIds, openApp, renderedFeatures, waitForMapIdle } from './driver';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/import');
 // Town-centre points written in Lambert-93 with decimal commas, Windows-1252, ";" (see make-fixtures.ts).
@@ -148,7 +148,7 @@ describe('importing a referent’s list', () => {
     await context.close();
   });
 
-  it('reads 100,000 rows in the worker while the page keeps drawing frames', async () => {
+  it('reads 100,000 rows in the worker while the page keeps drawing frames, and the map then shows every one', async () => {
     const communes = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../public/data/occitanie/communes.json'), 'utf8')) as Commune[];
     const lines = ['Nom;Type;Code INSEE;Latitude;Longitude'];
     for (let i = 0; i < 100_000; i++) {
@@ -187,6 +187,17 @@ describe('importing a referent’s list', () => {
       expect(frames.length).toBeGreaterThan(10);
       expect(await page.getByTestId('import-counts').innerText()).toContain('sur 100');
       expect(await page.getByTestId('import-plan').innerText()).toContain('100');
+
+      // As a layer: the map reads so many points as text in its own worker (src/map/large-geojson.ts).
+      const before = await mapStructureIds(page);
+      await page.getByTestId('import-target-layer').check();
+      await page.waitForSelector('[data-testid="import-commit"]:not([disabled])', { timeout: 120_000 });
+      await page.getByTestId('import-commit').click();
+      await page.getByTestId('import-done').waitFor({ timeout: 120_000 });
+      await waitForMapIdle(page, 120_000);
+      const after = await mapStructureIds(page);
+      expect(after.length).toBe(before.length + 100_000);
+      expect(after.filter((id) => !before.includes(id))).toHaveLength(100_000);
       expect(errors).toEqual([]);
       await context.close();
     } finally {
