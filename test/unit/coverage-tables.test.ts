@@ -12,7 +12,7 @@ import {
   territoryTable,
   toCsv,
 } from '../../src/domain/coverage/index.ts';
-import { mulberry32, randomCommunes, randomOffers } from '../fixtures/coverage/random.ts';
+import { bruteTerritoryOffers, mulberry32, randomCommunes, randomOffers } from '../fixtures/coverage/random.ts';
 import { line, STEP } from '../fixtures/coverage/line.ts';
 
 describe('territoryTable', () => {
@@ -70,17 +70,7 @@ describe('territoryTable', () => {
     for (const reading of ['site', 'zones'] as const) {
       const r = nearestOffers(communes, offers, reading);
       for (const groupBy of ['dept', 'epci'] as const) {
-        const key = (c: (typeof communes)[number]) => (groupBy === 'dept' ? c.dept : (c.epci ?? ''));
-        const expected = new Map<string, number>();
-        for (const code of new Set(communes.map(key))) {
-          const inside = communes.filter((c) => key(c) === code);
-          const depts = new Set(inside.map((c) => c.dept));
-          const codes = new Set(inside.map((c) => c.code));
-          const count = offers.filter(
-            (o) => (codes.has(o.commune) && o.lon !== null) || (reading === 'zones' && o.zone.some((z) => z === 'region' || depts.has(z))),
-          ).length;
-          expected.set(code, count);
-        }
+        const expected = bruteTerritoryOffers(communes, offers, groupBy, reading);
         const rows = territoryTable(communes, r, offers, { groupBy, thresholdKm: 30, reading });
         expect(new Map(rows.map((x) => [x.code, x.offers]))).toEqual(expected);
       }

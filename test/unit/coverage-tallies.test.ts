@@ -10,7 +10,7 @@ import {
   type CoverageOffer,
 } from '../../src/domain/coverage/index';
 import type { Status, Structure } from '../../src/domain/types';
-import { mulberry32, randomCommunes } from '../fixtures/coverage/random';
+import { bruteTerritoryOffers, mulberry32, randomCommunes } from '../fixtures/coverage/random';
 import { makeStructure } from '../fixtures/structure';
 
 // Selections read from the catalogue's columns (selectOffers, concatOffers) against the same
@@ -88,17 +88,7 @@ describe('selections read from the catalogue columns', () => {
           for (const reading of ['site', 'zones'] as const) {
             const nearest = nearestOffers(communes, plain, reading);
             for (const groupBy of ['dept', 'epci'] as const) {
-              const key = (c: (typeof communes)[number]) => (groupBy === 'dept' ? c.dept : (c.epci ?? ''));
-              // Each offer once per territory: its site in one of its communes, or (zones) a zone reaching it.
-              const expected = new Map<string, number>();
-              for (const code of new Set(communes.map(key))) {
-                const inside = communes.filter((c) => key(c) === code);
-                const depts = new Set(inside.map((c) => c.dept));
-                const codes = new Set(inside.map((c) => c.code));
-                const reached = (o: CoverageOffer) =>
-                  (codes.has(o.commune) && o.lon !== null) || (reading === 'zones' && o.zone.some((z) => z === 'region' || depts.has(z)));
-                expected.set(code, plain.filter(reached).length);
-              }
+              const expected = bruteTerritoryOffers(communes, plain, groupBy, reading);
               const rows = territoryTable(communes, nearest, offers, { groupBy, thresholdKm: 30, reading });
               expect(new Map(rows.map((x) => [x.code, x.offers]))).toEqual(expected);
             }
