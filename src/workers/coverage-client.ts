@@ -12,8 +12,8 @@ export type ClientNearestRequest = Omit<NearestRequest, 'offers'> & { offers: re
 export type ClientExtrasRequest = Omit<ExtrasRequest, 'offers'> & { offers: readonly CoverageOffer[] };
 
 // Offers lists made by selectOffers or concatOffers keep their pack (domain/coverage/packed.ts):
-// the nearest request and the gap area's, 180 ms later, share it. The worker gets a copy
-// (structured clone of the typed arrays).
+// the nearest request and the gap area's, 180 ms later, share it. The engine on the main
+// thread reads it as is; the worker gets a transferred copy (forWorker).
 const packed = <R extends { offers: readonly CoverageOffer[] }>(request: R) => ({ ...request, offers: packOffers(request.offers) });
 
 /**

@@ -65,9 +65,11 @@ export function createImportWorkerApi(): ImportWorkerApi {
   return {
     ...api,
     run(mapping, options, onProgress) {
-      last = api.run(mapping, options, onProgress);
-      const { structures, structureLines, outcomes, issues, ...head } = last;
-      return { ...head, lengths: { structures: structures.length, structureLines: structureLines.length, outcomes: outcomes.length, issues: issues.length } };
+      const result = (last = api.run(mapping, options, onProgress));
+      const head: Partial<ImportResult> = { ...result };
+      for (const list of RESULT_LISTS) delete head[list];
+      const lengths = Object.fromEntries(RESULT_LISTS.map((list) => [list, result[list].length])) as Record<ResultList, number>;
+      return { ...(head as Omit<ImportResult, ResultList>), lengths };
     },
     piece(list, from, to) {
       if (!last) throw new Error('no run yet');

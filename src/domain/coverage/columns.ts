@@ -121,9 +121,18 @@ export function rememberSegments(offers: readonly CoverageOffer[], segments: rea
   picks.set(offers, segments);
 }
 
-/** True for an offers list recorded with its segments: it does not change, what is read from it can be kept. */
-export function isPicked(offers: readonly CoverageOffer[]): boolean {
-  return picks.has(offers);
+/**
+ * `read(offers)`, kept with a list recorded with its segments (it does not change); read
+ * again each time for any other list, which its owner may change.
+ */
+export function keptForPicks<T>(read: (offers: readonly CoverageOffer[]) => T): (offers: readonly CoverageOffer[]) => T {
+  const kept = new WeakMap<readonly CoverageOffer[], T>();
+  return (offers) => {
+    if (kept.has(offers)) return kept.get(offers)!;
+    const value = read(offers);
+    if (picks.has(offers)) kept.set(offers, value);
+    return value;
+  };
 }
 
 /** The segments of an offers list: as recorded, or one segment of its own columns. */

@@ -1,7 +1,7 @@
 // Offers as the coverage engine needs them (positions and declared zones),
 // packed in typed arrays: 150,000 offer objects took 460 ms to clone into the
 // worker, two Float64Arrays move without a copy.
-import { forEachZoned, isPicked, segmentLength, segmentsOf, type OfferSegment } from './columns';
+import { forEachZoned, keptForPicks, segmentLength, segmentsOf, type OfferSegment } from './columns';
 import type { CoverageOffer } from './types';
 
 export interface PackedOffers {
@@ -21,16 +21,8 @@ export interface PackedOffers {
 
 // Packs of picked offers lists (columns.ts) are kept with them: the nearest request and the
 // gap area's share one, and packing 150,000 offer objects again took 37–68 ms of the page's thread.
-const kept = new WeakMap<readonly CoverageOffer[], PackedOffers>();
-
 /** Example: packOffers(offers).lons[0] → 1.44 */
-export function packOffers(offers: readonly CoverageOffer[]): PackedOffers {
-  const known = kept.get(offers);
-  if (known) return known;
-  const packed = packSegments(segmentsOf(offers));
-  if (isPicked(offers)) kept.set(offers, packed);
-  return packed;
-}
+export const packOffers: (offers: readonly CoverageOffer[]) => PackedOffers = keptForPicks((offers) => packSegments(segmentsOf(offers)));
 
 function packSegments(segments: readonly OfferSegment[]): PackedOffers {
   const only = segments.length === 1 && segments[0]!.picked === null ? segments[0]!.columns : null;
@@ -51,7 +43,7 @@ function packSegments(segments: readonly OfferSegment[]): PackedOffers {
   for (const segment of segments) {
     const { columns, picked } = segment;
     const kindOfType = new Int32Array(columns.types.length).fill(-1);
-    const m = picked ? picked.length : columns.offers.length;
+    const m = segmentLength(segment);
     for (let j = 0; j < m; j++) {
       const i = picked ? picked[j]! : j;
       lons[at + j] = columns.lons[i]!;

@@ -1,7 +1,7 @@
 // What the coverage tables count of a selection, counted once per selection from its
 // columns (columns.ts): the territory tables, the incomplete départements and the count of
 // located offers all read these instead of walking 150,000 offer objects each.
-import { forEachZoned, isPicked, placesOf, segmentsOf } from './columns';
+import { forEachZoned, keptForPicks, placesOf, segmentLength, segmentsOf } from './columns';
 import type { CoverageOffer } from './types';
 
 export interface OfferTallies {
@@ -15,12 +15,10 @@ export interface OfferTallies {
   zoned: readonly number[];
 }
 
-const kept = new WeakMap<readonly CoverageOffer[], OfferTallies>();
-
 /** Example: offerTallies(offers).placedByType.get('maison_region')?.get('09') → 1 */
-export function offerTallies(offers: readonly CoverageOffer[]): OfferTallies {
-  const known = kept.get(offers);
-  if (known) return known;
+export const offerTallies: (offers: readonly CoverageOffer[]) => OfferTallies = keptForPicks(tally);
+
+function tally(offers: readonly CoverageOffer[]): OfferTallies {
   const sitedByCommune = new Map<string, number>();
   const placedByType = new Map<string, Map<string, number>>();
   const zoned: number[] = [];
@@ -32,7 +30,7 @@ export function offerTallies(offers: readonly CoverageOffer[]): OfferTallies {
     const { communeOf, communes, deptOf, depts } = placesOf(columns);
     const sited = new Int32Array(communes.length);
     const placed = new Int32Array(columns.types.length * depts.length);
-    const m = picked ? picked.length : columns.offers.length;
+    const m = segmentLength(segment);
     for (let j = 0; j < m; j++) {
       const i = picked ? picked[j]! : j;
       if (Number.isNaN(lons[i]!)) continue;
@@ -57,7 +55,5 @@ export function offerTallies(offers: readonly CoverageOffer[]): OfferTallies {
     forEachZoned(segment, (j) => zoned.push(offset + j));
     at += m;
   }
-  const tallies = { sitedByCommune, placedByType, located, zoned };
-  if (isPicked(offers)) kept.set(offers, tallies);
-  return tallies;
+  return { sitedByCommune, placedByType, located, zoned };
 }
