@@ -62,6 +62,12 @@ function labelOf(rings: Rings): [number, number] {
   return [round(p[0]), round(p[1])];
 }
 
+/** Where to write an area's name: the pole of inaccessibility of its largest part; null without parts. */
+export function labelPoint(g: AreaGeometry): [number, number] | null {
+  const largest = partsBySize(g)[0];
+  return largest ? labelOf(largest) : null;
+}
+
 /** Strictly inside (not on the boundary of) the geometry. */
 export function isInside(point: [number, number], g: AreaGeometry): boolean {
   return booleanPointInPolygon(point, g, { ignoreBoundary: true });

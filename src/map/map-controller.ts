@@ -3,8 +3,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 // MapLibre finds its worker next to its own module, which bundling moves: hand
 // it the worker file's URL explicitly (a self-contained module, copied as is).
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import polylabel from 'polylabel';
-import type { Feature, FeatureCollection, Geometry, Point, Polygon, MultiPolygon } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
 import type { FitBoundsOptions, LayerSpecification, MapGeoJSONFeature } from 'maplibre-gl';
 import type { RegionData } from '../data/load-region';
 import type { Commune, Structure } from '../domain/types';
@@ -502,32 +501,24 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** One label point per département, inside its polygon. */
-export function departementLabelPoints(fc: FeatureCollection<Geometry, { code: string; nom: string }>): FeatureCollection<Point> {
+/**
+ * One label point per département: the `label` the data build found inside its polygon
+ * (scripts/lib/territory-points.ts). A département without one gets no label.
+ */
+export function departementLabelPoints(fc: FeatureCollection<Geometry, { code: string; nom: string; label?: unknown }>): FeatureCollection<Point> {
   return {
     type: 'FeatureCollection',
-    features: fc.features.map((f) => {
-      const polygons: Polygon['coordinates'][] =
-        f.geometry.type === 'Polygon'
-          ? [(f.geometry as Polygon).coordinates]
-          : f.geometry.type === 'MultiPolygon'
-            ? (f.geometry as MultiPolygon).coordinates
-            : [];
-      const largest = polygons.reduce((best, p) => (ringArea(p[0]!) > ringArea(best[0]!) ? p : best), polygons[0]!);
-      const point = polylabel(largest as [number, number][][], 0.001);
-      return {
-        type: 'Feature' as const,
-        geometry: { type: 'Point' as const, coordinates: [point[0]!, point[1]!] },
-        properties: { code: f.properties.code, nom: f.properties.nom },
-      };
+    features: fc.features.flatMap((f) => {
+      const label = f.properties.label;
+      const point = Array.isArray(label) && label.length === 2 && label.every(Number.isFinite) ? (label as [number, number]) : null;
+      if (!point) return [];
+      return [
+        {
+          type: 'Feature' as const,
+          geometry: { type: 'Point' as const, coordinates: point },
+          properties: { code: f.properties.code, nom: f.properties.nom },
+        },
+      ];
     }),
   };
-}
-
-function ringArea(ring: number[][]): number {
-  let sum = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    sum += (ring[j]![0]! - ring[i]![0]!) * (ring[j]![1]! + ring[i]![1]!);
-  }
-  return Math.abs(sum / 2);
 }

@@ -18,7 +18,6 @@ export const LAYER = {
   regionFill: 'region-fill',
   communesFill: 'communes-fill',
   communesLine: 'communes-line',
-  communeHover: 'commune-hover',
   departementsLine: 'departements-line',
   regionLine: 'region-line',
   deptLabels: 'dept-labels',
@@ -43,21 +42,19 @@ export function markerImageId(type: string): string {
 export function territoryLayers(): LayerSpecification[] {
   return [
     { id: LAYER.background, type: 'background', paint: { 'background-color': '#dfe7ec' } },
-    { id: LAYER.regionFill, type: 'fill', source: SOURCE.region, paint: { 'fill-color': '#fbfaf6' } },
+    // No antialiased outline on these fills: a line layer draws the borders, and each
+    // outline is one more shader to compile and one more pass over every border per frame.
+    { id: LAYER.regionFill, type: 'fill', source: SOURCE.region, paint: { 'fill-color': '#fbfaf6', 'fill-antialias': false } },
     {
       id: LAYER.communesFill,
       type: 'fill',
       source: SOURCE.communes,
-      // Transparent but hit-testable, so hovering or tapping a commune finds it.
-      paint: { 'fill-color': '#000000', 'fill-opacity': 0 },
-    },
-    {
-      id: LAYER.communeHover,
-      type: 'fill',
-      source: SOURCE.communes,
+      // Transparent but for the commune under the pointer, and hit-testable, so hovering
+      // or tapping a commune finds it.
       paint: {
         'fill-color': '#1d3557',
         'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.18, 0],
+        'fill-antialias': false,
       },
     },
     {

@@ -22,6 +22,9 @@ describe('the map of Occitanie', () => {
     const depts = await renderedFeatures(page, ['departements-line']);
     const codes = new Set(depts.map((f) => f.code));
     expect(codes.size).toBe(13);
+    // Their names are drawn at the points the data build found (departements.geojson's `label`).
+    const labels = await renderedFeatures(page, ['dept-labels']);
+    expect(new Set(labels.map((f) => f.code)).size).toBeGreaterThanOrEqual(10);
     expect(foreignRequests).toEqual([]);
     expect(errors).toEqual([]);
     // Attribution credits the territory data.

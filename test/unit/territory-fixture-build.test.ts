@@ -102,10 +102,12 @@ describe('data build on the hand-made fixture', () => {
 
   it('writes départements (names from their file) and region outlines that cover the communes', () => {
     const depts = readJson<FeatureCollection>(file('departements.geojson')).features as Area[];
-    expect(depts.map((f) => f.properties)).toEqual([
+    expect(depts.map((f) => ({ code: f.properties.code, nom: f.properties.nom }))).toEqual([
       { code: '97', nom: 'Bêta-Sud' },
       { code: '98', nom: 'Alpha' },
     ]);
+    // Where the map writes each name: inside the département, never on its edge.
+    for (const f of depts) expect(booleanPointInPolygon(f.properties.label as unknown as [number, number], f, { ignoreBoundary: true })).toBe(true);
     const region = readJson<FeatureCollection>(file('region.geojson')).features as Area[];
     expect(region.map((f) => f.properties)).toEqual([{ code: '99', nom: 'Testland' }]);
     const communesArea = communesGeo().reduce((s, f) => s + area(f), 0);

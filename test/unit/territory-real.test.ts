@@ -86,10 +86,14 @@ describe.each(['occitanie', 'pays-de-la-loire'])('real build: %s', (id) => {
     for (const c of communes()) expect(Math.round(c.lon * 1e5) / 1e5).toBe(c.lon);
   });
 
-  it('has one département feature per configured département, with code and name', () => {
-    const depts = readJson<FeatureCollection>(out(id, 'departements.geojson')).features;
+  it('has one département feature per configured département, with code, name and a label point inside it', () => {
+    const depts = readJson<FeatureCollection>(out(id, 'departements.geojson')).features as Feature<Polygon | MultiPolygon>[];
     expect(depts.map((f) => f.properties?.code)).toEqual([...config(id).departements].sort());
-    for (const f of depts) expect(Object.keys(f.properties ?? {})).toEqual(['code', 'nom']);
+    for (const f of depts) {
+      expect(Object.keys(f.properties ?? {})).toEqual(['code', 'nom', 'label']);
+      const label = f.properties?.label as [number, number];
+      expect(booleanPointInPolygon(label, f, { ignoreBoundary: true }), f.properties?.nom).toBe(true);
+    }
     const region = readJson<FeatureCollection>(out(id, 'region.geojson')).features;
     expect(region).toHaveLength(1);
   });
