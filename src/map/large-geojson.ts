@@ -3,6 +3,7 @@
 import * as maplibregl from 'maplibre-gl';
 import type { Feature } from 'geojson';
 import blobProtocolUrl from './maplibre-blob-protocol.mjs?url&no-inline';
+import { nextTask } from '../domain/next-task';
 
 /** From this many features on, data goes to the map as text behind a URL (below, as an object: simpler, as fast). */
 export const LARGE_FEATURES = 5_000;
@@ -37,7 +38,7 @@ export async function largeGeojsonUrl(count: number, feature: (i: number) => Fea
   const parts: Blob[] = [new Blob(['{"type":"FeatureCollection","features":['])];
   for (let from = 0; from < count; from += CHUNK) {
     if (from > 0) {
-      await pause();
+      await nextTask();
       if (stale()) return null;
     }
     const texts: string[] = [];
@@ -52,8 +53,4 @@ export async function largeGeojsonUrl(count: number, feature: (i: number) => Fea
 /** Frees the text behind a URL made by largeGeojsonUrl (other data is left alone). */
 export function releaseLargeGeojson(data: unknown): void {
   if (typeof data === 'string' && data.startsWith(SCHEME)) URL.revokeObjectURL(data.slice(SCHEME.length));
-}
-
-function pause(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }

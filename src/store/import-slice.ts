@@ -111,7 +111,7 @@ export const createImportSlice = (set: SetState, get: GetState): ImportSlice => 
     },
     setReviewDept: (reviewDept) => set({ reviewDept }),
     hydrateImports: (region, stored, options = {}) => {
-      const next = applyImportOps(stored, get().importPending);
+      const next = kept(get(), applyImportOps(stored, get().importPending));
       set({
         importEntries: next.entries,
         importVersions: next.versions,
@@ -121,7 +121,7 @@ export const createImportSlice = (set: SetState, get: GetState): ImportSlice => 
     },
     importsSaved: (count, stored) => {
       const importPending = get().importPending.slice(count);
-      const next = applyImportOps(stored, importPending);
+      const next = kept(get(), applyImportOps(stored, importPending));
       set({ importPending, importEntries: next.entries, importVersions: next.versions, importSave: { status: 'saved' } });
     },
     setImportSave: (importSave) => set({ importSave }),
@@ -139,6 +139,29 @@ export function currentEntries(state: Pick<AppState, 'importVersions' | 'importE
   return currentEntryIds(state)
     .map((id) => state.importEntries[id])
     .filter((e): e is ImportEntry => e !== undefined);
+}
+
+/**
+ * `next`, or the page's own history when `next` says the same (read back from storage,
+ * it is made of new objects): the catalogue, the map's 150,000 points and the list are
+ * derived again only when the imports did change.
+ */
+function kept(state: ImportState, next: ImportHistory): ImportHistory {
+  const current: ImportHistory = { entries: state.importEntries, versions: state.importVersions };
+  const sameVersion = (a: ImportVersion, b: ImportVersion) =>
+    a.n === b.n &&
+    a.id === b.id &&
+    a.at === b.at &&
+    a.label === b.label &&
+    a.entryIds.length === b.entryIds.length &&
+    a.entryIds.every((id, i) => id === b.entryIds[i]);
+  const ids = Object.keys(next.entries);
+  const same =
+    next.versions.length === current.versions.length &&
+    next.versions.every((v, i) => sameVersion(v, current.versions[i]!)) &&
+    ids.length === Object.keys(current.entries).length &&
+    ids.every((id) => next.entries[id] === current.entries[id]);
+  return same ? current : next;
 }
 
 // Selectors return the same array while their inputs are the same objects, so components

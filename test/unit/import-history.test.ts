@@ -75,6 +75,24 @@ describe('import slice with storage', () => {
     expect(current({ versions: s().importVersions })).toEqual(['theirs', 'mine']);
   });
 
+  it('keeps its own objects when what is read back says the same, so nothing is derived again', () => {
+    const store = createAppStore();
+    const s = () => store.getState();
+    s().hydrateImports('occitanie', EMPTY_HISTORY);
+    s().commitImport(entry('mine'), 'mine');
+    const [entries, versions] = [s().importEntries, s().importVersions];
+    // Read back from storage: new version objects, the same entry objects (import-storage.ts reuses the page's).
+    const readBack = { entries: { ...entries }, versions: structuredClone(versions) };
+    s().importsSaved(1, readBack);
+    expect([s().importEntries, s().importVersions]).toEqual([entries, versions]);
+    expect(s().importEntries).toBe(entries);
+    expect(s().importVersions).toBe(versions);
+    // Another tab's change does replace them.
+    s().hydrateImports('occitanie', applyImportOps(readBack, [commit('theirs')]), { external: true });
+    expect(s().importEntries).not.toBe(entries);
+    expect(Object.keys(s().importEntries).sort()).toEqual(['mine', 'theirs']);
+  });
+
   it('names a quota error apart from other refusals', () => {
     expect(saveFailure(new DOMException('full', 'QuotaExceededError'))).toMatchObject({ status: 'failed', reason: 'quota' });
     expect(saveFailure(new DOMException('no', 'InvalidStateError'))).toMatchObject({ status: 'failed', reason: 'unavailable' });

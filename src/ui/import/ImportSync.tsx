@@ -1,13 +1,15 @@
 import { useEffect } from 'react';
-import { get as idbGet, update as idbUpdate } from 'idb-keyval';
+import { delMany, get, set, update } from 'idb-keyval';
 import { useMapController } from '../../map/map-context';
 import { IMPORT_CLUSTER_LAYER, IMPORT_HALO_LAYER, importHaloLayers } from '../../map/layers/import';
-import { applyImportOps, readStoredHistory, type ImportHistory } from '../../store/import-history';
+import { readStoredHistory } from '../../store/import-history';
+import { readImportHistory, writeImportOps, type KeyValueStore } from '../../store/import-storage';
 import type { ImportSaveState } from '../../store/import-slice';
 import type { AppStore } from '../../store/app-store';
 import { useApp, useAppStore } from '../../store/react';
 
-const storageKey = (region: string) => `maillage-imports:${region}`;
+/** This browser's IndexedDB, through idb-keyval's default store. */
+const browserStore: KeyValueStore = { get, set, update, delMany };
 const CHANNEL = 'maillage-imports';
 /** localStorage key bumped after each write, for browsers without BroadcastChannel (the `storage` event). */
 const pingKey = (region: string) => `maillage-imports-changed:${region}`;
@@ -25,7 +27,8 @@ export function saveFailure(error: unknown): ImportSaveState {
  * partner page never shows a referent's local imports.
  *
  * No tab overwrites another: each change is an operation (src/store/import-history.ts)
- * applied to what is stored in the same IndexedDB transaction, then the other tabs are told
+ * applied to what is stored in the same IndexedDB transaction (the structures of a new
+ * import are written before, in parts, so that no step holds the page: import-storage.ts), then the other tabs are told
  * (BroadcastChannel, or a `storage` event) and read the stored imports again. A failed
  * write leaves the change in the page (and pending, retried with the next change) and says so.
  */
@@ -66,9 +69,9 @@ function syncImports(store: AppStore, region: string): () => void {
   const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL);
 
   const reload = (external: boolean) =>
-    idbGet(storageKey(region))
+    readImportHistory(browserStore, region, store.getState().importEntries)
       .then((stored) => {
-        if (!closed) store.getState().hydrateImports(region, readStoredHistory(stored), { external });
+        if (!closed) store.getState().hydrateImports(region, stored, { external });
       })
       .catch((error: unknown) => {
         if (closed) return;
@@ -93,14 +96,10 @@ function syncImports(store: AppStore, region: string): () => void {
     if (closed || writing || state.importsLoadedFor !== region || ops.length === 0 || ops.length === failedAt) return;
     writing = true;
     state.setImportSave({ status: 'saving' });
-    let written: ImportHistory | null = null;
-    idbUpdate(storageKey(region), (stored: unknown) => {
-      written = applyImportOps(readStoredHistory(stored), ops);
-      return written;
-    })
-      .then(() => {
+    writeImportOps(browserStore, region, ops, state.importEntries)
+      .then((written) => {
         failedAt = -1;
-        if (!closed && written) store.getState().importsSaved(ops.length, written);
+        if (!closed) store.getState().importsSaved(ops.length, written);
         announce();
       })
       .catch((error: unknown) => {
