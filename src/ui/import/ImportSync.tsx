@@ -28,8 +28,9 @@ export function saveFailure(error: unknown): ImportSaveState {
  *
  * No tab overwrites another: each change is an operation (src/store/import-history.ts)
  * applied to what is stored in the same IndexedDB transaction (the structures of a new
- * import are written before, in parts, so that no step holds the page: import-storage.ts), then the other tabs are told
- * (BroadcastChannel, or a `storage` event) and read the stored imports again. A failed
+ * import are written before it, in parts, so that no step holds the page:
+ * src/store/import-storage.ts), then the other tabs are told (BroadcastChannel, or a
+ * `storage` event) and read the stored imports again. A failed
  * write leaves the change in the page (and pending, retried with the next change) and says so.
  */
 export function ImportSync() {
