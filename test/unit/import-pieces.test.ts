@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateRows } from '../../scripts/bench/import';
 import { loadRegionInputs } from '../../scripts/lib/import-report';
 import { createImportApi, createImportWorkerApi, type Phase } from '../../src/workers/import-api';
-import { receive } from '../../src/workers/import-client';
+import { PIECES_AHEAD, receive } from '../../src/workers/import-client';
 
 // The worker sends a result's long lists in pieces: put back together, they must be the
 // result the same run gives in one piece, in order, nothing lost or repeated.
@@ -40,5 +40,31 @@ describe('an import result sent in pieces', () => {
     // One message per 100 items of each list.
     const lists = [expected.structures, expected.structureLines, expected.outcomes, expected.issues];
     expect(progress.length).toBe(lists.reduce((n, l) => n + Math.ceil(l.length / 100), 0));
+  });
+
+  it('asks for the next pieces while one arrives, never more than PIECES_AHEAD, and keeps their order when answers cross', async () => {
+    const lengths = { structures: 23, structureLines: 23, outcomes: 0, issues: 7 };
+    const head = { lengths } as unknown as Parameters<typeof receive>[0];
+    let inFlight = 0;
+    let most = 0;
+    let n = 0;
+    const got = await receive(
+      head,
+      async (list, from, to) => {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        // Every other answer is slower than the next one: they arrive out of order.
+        await new Promise((done) => setTimeout(done, n++ % 2 === 0 ? 6 : 1));
+        inFlight--;
+        return Array.from({ length: to - from }, (_, i) => `${list}:${from + i}`);
+      },
+      undefined,
+      5,
+    );
+    expect(most).toBeGreaterThan(1);
+    expect(most).toBeLessThanOrEqual(PIECES_AHEAD);
+    for (const [list, length] of Object.entries(lengths)) {
+      expect((got as unknown as Record<string, string[]>)[list]).toEqual(Array.from({ length }, (_, i) => `${list}:${i}`));
+    }
   });
 });
