@@ -75,11 +75,8 @@ export function isInside(point: [number, number], g: AreaGeometry): boolean {
 
 /** Point inside both geometries when possible, else inside the display one; null if none found. */
 export function representativePoint(full: AreaGeometry, display: AreaGeometry): RepresentativePoint | null {
-  const fullLargest = partsBySize(full)[0];
-  if (fullLargest) {
-    const p = labelOf(fullLargest);
-    if (isInside(p, display)) return { lon: p[0], lat: p[1], from: 'full' };
-  }
+  const fullLabel = labelPoint(full);
+  if (fullLabel && isInside(fullLabel, display)) return { lon: fullLabel[0], lat: fullLabel[1], from: 'full' };
   const displayParts = partsBySize(display);
   const candidates = displayParts.map(labelOf);
   // Prefer a point inside the full geometry as well, largest part first.

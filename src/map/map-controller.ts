@@ -3,7 +3,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 // MapLibre finds its worker next to its own module, which bundling moves: hand
 // it the worker file's URL explicitly (a self-contained module, copied as is).
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
+import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { FitBoundsOptions, LayerSpecification, MapGeoJSONFeature } from 'maplibre-gl';
 import type { RegionData } from '../data/load-region';
 import type { Commune, Structure } from '../domain/types';
@@ -505,11 +505,12 @@ function escapeHtml(text: string): string {
  * One label point per département: the `label` the data build found inside its polygon
  * (scripts/lib/territory-points.ts). A département without one gets no label.
  */
-export function departementLabelPoints(fc: FeatureCollection<Geometry, { code: string; nom: string; label?: unknown }>): FeatureCollection<Point> {
+export function departementLabelPoints(fc: RegionData['departements']): FeatureCollection<Point> {
   return {
     type: 'FeatureCollection',
     features: fc.features.flatMap((f) => {
-      const label = f.properties.label;
+      // Read from a file: checked, not trusted.
+      const label: unknown = f.properties.label;
       const point = Array.isArray(label) && label.length === 2 && label.every(Number.isFinite) ? (label as [number, number]) : null;
       if (!point) return [];
       return [

@@ -1,6 +1,6 @@
 import type { Structure } from '../domain/types';
 import { nextTask } from '../domain/next-task';
-import { applyImportOps, readStoredHistory, type ImportHistory, type ImportOp } from './import-history';
+import { applyImportOps, EMPTY_HISTORY, readStoredHistory, type ImportHistory, type ImportOp } from './import-history';
 import type { ImportEntry } from './import-slice';
 
 // How the imports are kept in IndexedDB. Storing a value clones it on the calling thread,
@@ -96,7 +96,7 @@ export async function writeImportOps(
 ): Promise<ImportHistory> {
   const stored: ImportOp[] = [];
   for (const op of ops) stored.push(op.kind === 'commit' ? { ...op, entry: await writeParts(store, region, op.entry) } : op);
-  let before: ImportHistory = readStoredHistory(null);
+  let before = EMPTY_HISTORY;
   let after: ImportHistory = before;
   await store.update(historyKey(region), (value) => {
     before = readStoredHistory(value);

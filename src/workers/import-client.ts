@@ -52,7 +52,7 @@ export function createImportClient(): ImportClient {
 /**
  * Pieces asked for ahead of the one being received: the worker clones the next piece while
  * the page takes in this one (asked one at a time, the page's thread sat idle half of the
- * 2.3–2.9 s a 150,000-row result took to arrive). Two, so that at most two pieces wait.
+ * 2.1–2.5 s a 150,000-row result took to arrive and be shown). Two, so that at most two pieces wait.
  */
 export const PIECES_AHEAD = 2;
 

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { delMany, get, set, update } from 'idb-keyval';
 import { useMapController } from '../../map/map-context';
 import { IMPORT_CLUSTER_LAYER, IMPORT_HALO_LAYER, importHaloLayers } from '../../map/layers/import';
-import { readStoredHistory } from '../../store/import-history';
+import { EMPTY_HISTORY } from '../../store/import-history';
 import { readImportHistory, writeImportOps, type KeyValueStore } from '../../store/import-storage';
 import type { ImportSaveState } from '../../store/import-slice';
 import type { AppStore } from '../../store/app-store';
@@ -77,7 +77,7 @@ function syncImports(store: AppStore, region: string): () => void {
       .catch((error: unknown) => {
         if (closed) return;
         store.getState().setImportSave(saveFailure(error));
-        store.getState().hydrateImports(region, readStoredHistory(null));
+        store.getState().hydrateImports(region, EMPTY_HISTORY);
       });
 
   const announce = () => {
