@@ -13,6 +13,7 @@ import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Commune, Issue, Manifest, RegionConfig } from '../src/domain/types.ts';
+import { COMMUNE_TILES_DIR } from '../src/domain/tiles.ts';
 import { BuildError, TerritoryInputError } from './lib/territory-errors.ts';
 import { ETALAB_PACKAGE, POSTAL_PACKAGE, packageVersion, type EtalabData } from './lib/territory-etalab.ts';
 import { hashFile, hashFiles, listFiles, localImportClosure, sameHashes, sha256 } from './lib/territory-hash.ts';
@@ -142,6 +143,7 @@ export async function buildData(options: BuildDataOptions = {}): Promise<RegionR
       sources: config.attributions,
       inputHashes: hashes,
       sizes,
+      communeTiles: territory.communeTiles,
       // Warnings already stated as notes (communes drawn with a borrowed contour) are not repeated.
       notes: [...territory.notes, ...warnings.filter((w) => !territory.notes.includes(w.message)).map((w) => `${w.severity}: ${w.message}`)],
     };
@@ -229,6 +231,7 @@ async function inputHashes(loaded: LoadedConfig, located: LocatedInputs, repoRoo
   if (!options.etalab) h[`package/${POSTAL_PACKAGE}`] = await packageVersion(POSTAL_PACKAGE);
   h['package/mapshaper'] = await packageVersion('mapshaper');
   h['package/polylabel'] = await packageVersion('polylabel');
+  for (const name of ['@maplibre/geojson-vt', '@maplibre/vt-pbf']) h[`package/${name}`] = await packageVersion(name);
   // The build code: this file, the territory and structures steps and every local module they import.
   const lib = join(CODE_ROOT, 'scripts', 'lib');
   const code = localImportClosure([
@@ -254,7 +257,8 @@ async function readManifest(outDir: string): Promise<Manifest | null> {
 }
 
 function outputsExist(outDir: string, manifest: Manifest): boolean {
-  return Object.keys(manifest.sizes ?? {}).every((name) => existsSync(join(outDir, name)));
+  const tiles = manifest.communeTiles ? [COMMUNE_TILES_DIR] : [];
+  return [...Object.keys(manifest.sizes ?? {}), ...tiles].every((name) => existsSync(join(outDir, name)));
 }
 
 /** public/data/regions.json: the regions whose data is built, for the app's region picker. */
@@ -284,6 +288,8 @@ function printSummary(log: (m: string) => void, id: string, manifest: Manifest, 
   // (src/data/load-region.ts), the commune contours coming after the first paint.
   lines.push(`  display contours (${firstPaint.join(' + ')}): ${kb(contours)} gzip`);
   lines.push(`  data before first paint (${FIRST_VIEW_FILES.join(' + ')}): ${kb(first)} gzip`);
+  const t = manifest.communeTiles;
+  lines.push(`  commune tiles (${COMMUNE_TILES_DIR}/, zoom ${t.minzoom}-${t.maxzoom}): ${t.tiles} tiles, ${kb(t.bytes)}, gzip ${kb(t.gzip)}`);
   for (const w of warnings) lines.push(`  ${w.severity}: ${w.message}`);
   log(lines.join('\n'));
 }

@@ -10,7 +10,8 @@ export const DATA_CACHE = 'maillage-data';
  *
  * - The built shell (HTML, JS including MapLibre's worker, CSS) is precached
  *   with a revision per file: cache-first, replaced when a new build is served.
- * - Data under data/ (regions.json, <region>/*.json|geojson) is network-first,
+ * - Data under data/ (regions.json, <region>/*.json|geojson, the commune tiles
+ *   <region>/tiles/…/*.pbf) is network-first,
  *   falling back to the last copy cached, so a refreshed catalogue is picked up
  *   as soon as the network answers and the app still opens in a dead zone.
  *   Only the regions actually visited are cached, not every region.
@@ -40,7 +41,7 @@ export function offlinePlugin(): PluginOption {
       disableDevLogs: true,
       runtimeCaching: [
         {
-          urlPattern: ({ url, sameOrigin }) => sameOrigin && /\/data\/[^?]+\.(?:json|geojson)$/.test(url.pathname),
+          urlPattern: ({ url, sameOrigin }) => sameOrigin && /\/data\/[^?]+\.(?:json|geojson|pbf)$/.test(url.pathname),
           handler: 'NetworkFirst',
           options: {
             cacheName: DATA_CACHE,

@@ -5,7 +5,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 
 /** Text files worth compressing (images and fonts are compressed already). */
-export const COMPRESSIBLE = /\.(?:html|js|mjs|css|json|geojson|svg|txt|csv|webmanifest|map)$/;
+export const COMPRESSIBLE = /\.(?:html|js|mjs|css|json|geojson|pbf|svg|txt|csv|webmanifest|map)$/;
 /** Below this size a compressed copy saves less than its headers cost. */
 const MIN_BYTES = 1024;
 

@@ -4,12 +4,13 @@
 // loads (public/data/<region>/).
 import { area as turfArea } from '@turf/area';
 import type { Feature, FeatureCollection } from 'geojson';
-import type { Commune, EpciInfo, Issue, RegionConfig } from '../../src/domain/types.ts';
+import type { Commune, EpciInfo, Issue, Manifest, RegionConfig } from '../../src/domain/types.ts';
 import { BuildError, TerritoryInputError } from './territory-errors.ts';
 import type { EtalabData } from './territory-etalab.ts';
 import { dissolveParts, fitToBudget, simplifyLayers, type DisplayLayers, type PartFeature } from './territory-geometry.ts';
 import { describeBorrowed, joinContours } from './territory-join.ts';
 import { sizeOf, writeSized, type FileSize } from './territory-output.ts';
+import { writeCommuneTiles } from './commune-tiles.ts';
 import { otherNames } from './territory-names.ts';
 import { labelPoint, representativePoint } from './territory-points.ts';
 import { readContours, type AreaGeometry, type ContourFeature } from './territory-read.ts';
@@ -47,6 +48,8 @@ export interface TerritoryResult {
   /** Warnings only: errors are thrown as BuildError / TerritoryInputError. */
   warnings: Issue[];
   sizes: Record<string, FileSize>;
+  /** The commune tiles written under tiles/: what the map asks for, how many, their size. */
+  communeTiles: Manifest['communeTiles'];
 }
 
 export async function buildTerritory(
@@ -249,6 +252,9 @@ export async function buildTerritory(
   for (const name of FIRST_PAINT) sizes[name] = await writeSized(outDir, name, budget.result.texts[name]);
   sizes['communes.json'] = await writeSized(outDir, 'communes.json', JSON.stringify(communes));
   sizes['epci.json'] = await writeSized(outDir, 'epci.json', JSON.stringify(epci));
+  t = Date.now();
+  const tiles = await writeCommuneTiles(outDir, communesOut(budget.result.layers));
+  log(`  commune tiles: ${tiles.count} tiles, zoom ${tiles.pyramid.minzoom}-${tiles.pyramid.maxzoom}, ${Date.now() - t} ms`);
 
   const population = communes.reduce((s, c) => s + c.population, 0);
   return {
@@ -268,6 +274,7 @@ export async function buildTerritory(
     notes,
     warnings,
     sizes,
+    communeTiles: { ...tiles.pyramid, tiles: tiles.count, ...tiles.size },
   };
 }
 

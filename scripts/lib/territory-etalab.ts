@@ -2,6 +2,7 @@
 // (current communes, EPCI membership, département names) and the package version,
 // which goes into the build's input hashes; and La Poste's names of each commune
 // from the codes-postaux package, for the search.
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -51,7 +52,14 @@ const require = createRequire(import.meta.url);
 
 /** Folder of an installed package (its package.json's folder). */
 export function packageDir(name: string): string {
-  return dirname(require.resolve(`${name}/package.json`));
+  try {
+    return dirname(require.resolve(`${name}/package.json`));
+  } catch {
+    // A package whose "exports" hide its package.json: up from its entry point.
+    let dir = dirname(require.resolve(name));
+    while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+    return dir;
+  }
 }
 
 /** Version of an installed package, read from its package.json. */

@@ -1,5 +1,6 @@
 import type { FeatureCollection, Feature, Geometry, Point } from 'geojson';
 import type { Commune, EpciInfo, Manifest, RegionConfig, Structure } from '../domain/types';
+import { communeTilePath } from '../domain/tiles';
 
 /**
  * A region's territory and configuration, as built by scripts/build-data.ts: what the
@@ -23,20 +24,22 @@ export interface RegionData {
    */
   communesReady: boolean;
   /**
-   * The commune contours (communes.geojson) as downloaded, not parsed: the map reads them
-   * in its own worker (`contoursUrl`) and the import in its own (2 MB of JSON that the
-   * page's thread never parses for the first view); coverage and the print sheet parse them on demand
-   * (`regionContours`, src/data/contours.ts). Null until they arrive.
+   * The commune contours (communes.geojson) as downloaded, not parsed, for what computes
+   * with their shapes: the import reads them in its own worker (2 MB of JSON that the
+   * page's thread never parses), coverage and the print sheet parse them on demand
+   * (`regionContours`, src/data/contours.ts). Null until they arrive: they are asked for
+   * once the map has drawn the communes, or as soon as a panel needs them
+   * (src/ui/useRegionData.ts). The map itself draws the commune tiles (`communeTilesUrl`).
    */
   contours: Blob | null;
-  /**
-   * Where the contours come from: the map hands this address to MapLibre's worker once
-   * `contours` is in, and the worker reads the file there (a 304 from the HTTP cache).
-   * Not the Blob's object URL: MapLibre has its worker ask the page's thread for any
-   * address that is not http(s), and that thread would then parse the file and copy it
-   * over field by field (over a second of long tasks on the 4G profile).
-   */
+  /** Where the contours come from. */
   contoursUrl: string;
+  /**
+   * The commune tiles' address template ({z}/{x}/{y}): the same shapes as the contours,
+   * cut by the data build into vector tiles (src/domain/tiles.ts), which MapLibre's worker
+   * fetches as the view needs them. Absolute, as the worker needs it.
+   */
+  communeTilesUrl: string;
 }
 
 export interface RegionListEntry {
@@ -105,6 +108,8 @@ export async function loadRegionFirstView(regionId: string, base = dataBaseUrl()
     communesReady: false,
     contours: null,
     contoursUrl: `${dir}communes.geojson`,
+    // The folder made absolute on its own: URL() would escape the braces of the template.
+    communeTilesUrl: `${typeof window === 'undefined' ? dir : new URL(dir, window.location.href).href}${communeTilePath('{z}', '{x}', '{y}')}`,
   };
   return { data: communes ? withCommuneList(data, communes) : data, structures: structuresGeo.features.map((f) => f.properties) };
 }
@@ -124,52 +129,42 @@ export function withContours(data: RegionData, contours: Blob): RegionData {
   return { ...data, contours };
 }
 
-/**
- * The downloads of what the first view left out, started but not parsed: the commune list
- * (null when the first view brought it) and the contours. Parsing them is main-thread
- * work that would slow the first paint; downloading them is not, and on a slow network
- * they arrive while the map's code still runs (`readRegionCommunes` parses them).
- */
-export interface CommunesDownload {
-  list: Promise<Blob> | null;
-  contours: Promise<Blob>;
-}
-
 async function fetchBody(url: string, init: RequestInit): Promise<Blob> {
   return (await fetchOk(url, init)).blob();
 }
 
-/**
- * Starts downloading the commune list and the contours, both at once. Chaining the
- * contours after the list made their request wait for the page's thread, which on a slow
- * phone is busy starting the map: on the 4G profile the contours were asked for 2.2–2.5 s
- * after the list had arrived. Side by side the list (80 KB) shares the bandwidth for the
- * time it takes, and still arrives first.
- */
-export function downloadRegionCommunes(data: RegionData, base = dataBaseUrl()): CommunesDownload {
-  const dir = regionDir(data.config.id, base);
-  // Low priority: the map's own files (its worker, images) go first.
-  const init: RequestInit = { priority: 'low' } as RequestInit;
-  const list = data.communesReady ? null : fetchBody(`${dir}communes.json`, init);
-  const contours = fetchBody(data.contoursUrl, init);
-  // Read (and their failures reported) by readRegionCommunes, maybe later than they settle.
-  list?.catch(() => undefined);
-  contours.catch(() => undefined);
-  return { list, contours };
-}
-
-const parseBody = async <T>(body: Promise<Blob>): Promise<T> => JSON.parse(await (await body).text()) as T;
+// Low priority: the map's own files (its worker, images, tiles) go first.
+const LATER: RequestInit = { priority: 'low' } as RequestInit;
 
 /**
- * Reads a download: `onList` gets the commune list (parsed), then the returned promise
- * the contours, as downloaded (see `RegionData.contours`).
+ * Starts downloading the commune list (null when the first view brought it), not parsing
+ * it: parsing is main-thread work that would slow the first paint; downloading is not, and
+ * on a slow network the list arrives while the map's code still runs (`readCommuneList`).
  */
-export async function readRegionCommunes(download: CommunesDownload, onList: (communes: Commune[]) => void = () => undefined): Promise<Blob> {
-  if (download.list) onList(await parseBody<Commune[]>(download.list));
-  return download.contours;
+export function downloadCommuneList(data: RegionData, base = dataBaseUrl()): Promise<Blob> | null {
+  if (data.communesReady) return null;
+  const list = fetchBody(`${regionDir(data.config.id, base)}communes.json`, LATER);
+  // Read (and its failure reported) by readCommuneList, maybe later than it settles.
+  list.catch(() => undefined);
+  return list;
 }
 
-/** What the first view left out, downloaded now (see `downloadRegionCommunes`). */
-export function loadRegionCommunes(data: RegionData, base = dataBaseUrl(), onList: (communes: Commune[]) => void = () => undefined): Promise<Blob> {
-  return readRegionCommunes(downloadRegionCommunes(data, base), onList);
+export async function readCommuneList(download: Promise<Blob>): Promise<Commune[]> {
+  return JSON.parse(await (await download).text()) as Commune[];
+}
+
+/**
+ * Downloads the commune contours, as a Blob (see `RegionData.contours`). Not with the
+ * first view: the map draws the communes from their tiles, and on the 4G profile these
+ * 480 kB gzip took the bandwidth the map's files and tiles needed.
+ */
+export function downloadContours(data: RegionData): Promise<Blob> {
+  return fetchBody(data.contoursUrl, LATER);
+}
+
+/** What the first view left out, the commune list (`onList` gets it), then the contours. */
+export async function loadRegionCommunes(data: RegionData, base = dataBaseUrl(), onList: (communes: Commune[]) => void = () => undefined): Promise<Blob> {
+  const list = downloadCommuneList(data, base);
+  if (list) onList(await readCommuneList(list));
+  return downloadContours(data);
 }

@@ -1,5 +1,6 @@
 // Shared domain types. Pure data: no DOM, no React, no MapLibre.
 import type { CatalogueExpectation } from './catalogue/expectations';
+import type { TilePyramid } from './tiles';
 
 export type Lang = 'fr' | 'en';
 export type Localized = Record<Lang, string>;
@@ -160,5 +161,7 @@ export interface Manifest {
   sources: Attribution[];
   inputHashes: Record<string, string>;
   sizes: Record<string, { bytes: number; gzip: number }>;
+  /** The commune tiles under tiles/: their zooms and bounds (src/domain/tiles.ts), how many, their size. */
+  communeTiles: TilePyramid & { tiles: number; bytes: number; gzip: number };
   notes: string[];
 }

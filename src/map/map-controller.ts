@@ -8,7 +8,8 @@ import type { FitBoundsOptions, LayerSpecification, MapGeoJSONFeature } from 'ma
 import type { RegionData } from '../data/load-region';
 import type { Commune, Structure } from '../domain/types';
 import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS, clusterMaxZoom } from './cluster';
-import { baseStyle, LAYER, markerImageId, OVERLAY_ANCHOR, SOURCE, structureLayerId } from './style';
+import { baseStyle, COMMUNE_LAYERS, LAYER, markerImageId, OVERLAY_ANCHOR, SOURCE, structureLayerId } from './style';
+import { COMMUNE_TILE_LAYER } from '../domain/tiles';
 import { drawCluster, drawLabel, drawMarker, IMAGE_PIXEL_RATIO, type RasterImage } from './draw-images';
 import { boundsOf, paddingClearOf, type Rect } from './framing';
 import { LARGE_FEATURES, largeGeojsonUrl, releaseLargeGeojson } from './large-geojson';
@@ -19,8 +20,8 @@ export interface MapCallbacks {
   onCommuneClick?(commune: Commune): void;
   /** Renders the commune details shown on hover or tap, as a DOM node built with textContent. */
   renderCommune(commune: Commune): HTMLElement;
-  /** The commune contours have been handed to the map (it draws them once its worker has read them). */
-  onContoursShown?(): void;
+  /** The communes are drawn (`showCommunes`): their tiles in view have arrived and the map is still. */
+  onCommunesShown?(): void;
 }
 
 /** A camera position: centre and zoom. */
@@ -69,7 +70,7 @@ export class MapController {
   // Private on purpose: panels use the operations below, never MapLibre itself.
   private readonly map: maplibregl.Map;
   private data: RegionData;
-  private contoursShown = false;
+  private communesShown = false;
   private readonly callbacks: MapCallbacks;
   private hoveredCode: string | null = null;
   private readonly popup: maplibregl.Popup;
@@ -96,6 +97,7 @@ export class MapController {
         region: { type: 'FeatureCollection', features: [options.data.region] },
         departements: options.data.departements,
         deptLabels: departementLabelPoints(options.data.departements),
+        communeTiles: { url: options.data.communeTilesUrl, pyramid: options.data.manifest.communeTiles },
       }),
       bounds: options.initialView ? undefined : (config.bounds as [[number, number], [number, number]]),
       center: options.initialView ? [options.initialView.lon, options.initialView.lat] : undefined,
@@ -138,27 +140,26 @@ export class MapController {
     // On a phone the credits fold behind their (i) button instead of covering the map.
     if (this.map.getContainer().clientWidth < 640) this.foldAttribution();
     // The outline and the départements came with the style (constructor).
-    this.showContours();
     this.bindEvents();
   }
 
-  /**
-   * More of the same region has arrived (the commune list, then the contours, after the
-   * first paint): commune lookups use it, and the contours are drawn once.
-   */
+  /** More of the same region has arrived (the commune list, after the first paint): commune lookups use it. */
   setTerritory(data: RegionData): void {
     this.data = data;
-    // Once the style is in (not `loaded()`, which is false whenever a source is busy).
-    void this.ready.then(() => this.showContours());
   }
 
-  private showContours(): void {
-    if (this.contoursShown || !this.data.contours || !this.map.getSource(SOURCE.communes)) return;
-    this.contoursShown = true;
-    // By address, once downloaded: MapLibre's worker reads the file from the HTTP cache, and
-    // the page's thread neither parses nor copies 2 MB of contours (see RegionData.contoursUrl).
-    this.setSourceData(SOURCE.communes, this.data.contoursUrl);
-    this.callbacks.onContoursShown?.();
+  /**
+   * Draws the communes, once: the first view leaves them out (their tiles would share the
+   * network with the map's own files), so the caller shows them once it has been drawn.
+   * `onCommunesShown` follows when their tiles in view are in and drawn.
+   */
+  showCommunes(): void {
+    void this.ready.then(() => {
+      if (this.communesShown) return;
+      this.communesShown = true;
+      for (const id of COMMUNE_LAYERS) this.map.setLayoutProperty(id, 'visibility', 'visible');
+      void this.whenIdle(60_000).then(() => this.callbacks.onCommunesShown?.());
+    });
   }
 
   private provideImage(id: string): void {
@@ -226,13 +227,13 @@ export class MapController {
       if (at) this.popup.setLngLat(at);
       return;
     }
-    if (this.hoveredCode) this.map.setFeatureState({ source: SOURCE.communes, id: this.hoveredCode }, { hover: false });
+    if (this.hoveredCode) this.setFeatureState(SOURCE.communes, this.hoveredCode, { hover: false });
     this.hoveredCode = code;
     if (!code) {
       this.popup.remove();
       return;
     }
-    this.map.setFeatureState({ source: SOURCE.communes, id: code }, { hover: true });
+    this.setFeatureState(SOURCE.communes, code, { hover: true });
     const commune = this.data.communeByCode.get(code);
     if (!commune) return;
     this.popup
@@ -425,7 +426,8 @@ export class MapController {
   }
 
   setFeatureState(source: string, id: string, state: Record<string, unknown>): void {
-    this.map.setFeatureState({ source, id }, state);
+    // The communes are a vector source: a state names the tiles' layer too.
+    this.map.setFeatureState(source === SOURCE.communes ? { source, sourceLayer: COMMUNE_TILE_LAYER, id } : { source, id }, state);
   }
 
   /** Sets these paint properties of a layer (a no-op when the layer is missing). */

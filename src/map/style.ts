@@ -1,5 +1,6 @@
-import type { LayerSpecification, StyleSpecification, ExpressionSpecification } from 'maplibre-gl';
+import type { LayerSpecification, StyleSpecification, ExpressionSpecification, VectorSourceSpecification } from 'maplibre-gl';
 import type { OfferTypeConfig } from '../domain/types';
+import { COMMUNE_TILE_LAYER, type TilePyramid } from '../domain/tiles';
 import { CLUSTER_LABEL_EXPRESSION, CLUSTER_MAX_ZOOM, CLUSTER_RADIUS, HALO_CLUSTER_PROPERTIES } from './cluster';
 
 // Map layers are data: these pure functions build the style so tests can read
@@ -31,6 +32,15 @@ export const OVERLAY_ANCHOR = LAYER.clusters;
 
 const emptyCollection = (): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features: [] });
 
+/**
+ * Where a layer drawing the communes takes them: the commune tiles' one layer (the source
+ * is a vector source, see src/domain/tiles.ts). Coverage, scope and print layers use it too.
+ */
+export const ON_COMMUNES = { source: SOURCE.communes, 'source-layer': COMMUNE_TILE_LAYER } as const;
+
+/** The commune layers of the base style: hidden until the first view is drawn (`MapController.showCommunes`). */
+export const COMMUNE_LAYERS = [LAYER.communesFill, LAYER.communesLine] as const;
+
 export function structureLayerId(type: string): string {
   return `${LAYER.structurePrefix}${type}`;
 }
@@ -48,7 +58,8 @@ export function territoryLayers(): LayerSpecification[] {
     {
       id: LAYER.communesFill,
       type: 'fill',
-      source: SOURCE.communes,
+      ...ON_COMMUNES,
+      layout: { visibility: 'none' },
       // Transparent but for the commune under the pointer, and hit-testable, so hovering
       // or tapping a commune finds it.
       paint: {
@@ -60,7 +71,8 @@ export function territoryLayers(): LayerSpecification[] {
     {
       id: LAYER.communesLine,
       type: 'line',
-      source: SOURCE.communes,
+      ...ON_COMMUNES,
+      layout: { visibility: 'none' },
       paint: {
         'line-color': '#9aa5ad',
         'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.15, 9, 0.6, 12, 1],
@@ -137,15 +149,31 @@ export interface InitialTerritory {
   region: GeoJSON.FeatureCollection;
   departements: GeoJSON.FeatureCollection;
   deptLabels: GeoJSON.FeatureCollection;
+  /** The commune tiles: their URL template ({z}/{x}/{y}, absolute: MapLibre's worker fetches them) and pyramid. */
+  communeTiles: { url: string; pyramid: TilePyramid };
 }
 
 /**
  * Tile buffer of the sources drawn only as fills and lines (pixels of a 512-pixel tile):
  * enough for the widest border (2.2 px). MapLibre's default, 128, is room for labels; for
- * the commune contours it put 54 % more points in the tiles of the first view, each one
- * triangulated or tessellated by MapLibre's worker (86,267 against 55,943 at zoom 6).
+ * the commune contours, when they were a GeoJSON source, it put 54 % more points in the
+ * tiles of the first view (86,267 against 55,943 at zoom 6). The commune tiles are cut by
+ * the data build with the same margin (scripts/lib/commune-tiles.ts).
  */
 const AREA_BUFFER = 16;
+
+/**
+ * The commune tiles as a vector source: MapLibre asks only for the tiles in view, at the
+ * detail of the zoom (none outside the bounds, none while no visible layer uses them).
+ */
+function communesSource(tiles: InitialTerritory['communeTiles'] | undefined): VectorSourceSpecification {
+  return {
+    type: 'vector',
+    tiles: tiles ? [tiles.url] : [],
+    ...(tiles ? { minzoom: tiles.pyramid.minzoom, maxzoom: tiles.pyramid.maxzoom, bounds: tiles.pyramid.bounds } : {}),
+    promoteId: 'code',
+  };
+}
 
 /**
  * The whole base style: no basemap tiles, no glyphs, no sprite — nothing from a third party.
@@ -159,7 +187,7 @@ export function baseStyle(offerTypes: readonly OfferTypeConfig[], territory?: In
       [SOURCE.region]: { type: 'geojson', data: territory?.region ?? emptyCollection(), buffer: AREA_BUFFER },
       [SOURCE.departements]: { type: 'geojson', data: territory?.departements ?? emptyCollection(), buffer: AREA_BUFFER },
       [SOURCE.deptLabels]: { type: 'geojson', data: territory?.deptLabels ?? emptyCollection() },
-      [SOURCE.communes]: { type: 'geojson', data: emptyCollection(), promoteId: 'code', buffer: AREA_BUFFER },
+      [SOURCE.communes]: communesSource(territory?.communeTiles),
       [SOURCE.structures]: {
         type: 'geojson',
         data: emptyCollection(),

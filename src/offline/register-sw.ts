@@ -1,5 +1,6 @@
 import type { AppStore } from '../store/app-store';
 import { dataBaseUrl, regionComplete } from '../data/load-region';
+import { communeTilePath, pyramidTiles } from '../domain/tiles';
 
 /**
  * Register the service worker built by scripts/lib/offline-plugin.ts, in
@@ -31,6 +32,14 @@ export function registerServiceWorker(store: AppStore): void {
       if (!controlledAtStart && registration.active) {
         await postAndWait(registration.active, { type: 'CACHE_URLS', payload: { urlsToCache: fetchedDataUrls() } });
       }
+      // Every commune tile, not only those seen: offline, the map may go anywhere in the region.
+      const data = store.getState().data;
+      if (registration.active && data) {
+        const tiles = pyramidTiles(data.manifest.communeTiles).map(([z, x, y]) =>
+          data.communeTilesUrl.replace(communeTilePath('{z}', '{x}', '{y}'), communeTilePath(z, x, y)),
+        );
+        await postAndWait(registration.active, { type: 'CACHE_URLS', payload: { urlsToCache: tiles } });
+      }
       document.documentElement.dataset.offline = 'ready';
     })
     .catch((error: unknown) => {
@@ -57,7 +66,7 @@ function fetchedDataUrls(): string[] {
   const urls = performance
     .getEntriesByType('resource')
     .map((entry) => entry.name)
-    .filter((name) => name.startsWith(prefix) && /\.(?:json|geojson)$/.test(new URL(name).pathname));
+    .filter((name) => name.startsWith(prefix) && /\.(?:json|geojson|pbf)$/.test(new URL(name).pathname));
   return [...new Set(urls)];
 }
 

@@ -38,6 +38,12 @@ export interface CoreSlice {
    * do not compete with the map's own files (src/ui/useRegionData.ts).
    */
   firstViewDrawn: boolean;
+  /**
+   * Whether the commune contours (for coverage, imports, the print sheet and offline use)
+   * should be downloaded now: once the map has drawn the communes from their tiles, or as
+   * soon as a panel needs them (src/ui/useRegionData.ts).
+   */
+  contoursWanted: boolean;
   filter: StructureFilter;
   selectedId: string | null;
   /** Last committed camera position (after a move ends), for the URL. */
@@ -56,6 +62,8 @@ export interface CoreSlice {
    * contours: see src/data/load-region.ts): the catalogue, filters and view stay.
    */
   completeData(data: RegionData): void;
+  /** Asks for the commune contours now (see `contoursWanted`). */
+  wantContours(): void;
   /** Replace the catalogue in force (a partner's file), or bring back the region's own with null. */
   setCatalogue(structures: Structure[] | null): void;
   setLoadError(message: string): void;
@@ -87,6 +95,7 @@ export function createAppStore(initial: InitialState = {}): AppStore {
     catalogue: [],
     loadError: null,
     firstViewDrawn: false,
+    contoursWanted: false,
     filter: { types: null, stages: [], dept: null },
     selectedId: null,
     view: null,
@@ -108,6 +117,7 @@ export function createAppStore(initial: InitialState = {}): AppStore {
         ...catalogue,
         loadError: null,
         firstViewDrawn: false,
+        contoursWanted: false,
         filter: state.filter.types ? { ...state.filter, types: readTypeList(state.filter.types, config) } : state.filter,
         coverage: state.coverage.types ? { ...state.coverage, types: readTypeList(state.coverage.types, config) } : state.coverage,
         selectedId: resolveAlias(state.selectedId, config),
@@ -115,6 +125,9 @@ export function createAppStore(initial: InitialState = {}): AppStore {
     },
     completeData: (data) => {
       if (get().data?.config.id === data.config.id) set({ data });
+    },
+    wantContours: () => {
+      if (!get().contoursWanted) set({ contoursWanted: true });
     },
     setCatalogue: (structures) => set({ catalogue: structures ?? get().regionCatalogue }),
     setLoadError: (loadError) => set({ loadError }),

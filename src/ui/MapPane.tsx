@@ -11,8 +11,9 @@ export function MapPane({ onController }: { onController(controller: MapControll
   const store = useAppStore();
   const t = useT();
   const data = useApp((s) => s.data);
-  // The map is built from the region's first view; the commune list and contours that
-  // arrive later are handed to it (setTerritory) without rebuilding it.
+  // The map is built from the region's first view; the commune list that arrives later is
+  // handed to it (setTerritory) without rebuilding it, and it draws the communes once the
+  // first view is drawn.
   const config = data?.config;
   const dataRef = useRef(data);
   dataRef.current = data;
@@ -22,7 +23,7 @@ export function MapPane({ onController }: { onController(controller: MapControll
   const selectedId = useApp((s) => s.selectedId);
   const [controller, setController] = useState<MapController | null>(null);
   const [failed, setFailed] = useState(false);
-  const [contoursShown, setContoursShown] = useState(false);
+  const [communesShown, setCommunesShown] = useState(false);
 
   useEffect(() => {
     const data = dataRef.current;
@@ -39,7 +40,11 @@ export function MapPane({ onController }: { onController(controller: MapControll
           onSelectStructure: (id) => store.getState().select(id),
           onViewChange: (view) => store.getState().setView(view),
           renderCommune: (c) => renderCommuneDetails(c, store.getState().lang, deptNames.get(c.dept)),
-          onContoursShown: () => setContoursShown(true),
+          onCommunesShown: () => {
+            setCommunesShown(true);
+            // What the panels compute with comes next (the map needs none of it).
+            store.getState().wantContours();
+          },
         },
       });
     } catch (error) {
@@ -47,12 +52,16 @@ export function MapPane({ onController }: { onController(controller: MapControll
       setFailed(true);
       // Nothing to wait for: the rest of the data may come.
       store.setState({ firstViewDrawn: true });
+      store.getState().wantContours();
       return;
     }
     void created.whenReady().then(() => {
       // Hand the markers over before anyone sees the map as ready.
       created.setStructures(filterStructures(selectAllStructures(store.getState()), store.getState().filter), selectLayerColours(store.getState()));
-      void created.whenIdle(10_000).then(() => store.setState({ firstViewDrawn: true }));
+      void created.whenIdle(10_000).then(() => {
+        store.setState({ firstViewDrawn: true });
+        created.showCommunes();
+      });
       setController(created);
       onController(created);
       // A link to a structure without a camera position opens on that structure.
@@ -61,7 +70,7 @@ export function MapPane({ onController }: { onController(controller: MapControll
       if (!view && selected && selected.lon !== null && selected.lat !== null) created.flyTo(selected.lon, selected.lat, 11);
     });
     return () => {
-      setContoursShown(false);
+      setCommunesShown(false);
       setController(null);
       onController(null);
       created.destroy();
@@ -84,9 +93,9 @@ export function MapPane({ onController }: { onController(controller: MapControll
         className="map-canvas"
         data-testid="map"
         data-ready={controller ? 'true' : 'false'}
-        // Tests and benchmarks: whether the commune list and contours (after the first paint)
-        // are in and handed to the map (drawn once the map is idle again).
-        data-communes={controller && contoursShown && data?.communesReady ? 'true' : 'false'}
+        // Tests and benchmarks: whether the commune list (after the first paint) is in and
+        // the communes are drawn. The contours for the panels come after (`contoursWanted`).
+        data-communes={controller && communesShown && data?.communesReady ? 'true' : 'false'}
       />
       {failed && (
         <p className="map-fallback" role="alert">

@@ -1,5 +1,13 @@
 import { useEffect } from 'react';
-import { downloadRegionCommunes, loadRegionFirstView, loadRegionList, readRegionCommunes, withCommuneList, withContours } from '../data/load-region';
+import {
+  downloadCommuneList,
+  downloadContours,
+  loadRegionFirstView,
+  loadRegionList,
+  readCommuneList,
+  withCommuneList,
+  withContours,
+} from '../data/load-region';
 import type { AppState, AppStore } from '../store/app-store';
 
 /** The region shown when the one asked for does not exist. */
@@ -33,6 +41,26 @@ function firstViewDrawn(store: AppStore): Promise<void> {
 }
 
 /**
+ * How long the contours wait at most for the map to draw the communes or for a panel to ask
+ * for them, once the commune list is in: offline use needs them even if neither happens.
+ */
+const CONTOURS_WAIT_MS = 20_000;
+
+/** Resolves once the contours are wanted (`AppState.contoursWanted`), or after CONTOURS_WAIT_MS. */
+function contoursWanted(store: AppStore): Promise<void> {
+  return new Promise((resolve) => {
+    if (store.getState().contoursWanted) return resolve();
+    const done = () => {
+      stop();
+      clearTimeout(timer);
+      resolve();
+    };
+    const stop = store.subscribe((s) => s.contoursWanted && done());
+    const timer = setTimeout(done, CONTOURS_WAIT_MS);
+  });
+}
+
+/**
  * Resolves when the page is next idle (at most `timeoutMs` later): parsing the commune files
  * is a long task, which waits until the first view has been presented and the page has
  * answered what the visitor did meanwhile.
@@ -46,9 +74,9 @@ function pageIdle(timeoutMs = 500): Promise<void> {
 
 /**
  * Loads the current region's data into the store, and reports failures in words: the
- * first view (outline, départements, structures) at once, then the commune list and
- * the contours, which the map and the panels take when they arrive (downloaded during
- * the first paint, parsed after it).
+ * first view (outline, départements, structures) at once, then the commune list
+ * (downloaded during the first paint, parsed after it), then the contours the panels
+ * compute with, once wanted.
  */
 export function useRegionData(baseUrl?: string): void {
   const store = useAppStore();
@@ -63,18 +91,25 @@ export function useRegionData(baseUrl?: string): void {
       .then((loaded) => {
         if (cancelled) return;
         store.getState().setData(loaded.data, loaded.structures);
-        // The rest downloads at once (waiting for the map's worker script to be in first made
-        // the 4G first visit idle later, 1.0–1.25×), and is parsed once the first view is drawn.
-        const download = downloadRegionCommunes(loaded.data, baseUrl);
+        // The list downloads at once (waiting for the map's worker script to be in first made
+        // the 4G first visit idle later, 1.0–1.25×), and is parsed once the first view is drawn;
+        // the contours come once wanted (the map draws the communes from tiles).
+        const list = downloadCommuneList(loaded.data, baseUrl);
         return firstViewDrawn(store)
           .then(() => pageIdle())
-          .then(() => (cancelled ? null : readRegionCommunes(download, (communes) => completeWith((d) => withCommuneList(d, communes)))))
-          .then(
-            (contours) => contours && completeWith((d) => withContours(d, contours)),
-            (error: unknown) => {
-              if (!cancelled) store.getState().setLoadError(error instanceof Error ? error.message : String(error));
-            },
-          );
+          .then(async () => {
+            if (list && !cancelled) {
+              const communes = await readCommuneList(list);
+              completeWith((d) => withCommuneList(d, communes));
+            }
+            await contoursWanted(store);
+            if (cancelled) return;
+            const contours = await downloadContours(loaded.data);
+            completeWith((d) => withContours(d, contours));
+          })
+          .catch((error: unknown) => {
+            if (!cancelled) store.getState().setLoadError(error instanceof Error ? error.message : String(error));
+          });
       })
       .catch(async (error: unknown) => {
         if (cancelled) return;

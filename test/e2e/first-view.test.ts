@@ -6,9 +6,9 @@ import { appUrl, launch, mapStructureIds, waitForFirstView, waitForMapIdle } fro
 import type { Structure } from '../../src/domain/types';
 
 // The first view needs the outline, the départements and the structures only; the commune
-// list and contours download with it, and the list is parsed after the first paint while
-// MapLibre's worker reads the contours (src/data/load-region.ts). Here they are held
-// back by the test until the map is in use, then let through.
+// list downloads with it and is parsed after the first paint, the map then draws the
+// communes from their tiles, and the contours come last (src/data/load-region.ts). Here
+// the commune files are held back by the test until the map is in use, then let through.
 
 const dir = resolve(import.meta.dirname, '../../public/data/occitanie');
 const structures = (JSON.parse(readFileSync(resolve(dir, 'structures.geojson'), 'utf8')) as { features: Array<{ properties: Structure }> }).features.map(
@@ -78,8 +78,8 @@ describe('the first view', () => {
     // Once the communes are in: the contours are drawn, search and coverage work.
     release();
     await waitForMapIdle(page);
-    // The contours are on the map.
-    expect(await page.evaluate(`window.__maillageMap.map.querySourceFeatures('communes').length`)).toBeGreaterThan(0);
+    // The communes are on the map.
+    expect(await page.evaluate(`window.__maillageMap.map.querySourceFeatures('communes', { sourceLayer: 'communes' }).length`)).toBeGreaterThan(0);
     await page.locator('#search').fill('');
     await page.locator('#search').fill('Mende');
     await page.locator('#search-listbox [role="option"][data-code="48095"]').waitFor();
@@ -87,6 +87,51 @@ describe('the first view', () => {
     await page.getByTestId('coverage-panel').waitFor();
     expect(errors).toEqual([]);
     await close();
+  });
+
+  it('draws the communes from the tiles of its zoom after the first view, then asks for the contours; each commune lies under its point', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    await page.goto(appUrl());
+    await waitForMapIdle(page);
+    const zoom = (await page.evaluate(`window.__maillageMap.map.getZoom()`)) as number;
+    const tiles = asked.flatMap((path) => path.match(/\/occitanie\/tiles\/(\d+)\/\d+\/\d+\.pbf$/)?.[1] ?? []).map(Number);
+    // Only the tiles of the view's zoom (MapLibre floors it), none of the others.
+    expect(tiles.length).toBeGreaterThan(0);
+    expect(new Set(tiles)).toEqual(new Set([Math.floor(zoom)]));
+    // The contours (for coverage, imports, offline) come once the communes are drawn.
+    await page.waitForFunction(`performance.getEntriesByType('resource').some((e) => e.name.endsWith('/occitanie/communes.geojson'))`);
+    const firstTile = asked.findIndex((path) => path.includes('/occitanie/tiles/'));
+    expect(asked.findIndex((path) => path.endsWith('/occitanie/communes.geojson'))).toBeGreaterThan(firstTile);
+
+    // Closer in (zoom 10, drawn from the last zoom's tiles, every point of the contours kept):
+    // under each commune's point (inside its contour, found by the data build) is that commune.
+    await page.evaluate(`window.__maillageMap.map.jumpTo({ center: [1.44, 43.6], zoom: 10 })`);
+    await waitForMapIdle(page);
+    const communes = (JSON.parse(readFileSync(resolve(dir, 'communes.json'), 'utf8')) as Array<{ code: string; lon: number; lat: number }>).map((c) => [
+      c.code,
+      c.lon,
+      c.lat,
+    ]);
+    const found = (await page.evaluate(`(() => {
+      const map = window.__maillageMap.map;
+      const { width, height } = map.getCanvas().getBoundingClientRect();
+      const out = [];
+      for (const [code, lon, lat] of ${JSON.stringify(communes)}) {
+        const p = map.project([lon, lat]);
+        if (p.x < 5 || p.y < 5 || p.x > width - 5 || p.y > height - 5) continue;
+        out.push([code, map.queryRenderedFeatures([p.x, p.y], { layers: ['communes-fill'] }).map((f) => f.properties.code)]);
+      }
+      return out;
+    })()`)) as Array<[string, string[]]>;
+    expect(found.length).toBeGreaterThan(100);
+    expect(found.filter(([code, under]) => under.length !== 1 || under[0] !== code)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 
   it('contours that cannot be read (a truncated download): coverage says so, the map keeps its first view', async () => {

@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FIRST_VIEW_FILES, LATER_FILES } from '../../src/data/first-view';
 import {
-  downloadRegionCommunes,
+  downloadCommuneList,
+  downloadContours,
   loadRegionCommunes,
   loadRegionFirstView,
-  readRegionCommunes,
+  readCommuneList,
   regionComplete,
   withCommuneList,
   withContours,
@@ -47,8 +48,9 @@ describe('loading a region in two steps', () => {
     expect(structures.map((s) => s.id)).toEqual(['s1']);
     expect([data.communesReady, data.contours, data.communes.length, regionComplete(data)]).toEqual([false, null, 0, false]);
     expect(regionContours(data)).toBeNull();
-    // Where the map's worker reads them once they are in (src/map/map-controller.ts).
+    // Where the contours come from, and the tiles the map draws the communes from.
     expect(data.contoursUrl).toBe(`${BASE}r1/communes.geojson`);
+    expect(data.communeTilesUrl).toBe(`${BASE}r1/tiles/{z}/{x}/{y}.pbf`);
   });
 
   it('brings the commune list, then the contours; a partner view can have the list in its first view', async () => {
@@ -88,32 +90,21 @@ describe('loading a region in two steps', () => {
     expect(asked).toEqual(['communes.geojson']);
   });
 
-  it('downloads the list and the contours at once, before anything parses them; a failed list is reported when read', async () => {
+  it('downloads the list alone, the contours only when asked; a failed list is reported when read', async () => {
     const asked = fakeFetch();
     const { data } = await loadRegionFirstView('r1', BASE);
     asked.length = 0;
-    // Held list: the contours do not wait for it (their request needs no turn of the page's thread after the list's).
-    let releaseList!: () => void;
-    const held = new Promise<void>((done) => (releaseList = done));
-    const plain = globalThis.fetch;
-    vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
-      if (url.endsWith('communes.json')) await held;
-      return plain(url, init);
-    });
-    const download = downloadRegionCommunes(data, BASE);
-    await download.contours;
-    expect(asked).toEqual(['communes.geojson']);
-    releaseList();
-    await download.list;
-    expect([...asked].sort()).toEqual([...LATER_FILES].sort());
-    let listed = 0;
-    const contours = await readRegionCommunes(download, (communes) => (listed = communes.length));
-    expect([listed, JSON.parse(await contours.text()).features[0].properties.code]).toEqual([1, '31555']);
+    const list = downloadCommuneList(data, BASE)!;
+    expect((await readCommuneList(list)).map((c) => c.code)).toEqual(['31555']);
+    // The map draws the communes from tiles: the contours wait until something wants them.
+    expect(asked).toEqual(['communes.json']);
+    const contours = await downloadContours(data);
+    expect([asked, JSON.parse(await contours.text()).features[0].properties.code]).toEqual([[...LATER_FILES], '31555']);
+    // A first view that brought the list has none to download.
+    expect(downloadCommuneList(withCommuneList(data, []), BASE)).toBeNull();
 
-    // A list that fails: the contours still come, and reading says which file failed.
+    // A list that fails: reading says which file failed.
     vi.stubGlobal('fetch', async (url: string) => new Response('{}', { status: url.endsWith('communes.json') ? 404 : 200 }));
-    const failed = downloadRegionCommunes(data, BASE);
-    await expect(failed.contours).resolves.toBeInstanceOf(Blob);
-    await expect(readRegionCommunes(failed)).rejects.toThrow(/communes\.json: HTTP 404/);
+    await expect(readCommuneList(downloadCommuneList(data, BASE)!)).rejects.toThrow(/communes\.json: HTTP 404/);
   });
 });

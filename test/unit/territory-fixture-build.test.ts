@@ -1,6 +1,6 @@
 // End-to-end data build on the hand-made fixture (test/fixtures/territory/README.md):
 // every expected value is known by construction.
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { rm, writeFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { area } from '@turf/area';
@@ -12,6 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildData, type RegionReport } from '../../scripts/build-data.ts';
 import type { Commune, EpciInfo, Manifest } from '../../src/domain/types.ts';
 import { copySource, FIXTURE_CONFIGS, fixtureEtalab, readJson, scratch } from '../fixtures/territory/fixture.ts';
+import { VectorTile } from '@mapbox/vector-tile';
+import { PbfReader } from 'pbf';
+import { COMMUNE_TILE_LAYER, communeTilePath, pyramidTiles, tileX, tileY } from '../../src/domain/tiles.ts';
 
 type Area = Feature<Polygon | MultiPolygon, Record<string, string | number>>;
 
@@ -129,6 +132,42 @@ describe('data build on the hand-made fixture', () => {
     );
     expect(await readFile(file('config.json'), 'utf8')).toBe(await readFile(join(FIXTURE_CONFIGS, 'testland.json'), 'utf8'));
     expect(readJson(join(out, 'regions.json'))).toEqual([{ id: 'testland', name: { fr: 'Testland', en: 'Testland' } }]);
+  });
+
+  it('cuts the communes into tiles: each one in the tile under its point at every zoom, its polygon around it at the last', () => {
+    const m = readJson<Manifest>(file('manifest.json'));
+    const pyramid = m.communeTiles;
+    const tiles = pyramidTiles(pyramid);
+    expect(m.communeTiles.tiles).toBe(tiles.length);
+    const bytes = tiles.map(([z, x, y]) => readFileSync(file(communeTilePath(z, x, y))));
+    expect(bytes.reduce((n, b) => n + b.length, 0)).toBe(m.communeTiles.bytes);
+    // The bounds are those of the contours.
+    const [west, south, east, north] = pyramid.bounds;
+    for (const f of communesGeo()) {
+      const coords = JSON.stringify(f.geometry.coordinates)
+        .match(/-?\d+(\.\d+)?/g)!
+        .map(Number);
+      for (let i = 0; i < coords.length; i += 2) {
+        expect(coords[i]!).toBeGreaterThanOrEqual(west);
+        expect(coords[i]!).toBeLessThanOrEqual(east);
+        expect(coords[i + 1]!).toBeGreaterThanOrEqual(south);
+        expect(coords[i + 1]!).toBeLessThanOrEqual(north);
+      }
+    }
+    const communes = readJson<Commune[]>(file('communes.json'));
+    for (let z = pyramid.minzoom; z <= pyramid.maxzoom; z++) {
+      for (const c of communes) {
+        const [x, y] = [tileX(c.lon, z), tileY(c.lat, z)];
+        const layer = new VectorTile(new PbfReader(readFileSync(file(communeTilePath(z, x, y))))).layers[COMMUNE_TILE_LAYER]!;
+        const found = Array.from({ length: layer.length }, (_, i) => layer.feature(i)).filter((f) => f.properties.code === c.code);
+        expect(found.length, `${c.code} at zoom ${z}`).toBe(1);
+        expect(found[0]!.properties).toEqual({ code: c.code, dept: c.dept });
+        if (z === pyramid.maxzoom) {
+          const shape = found[0]!.toGeoJSON(x, y, z) as Feature<Polygon | MultiPolygon>;
+          expect(booleanPointInPolygon([c.lon, c.lat], shape), c.code).toBe(true);
+        }
+      }
+    }
   });
 
   it('skips an unchanged region, rebuilds on --force and when an input changes', async () => {

@@ -1,6 +1,6 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import { CLASS_COLORS, distanceBreaks } from '../../domain/coverage/classes';
-import { LAYER, SOURCE } from '../style';
+import { LAYER, ON_COMMUNES } from '../style';
 
 // Coverage layers as data (tests read them as plain objects; coverage-overlay.ts
 // hands them to MapLibre). The commune fill reads each commune's distance from
@@ -72,7 +72,7 @@ export function communePaint(
 }
 
 export function coverageCommuneLayer(thresholdKm: number, classes: boolean): LayerSpecification {
-  return { id: COVERAGE_LAYER.communes, type: 'fill', source: SOURCE.communes, paint: communePaint(thresholdKm, classes) };
+  return { id: COVERAGE_LAYER.communes, type: 'fill', ...ON_COMMUNES, paint: communePaint(thresholdKm, classes) };
 }
 
 /** Outline of the territory chosen for the printable sheet (by département or by commune codes). */
@@ -80,7 +80,7 @@ export function territoryLayer(filter: { dept: string } | { codes: string[] }): 
   return {
     id: COVERAGE_LAYER.territory,
     type: 'line',
-    source: SOURCE.communes,
+    ...ON_COMMUNES,
     filter: 'dept' in filter ? ['==', ['get', 'dept'], filter.dept] : ['in', ['get', 'code'], ['literal', filter.codes]],
     paint: { 'line-color': '#111111', 'line-width': 1.6 },
   };

@@ -1,7 +1,7 @@
 import type { FeatureCollection, Polygon } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
 import { circleRing, type ScopePart } from '../../domain/embed-scope';
-import { SOURCE } from '../style';
+import { ON_COMMUNES } from '../style';
 
 // The partner's territory drawn on the map: its communes outlined, the radius
 // as a dashed circle. Layers are data (see src/map/style.ts).
@@ -32,7 +32,7 @@ export function scopeLayers(communeCodes: readonly string[]): LayerSpecification
     {
       id: SCOPE_LAYER.communes,
       type: 'fill',
-      source: SOURCE.communes,
+      ...ON_COMMUNES,
       filter: ['in', ['get', 'code'], ['literal', [...communeCodes]]],
       paint: { 'fill-color': '#0b6e4f', 'fill-opacity': 0.08, 'fill-outline-color': '#0b6e4f' },
     },

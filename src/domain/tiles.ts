@@ -1,0 +1,46 @@
+// The commune contours as a pyramid of vector tiles (written by the data build, see
+// scripts/lib/commune-tiles.ts): the map asks for the tiles of what it shows, at the
+// detail of its zoom, rather than for every commune at full detail; the offline cache
+// asks for all of them. Web Mercator tile numbering, as MapLibre uses it.
+
+/** Zoom levels and bounds ([west, south, east, north], degrees) of a region's commune tiles. */
+export interface TilePyramid {
+  minzoom: number;
+  maxzoom: number;
+  bounds: [number, number, number, number];
+}
+
+/** Folder of the tiles in the region's data folder, and the name of their one layer. */
+export const COMMUNE_TILES_DIR = 'tiles';
+export const COMMUNE_TILE_LAYER = 'communes';
+
+/** The tile column holding a longitude at zoom z. */
+export function tileX(lon: number, z: number): number {
+  const n = 2 ** z;
+  return Math.min(n - 1, Math.max(0, Math.floor(((lon + 180) / 360) * n)));
+}
+
+/** The tile row holding a latitude at zoom z (row 0 at the north). */
+export function tileY(lat: number, z: number): number {
+  const n = 2 ** z;
+  const rad = (lat * Math.PI) / 180;
+  const y = Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n);
+  return Math.min(n - 1, Math.max(0, y));
+}
+
+/** Every tile of the pyramid, [z, x, y], zoom by zoom: those MapLibre may ask for within the bounds. */
+export function pyramidTiles(pyramid: TilePyramid): Array<[number, number, number]> {
+  const [west, south, east, north] = pyramid.bounds;
+  const tiles: Array<[number, number, number]> = [];
+  for (let z = pyramid.minzoom; z <= pyramid.maxzoom; z++) {
+    for (let x = tileX(west, z); x <= tileX(east, z); x++) {
+      for (let y = tileY(north, z); y <= tileY(south, z); y++) tiles.push([z, x, y]);
+    }
+  }
+  return tiles;
+}
+
+/** A tile's path under the region's data folder. */
+export function communeTilePath(z: number | string, x: number | string, y: number | string): string {
+  return `${COMMUNE_TILES_DIR}/${z}/${x}/${y}.pbf`;
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { communeTilePath, pyramidTiles, tileX, tileY, type TilePyramid } from '../../src/domain/tiles';
+
+// Web Mercator tile numbers, checked against the slippy-map formulas' known values and,
+// for the pyramid, against every tile a point of the bounds can fall in.
+
+describe('commune tile pyramid', () => {
+  it('numbers tiles as MapLibre does', () => {
+    // Toulouse (1.444, 43.605): tile 6/32/23 (OpenStreetMap's numbering, the one MapLibre requests).
+    expect([tileX(1.444, 6), tileY(43.605, 6)]).toEqual([32, 23]);
+    expect([tileX(-180, 3), tileX(179.999, 3), tileY(85, 3), tileY(-85, 3)]).toEqual([0, 7, 0, 7]);
+    expect([tileX(0, 0), tileY(0, 0)]).toEqual([0, 0]);
+    expect(communeTilePath(9, 259, 187)).toBe('tiles/9/259/187.pbf');
+  });
+
+  it('lists every tile a point of the bounds falls in, zoom by zoom, and no other', () => {
+    const pyramid: TilePyramid = { minzoom: 4, maxzoom: 9, bounds: [-0.33, 42.33, 4.85, 45.05] };
+    const listed = new Set(pyramidTiles(pyramid).map((t) => t.join('/')));
+    const hit = new Set<string>();
+    const [west, south, east, north] = pyramid.bounds;
+    for (let z = pyramid.minzoom; z <= pyramid.maxzoom; z++) {
+      for (let i = 0; i <= 400; i++) {
+        for (let j = 0; j <= 400; j++) {
+          const lon = west + ((east - west) * i) / 400;
+          const lat = south + ((north - south) * j) / 400;
+          hit.add(`${z}/${tileX(lon, z)}/${tileY(lat, z)}`);
+        }
+      }
+    }
+    // A 400 × 400 sweep crosses every tile of zoom 9 (about 0.7° wide) many times over.
+    expect([...listed].sort()).toEqual([...hit].sort());
+  });
+});
