@@ -490,13 +490,30 @@ declare const __MAILLAGE_TEST_HOOK__: boolean;
 
 /** window.__maillageMap for the end-to-end driver (test/e2e/driver.ts): the controller's state and the raw map. */
 function exposeForTests(controller: MapController, map: maplibregl.Map): void {
-  (window as unknown as { __maillageMap?: unknown }).__maillageMap = {
+  const hook = {
     map,
     get settled() {
       return controller.settled;
     },
     fitRegion: () => controller.fitRegion(),
+    /**
+     * When the map was first still with its structures handed over (performance.now()):
+     * the first useful paint, noted at the moment rather than polled for, since drawing the
+     * communes starts right after it (`showCommunes`) and ends that stillness at once.
+     */
+    firstViewAt: null as number | null,
   };
+  const noteFirstView = () => {
+    const at = performance.now();
+    // Once this idle's other listeners have run: the structures' update is released by one.
+    setTimeout(() => {
+      if (hook.firstViewAt !== null || !controller.settled || map.getContainer().getAttribute('data-ready') !== 'true') return;
+      hook.firstViewAt = at;
+      map.off('idle', noteFirstView);
+    }, 0);
+  };
+  map.on('idle', noteFirstView);
+  (window as unknown as { __maillageMap?: unknown }).__maillageMap = hook;
 }
 
 function escapeHtml(text: string): string {

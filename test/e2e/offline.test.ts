@@ -54,6 +54,15 @@ describe('offline use after a first visit', () => {
       return new Set(c.map.querySourceFeatures('departements').map((f) => f.properties.code)).size;
     });
     expect(depts).toBe(13);
+    // Communes where the first visit never went (Perpignan at zoom 10: tiles of zoom 9) are
+    // drawn too: every commune tile was cached, not only those seen.
+    await page.evaluate(`window.__maillageMap.map.jumpTo({ center: [2.895, 42.699], zoom: 10 })`);
+    await waitForMapIdle(page);
+    const underPerpignan = `(() => {
+      const map = window.__maillageMap.map;
+      return map.queryRenderedFeatures(map.project([2.89256, 42.68309]), { layers: ['communes-fill'] }).map((f) => f.properties.code);
+    })()`;
+    expect(await page.evaluate(underPerpignan)).toEqual(['66136']);
     expect(foreign).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
