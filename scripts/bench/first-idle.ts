@@ -11,7 +11,9 @@
 //   that loads everything before drawing, both are the same moment;
 // - the bytes transferred before the first useful paint (Resource Timing transferSize,
 //   headers included), all of them and those of the data (data/…) the first paint waited
-//   for, to set beside the "data before first paint" line of `npm run size` (bodies only);
+//   for, to set beside the "data before first paint" line of `npm run size` (bodies only),
+//   the commune tiles MapLibre's worker fetched included (seen through Playwright: they are
+//   not in the page's Resource Timing);
 //   the commune list and contours, which download while the map starts, are counted apart.
 //
 // Profiles: "4G" (150 ms RTT, 1.6 Mbps down, 750 kbps up, through CDP
@@ -69,7 +71,7 @@ export interface Visit {
  * (performance.now(), since navigation start). A build without the `data-communes` mark
  * (before the first view was split) loads everything before drawing: its idle is its paint.
  */
-async function measureVisit(page: Page): Promise<Visit> {
+async function measureVisit(page: Page, workerFetched: readonly WorkerResponse[]): Promise<Visit> {
   // Page-side code as strings: tsx's name helpers (`__name`) do not exist in the page.
   const still = `(() => {
     const el = document.querySelector('[data-testid="map"]');
@@ -103,7 +105,39 @@ async function measureVisit(page: Page): Promise<Visit> {
       bytesTotal: sum((e) => e.responseEnd <= ${idle}),
     };
   })()`)) as Pick<Visit, 'bytesBeforePaint' | 'dataBeforePaint' | 'laterBeforePaint' | 'bytesTotal'>;
+  // What MapLibre's worker fetched (the commune tiles) is not in the page's Resource Timing.
+  const origin = (await page.evaluate('performance.timeOrigin')) as number;
+  const fetched = (until: number) => workerFetched.filter((r) => r.end >= origin && r.end - origin <= until).reduce((n, r) => n + r.bytes, 0);
+  bytes.bytesBeforePaint += fetched(paint);
+  bytes.dataBeforePaint += fetched(paint);
+  bytes.bytesTotal += fetched(idle);
   return { paint, idle, ...bytes, firstViewData: bytes.dataBeforePaint - bytes.laterBeforePaint };
+}
+
+/** A response to MapLibre's worker: when it ended (epoch ms) and its bytes (headers and encoded body). */
+interface WorkerResponse {
+  end: number;
+  bytes: number;
+}
+
+/** Collects the responses to the commune tiles' requests, which MapLibre's worker makes. */
+function collectWorkerResponses(page: Page): WorkerResponse[] {
+  const responses: WorkerResponse[] = [];
+  page.on('requestfinished', (request) => {
+    if (!/\/tiles\/\d+\/\d+\/\d+\.pbf$/.test(new URL(request.url()).pathname)) return;
+    const finished = Date.now();
+    void request
+      .sizes()
+      .then((size) => {
+        const timing = request.timing();
+        responses.push({
+          end: timing.responseEnd >= 0 ? timing.startTime + timing.responseEnd : finished,
+          bytes: size.responseBodySize + size.responseHeadersSize,
+        });
+      })
+      .catch(() => undefined);
+  });
+  return responses;
 }
 
 async function visits(browser: Browser, url: string, profile: Profile): Promise<{ first: Visit; repeat: Visit }> {
@@ -114,12 +148,13 @@ async function visits(browser: Browser, url: string, profile: Profile): Promise<
     await cdp.send('Network.enable');
     if (profile.network) await cdp.send('Network.emulateNetworkConditions', { offline: false, ...profile.network });
     if (profile.cpu !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
+    const workerFetched = collectWorkerResponses(page);
     await page.goto(url, { waitUntil: 'commit' });
-    const first = await measureVisit(page);
+    const first = await measureVisit(page, workerFetched);
     // Repeat visit: once the service worker holds the shell (data stay network-first, revalidated).
     await page.waitForSelector('html[data-offline="ready"]', { state: 'attached', timeout: 300_000 }).catch(() => undefined);
     await page.reload({ waitUntil: 'commit' });
-    const repeat = await measureVisit(page);
+    const repeat = await measureVisit(page, workerFetched);
     return { first, repeat };
   } finally {
     await context.close();
