@@ -26,39 +26,26 @@ function firstViewNeedsCommunes(state: AppState): boolean {
 /** How long the rest of the data waits for the map's first view at most (a tab in the background draws nothing). */
 const FIRST_VIEW_WAIT_MS = 10_000;
 
-/** Resolves once the map has drawn the first view (or cannot), or after FIRST_VIEW_WAIT_MS. */
-function firstViewDrawn(store: AppStore): Promise<void> {
+/** Resolves once `flag` is true in the store, or after `timeoutMs`. */
+function whenFlag(store: AppStore, flag: 'firstViewDrawn' | 'contoursWanted', timeoutMs: number): Promise<void> {
   return new Promise((resolve) => {
-    if (store.getState().firstViewDrawn) return resolve();
+    if (store.getState()[flag]) return resolve();
     const done = () => {
       stop();
       clearTimeout(timer);
       resolve();
     };
-    const stop = store.subscribe((s) => s.firstViewDrawn && done());
-    const timer = setTimeout(done, FIRST_VIEW_WAIT_MS);
+    const stop = store.subscribe((s) => s[flag] && done());
+    const timer = setTimeout(done, timeoutMs);
   });
 }
 
 /**
  * How long the contours wait at most for the map to draw the communes or for a panel to ask
- * for them, once the commune list is in: offline use needs them even if neither happens.
+ * for them (`AppState.contoursWanted`), once the commune list is in: offline use needs them
+ * even if neither happens.
  */
 const CONTOURS_WAIT_MS = 20_000;
-
-/** Resolves once the contours are wanted (`AppState.contoursWanted`), or after CONTOURS_WAIT_MS. */
-function contoursWanted(store: AppStore): Promise<void> {
-  return new Promise((resolve) => {
-    if (store.getState().contoursWanted) return resolve();
-    const done = () => {
-      stop();
-      clearTimeout(timer);
-      resolve();
-    };
-    const stop = store.subscribe((s) => s.contoursWanted && done());
-    const timer = setTimeout(done, CONTOURS_WAIT_MS);
-  });
-}
 
 /**
  * Resolves when the page is next idle (at most `timeoutMs` later): parsing the commune files
@@ -95,14 +82,14 @@ export function useRegionData(baseUrl?: string): void {
         // the 4G first visit idle later, 1.0–1.25×), and is parsed once the first view is drawn;
         // the contours come once wanted (the map draws the communes from tiles).
         const list = downloadCommuneList(loaded.data, baseUrl);
-        return firstViewDrawn(store)
+        return whenFlag(store, 'firstViewDrawn', FIRST_VIEW_WAIT_MS)
           .then(() => pageIdle())
           .then(async () => {
             if (list && !cancelled) {
               const communes = await readCommuneList(list);
               completeWith((d) => withCommuneList(d, communes));
             }
-            await contoursWanted(store);
+            await whenFlag(store, 'contoursWanted', CONTOURS_WAIT_MS);
             if (cancelled) return;
             const contours = await downloadContours(loaded.data);
             completeWith((d) => withContours(d, contours));
