@@ -129,11 +129,11 @@ function collectWorkerResponses(page: Page): WorkerResponse[] {
     void request
       .sizes()
       .then((size) => {
+        // Playwright's timing: start since the epoch, end since the start (the same clock as
+        // the page's timeOrigin); when the event reaches us if it has none.
         const timing = request.timing();
-        responses.push({
-          end: timing.responseEnd >= 0 ? timing.startTime + timing.responseEnd : finished,
-          bytes: size.responseBodySize + size.responseHeadersSize,
-        });
+        const end = timing.responseEnd >= 0 ? timing.startTime + timing.responseEnd : finished;
+        responses.push({ end, bytes: size.responseBodySize + size.responseHeadersSize });
       })
       .catch(() => undefined);
   });

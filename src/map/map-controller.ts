@@ -8,7 +8,7 @@ import type { FitBoundsOptions, LayerSpecification, MapGeoJSONFeature } from 'ma
 import type { RegionData } from '../data/load-region';
 import type { Commune, Structure } from '../domain/types';
 import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS, clusterMaxZoom } from './cluster';
-import { baseStyle, COMMUNE_LAYERS, LAYER, markerImageId, OVERLAY_ANCHOR, SOURCE, structureLayerId } from './style';
+import { baseStyle, communeLayers, COMMUNES_BEFORE, communesSource, LAYER, markerImageId, OVERLAY_ANCHOR, SOURCE, structureLayerId } from './style';
 import { COMMUNE_TILE_LAYER } from '../domain/tiles';
 import { drawCluster, drawLabel, drawMarker, IMAGE_PIXEL_RATIO, type RasterImage } from './draw-images';
 import { boundsOf, paddingClearOf, type Rect } from './framing';
@@ -97,7 +97,6 @@ export class MapController {
         region: { type: 'FeatureCollection', features: [options.data.region] },
         departements: options.data.departements,
         deptLabels: departementLabelPoints(options.data.departements),
-        communeTiles: { url: options.data.communeTilesUrl, pyramid: options.data.manifest.communeTiles },
       }),
       bounds: options.initialView ? undefined : (config.bounds as [[number, number], [number, number]]),
       center: options.initialView ? [options.initialView.lon, options.initialView.lat] : undefined,
@@ -157,9 +156,24 @@ export class MapController {
     void this.ready.then(() => {
       if (this.communesShown) return;
       this.communesShown = true;
-      for (const id of COMMUNE_LAYERS) this.map.setLayoutProperty(id, 'visibility', 'visible');
+      this.ensureCommunes();
       void this.whenIdle(60_000).then(() => this.callbacks.onCommunesShown?.());
     });
+  }
+
+  /**
+   * Adds the communes' source and layers if not yet there: when the first view is drawn,
+   * or sooner if an overlay drawn on the communes (coverage, a partner's territory) or a
+   * state set on them comes first.
+   */
+  private ensureCommunes(): void {
+    if (this.map.getSource(SOURCE.communes)) return;
+    this.map.addSource(SOURCE.communes, communesSource({ url: this.data.communeTilesUrl, pyramid: this.data.manifest.communeTiles }));
+    for (const layer of communeLayers()) this.map.addLayer(layer, COMMUNES_BEFORE);
+  }
+
+  private ensureSourceOf(layer: LayerSpecification): void {
+    if ('source' in layer && layer.source === SOURCE.communes) this.ensureCommunes();
   }
 
   private provideImage(id: string): void {
@@ -197,7 +211,7 @@ export class MapController {
         this.callbacks.onSelectStructure(String(hit.properties.id));
         return;
       }
-      const commune = map.queryRenderedFeatures(e.point, { layers: [LAYER.communesFill] })[0];
+      const commune = map.getLayer(LAYER.communesFill) ? map.queryRenderedFeatures(e.point, { layers: [LAYER.communesFill] })[0] : undefined;
       const code = commune?.properties?.code as string | undefined;
       if (code) {
         this.hoverCommune(code, e.lngLat);
@@ -384,6 +398,26 @@ export class MapController {
     });
   }
 
+  /**
+   * Resolves once the map is idle with every data update drawn (`settled`), or after
+   * timeoutMs: the first view is drawn with its structures only then (an idle can come
+   * before MapLibre counts the structures' update as pending).
+   */
+  whenSettled(timeoutMs = 4000): Promise<void> {
+    return new Promise((resolve) => {
+      const finish = () => {
+        clearTimeout(timer);
+        this.map.off('idle', onIdle);
+        resolve();
+      };
+      // Once this idle's other listeners have run: the updates' own count is released by one.
+      const onIdle = () => setTimeout(() => this.settled && finish(), 0);
+      const timer = setTimeout(finish, timeoutMs);
+      this.map.on('idle', onIdle);
+      this.map.triggerRepaint();
+    });
+  }
+
   /** The map as a PNG data URL (the map keeps its drawing buffer for this). */
   toPNG(): string {
     this.map.triggerRepaint();
@@ -407,6 +441,7 @@ export class MapController {
 
   /** Adds a layer below beforeId (on top when that layer is missing). */
   addLayerBefore(layer: LayerSpecification, beforeId: string): void {
+    this.ensureSourceOf(layer);
     this.map.addLayer(layer, this.map.getLayer(beforeId) ? beforeId : undefined);
   }
 
@@ -427,6 +462,7 @@ export class MapController {
 
   setFeatureState(source: string, id: string, state: Record<string, unknown>): void {
     // The communes are a vector source: a state names the tiles' layer too.
+    if (source === SOURCE.communes) this.ensureCommunes();
     this.map.setFeatureState(source === SOURCE.communes ? { source, sourceLayer: COMMUNE_TILE_LAYER, id } : { source, id }, state);
   }
 
@@ -471,6 +507,7 @@ export class MapController {
   /** Add (or replace) layers below the structure markers. */
   setLayers(layers: LayerSpecification[]): void {
     for (const layer of layers) {
+      this.ensureSourceOf(layer);
       if (this.map.getLayer(layer.id)) this.map.removeLayer(layer.id);
       this.map.addLayer(layer, OVERLAY_ANCHOR);
     }

@@ -38,8 +38,8 @@ const emptyCollection = (): GeoJSON.FeatureCollection => ({ type: 'FeatureCollec
  */
 export const ON_COMMUNES = { source: SOURCE.communes, 'source-layer': COMMUNE_TILE_LAYER } as const;
 
-/** The commune layers of the base style: hidden until the first view is drawn (`MapController.showCommunes`). */
-export const COMMUNE_LAYERS = [LAYER.communesFill, LAYER.communesLine] as const;
+/** The layer the commune layers go under (`communeLayers`, added with their source). */
+export const COMMUNES_BEFORE = LAYER.departementsLine;
 
 export function structureLayerId(type: string): string {
   return `${LAYER.structurePrefix}${type}`;
@@ -55,30 +55,6 @@ export function territoryLayers(): LayerSpecification[] {
     // No antialiased outline on these fills: a line layer draws the borders, and each
     // outline is one more shader to compile and one more pass over every border per frame.
     { id: LAYER.regionFill, type: 'fill', source: SOURCE.region, paint: { 'fill-color': '#fbfaf6', 'fill-antialias': false } },
-    {
-      id: LAYER.communesFill,
-      type: 'fill',
-      ...ON_COMMUNES,
-      layout: { visibility: 'none' },
-      // Transparent but for the commune under the pointer, and hit-testable, so hovering
-      // or tapping a commune finds it.
-      paint: {
-        'fill-color': '#1d3557',
-        'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.18, 0],
-        'fill-antialias': false,
-      },
-    },
-    {
-      id: LAYER.communesLine,
-      type: 'line',
-      ...ON_COMMUNES,
-      layout: { visibility: 'none' },
-      paint: {
-        'line-color': '#9aa5ad',
-        'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.15, 9, 0.6, 12, 1],
-        'line-opacity': ['interpolate', ['linear'], ['zoom'], 6, 0.35, 8, 0.8],
-      },
-    },
     {
       id: LAYER.departementsLine,
       type: 'line',
@@ -100,6 +76,38 @@ export function territoryLayers(): LayerSpecification[] {
         'icon-image': ['concat', 'label-', ['get', 'nom']],
         'icon-allow-overlap': false,
         'icon-optional': false,
+      },
+    },
+  ];
+}
+
+/**
+ * The communes' own layers, bottom to top: not in the base style but added with their
+ * source once the first view is drawn (`MapController.showCommunes`), under COMMUNES_BEFORE.
+ * A vector source in the style loads its tiles at once, even for hidden layers.
+ */
+export function communeLayers(): LayerSpecification[] {
+  return [
+    {
+      id: LAYER.communesFill,
+      type: 'fill',
+      ...ON_COMMUNES,
+      // Transparent but for the commune under the pointer, and hit-testable, so hovering
+      // or tapping a commune finds it.
+      paint: {
+        'fill-color': '#1d3557',
+        'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.18, 0],
+        'fill-antialias': false,
+      },
+    },
+    {
+      id: LAYER.communesLine,
+      type: 'line',
+      ...ON_COMMUNES,
+      paint: {
+        'line-color': '#9aa5ad',
+        'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.15, 9, 0.6, 12, 1],
+        'line-opacity': ['interpolate', ['linear'], ['zoom'], 6, 0.35, 8, 0.8],
       },
     },
   ];
@@ -149,8 +157,12 @@ export interface InitialTerritory {
   region: GeoJSON.FeatureCollection;
   departements: GeoJSON.FeatureCollection;
   deptLabels: GeoJSON.FeatureCollection;
-  /** The commune tiles: their URL template ({z}/{x}/{y}, absolute: MapLibre's worker fetches them) and pyramid. */
-  communeTiles: { url: string; pyramid: TilePyramid };
+}
+
+/** The commune tiles: their URL template ({z}/{x}/{y}, absolute: MapLibre's worker fetches them) and pyramid. */
+export interface CommuneTiles {
+  url: string;
+  pyramid: TilePyramid;
 }
 
 /**
@@ -166,13 +178,9 @@ const AREA_BUFFER = 16;
  * The commune tiles as a vector source: MapLibre asks only for the tiles in view, at the
  * detail of the zoom (none outside the bounds, none while no visible layer uses them).
  */
-function communesSource(tiles: InitialTerritory['communeTiles'] | undefined): VectorSourceSpecification {
-  return {
-    type: 'vector',
-    tiles: tiles ? [tiles.url] : [],
-    ...(tiles ? { minzoom: tiles.pyramid.minzoom, maxzoom: tiles.pyramid.maxzoom, bounds: tiles.pyramid.bounds } : {}),
-    promoteId: 'code',
-  };
+export function communesSource(tiles: CommuneTiles): VectorSourceSpecification {
+  const { minzoom, maxzoom, bounds } = tiles.pyramid;
+  return { type: 'vector', tiles: [tiles.url], minzoom, maxzoom, bounds, promoteId: 'code' };
 }
 
 /**
@@ -187,7 +195,6 @@ export function baseStyle(offerTypes: readonly OfferTypeConfig[], territory?: In
       [SOURCE.region]: { type: 'geojson', data: territory?.region ?? emptyCollection(), buffer: AREA_BUFFER },
       [SOURCE.departements]: { type: 'geojson', data: territory?.departements ?? emptyCollection(), buffer: AREA_BUFFER },
       [SOURCE.deptLabels]: { type: 'geojson', data: territory?.deptLabels ?? emptyCollection() },
-      [SOURCE.communes]: communesSource(territory?.communeTiles),
       [SOURCE.structures]: {
         type: 'geojson',
         data: emptyCollection(),

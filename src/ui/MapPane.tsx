@@ -58,7 +58,7 @@ export function MapPane({ onController }: { onController(controller: MapControll
     void created.whenReady().then(() => {
       // Hand the markers over before anyone sees the map as ready.
       created.setStructures(filterStructures(selectAllStructures(store.getState()), store.getState().filter), selectLayerColours(store.getState()));
-      void created.whenIdle(10_000).then(() => {
+      void created.whenSettled(10_000).then(() => {
         store.setState({ firstViewDrawn: true });
         created.showCommunes();
       });

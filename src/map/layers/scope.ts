@@ -26,9 +26,13 @@ export function scopeCircles(parts: readonly ScopePart[]): FeatureCollection<Pol
   };
 }
 
-/** Outline of the area's communes (by code, on the communes source) and of the radius. */
+/**
+ * Outline of the area's communes (by code, on the communes source) and of the radius. No
+ * commune layer for an area without communes: drawing on the communes asks for their tiles,
+ * which the first view leaves for later.
+ */
 export function scopeLayers(communeCodes: readonly string[]): LayerSpecification[] {
-  return [
+  const communes: LayerSpecification[] = [
     {
       id: SCOPE_LAYER.communes,
       type: 'fill',
@@ -36,6 +40,9 @@ export function scopeLayers(communeCodes: readonly string[]): LayerSpecification
       filter: ['in', ['get', 'code'], ['literal', [...communeCodes]]],
       paint: { 'fill-color': '#0b6e4f', 'fill-opacity': 0.08, 'fill-outline-color': '#0b6e4f' },
     },
+  ];
+  return [
+    ...(communeCodes.length > 0 ? communes : []),
     {
       id: SCOPE_LAYER.circle,
       type: 'line',
