@@ -44,6 +44,11 @@ export interface CoreSlice {
    * soon as a panel needs them (src/ui/useRegionData.ts).
    */
   contoursWanted: boolean;
+  /**
+   * Why the contours could not be downloaded (offline, a server error), else null: only the
+   * panels that compute with them say so; the download is tried again once back online.
+   */
+  contoursError: string | null;
   filter: StructureFilter;
   selectedId: string | null;
   /** Last committed camera position (after a move ends), for the URL. */
@@ -96,6 +101,7 @@ export function createAppStore(initial: InitialState = {}): AppStore {
     loadError: null,
     firstViewDrawn: false,
     contoursWanted: false,
+    contoursError: null,
     filter: { types: null, stages: [], dept: null },
     selectedId: null,
     view: null,
@@ -118,6 +124,7 @@ export function createAppStore(initial: InitialState = {}): AppStore {
         loadError: null,
         firstViewDrawn: false,
         contoursWanted: false,
+        contoursError: null,
         filter: state.filter.types ? { ...state.filter, types: readTypeList(state.filter.types, config) } : state.filter,
         coverage: state.coverage.types ? { ...state.coverage, types: readTypeList(state.coverage.types, config) } : state.coverage,
         selectedId: resolveAlias(state.selectedId, config),

@@ -9,7 +9,8 @@ import { useRegionContours } from './useRegionContours';
  * the map's first paint: src/data/load-region.ts), and "Chargement des communes…" until
  * then; being shown asks for the contours at once rather than once the map has drawn the
  * communes. With `parsed`, also once the contours are parsed on the page's thread, for
- * children that read their shapes (`useRegionContours`), or why they could not be.
+ * children that read their shapes (`useRegionContours`), or why they could not be; and
+ * why they could not be downloaded, while they are tried again (`contoursError`).
  */
 export function WhenCommunes({ children, parsed = false }: { children: ReactNode; parsed?: boolean }) {
   const t = useT();
@@ -20,8 +21,9 @@ export function WhenCommunes({ children, parsed = false }: { children: ReactNode
     if (!complete) store.getState().wantContours();
   }, [complete, data, store]);
   const contours = useRegionContours(parsed ? data : null);
+  const downloadError = useApp((s) => s.contoursError);
   if (complete && (!parsed || contours)) return children;
-  const failure = parsed && data ? contoursFailure(data) : null;
+  const failure = (parsed && data ? contoursFailure(data) : null) ?? (complete ? null : downloadError);
   if (failure) {
     return (
       <p className="load-error" role="alert" data-testid="contours-error">

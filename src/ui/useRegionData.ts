@@ -7,6 +7,7 @@ import {
   readCommuneList,
   withCommuneList,
   withContours,
+  type RegionData,
 } from '../data/load-region';
 import type { AppState, AppStore } from '../store/app-store';
 
@@ -46,6 +47,38 @@ function whenFlag(store: AppStore, flag: 'firstViewDrawn' | 'contoursWanted', ti
  * even if neither happens.
  */
 const CONTOURS_WAIT_MS = 20_000;
+
+/** How long a failed contours download waits before it is tried again, if the browser does not say it is back online first. */
+const CONTOURS_RETRY_MS = 30_000;
+
+/**
+ * Downloads the contours, again after a failure once the browser is back online (or
+ * CONTOURS_RETRY_MS later): the map and the list do not need them, so a failure is not the
+ * page's load error but `contoursError`, which the panels that need them show. Null once
+ * cancelled.
+ */
+async function contoursWithRetry(data: RegionData, store: AppStore, cancelled: () => boolean): Promise<Blob | null> {
+  for (;;) {
+    if (cancelled()) return null;
+    try {
+      const contours = await downloadContours(data);
+      if (store.getState().contoursError) store.setState({ contoursError: null });
+      return contours;
+    } catch (error) {
+      if (cancelled()) return null;
+      store.setState({ contoursError: error instanceof Error ? error.message : String(error) });
+      await new Promise<void>((resolve) => {
+        const again = () => {
+          clearTimeout(timer);
+          window.removeEventListener('online', again);
+          resolve();
+        };
+        const timer = setTimeout(again, CONTOURS_RETRY_MS);
+        window.addEventListener('online', again);
+      });
+    }
+  }
+}
 
 /**
  * Resolves when the page is next idle (at most `timeoutMs` later): parsing the commune files
@@ -90,9 +123,8 @@ export function useRegionData(baseUrl?: string): void {
               completeWith((d) => withCommuneList(d, communes));
             }
             await whenFlag(store, 'contoursWanted', CONTOURS_WAIT_MS);
-            if (cancelled) return;
-            const contours = await downloadContours(loaded.data);
-            completeWith((d) => withContours(d, contours));
+            const contours = await contoursWithRetry(loaded.data, store, () => cancelled);
+            if (contours) completeWith((d) => withContours(d, contours));
           })
           .catch((error: unknown) => {
             if (!cancelled) store.getState().setLoadError(error instanceof Error ? error.message : String(error));

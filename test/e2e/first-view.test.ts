@@ -134,6 +134,32 @@ describe('the first view', () => {
     await context.close();
   });
 
+  it('contours that cannot be downloaded: map and search work, coverage says why, and they come once back online', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const contours = /\/data\/occitanie\/communes\.geojson$/;
+    await context.route(contours, (route: Route) => route.fulfill({ status: 503, body: 'unavailable' }));
+    await page.goto(appUrl());
+    await waitForMapIdle(page);
+    await page.getByRole('tab', { name: 'Couverture' }).click();
+    await page.getByTestId('contours-error').waitFor();
+    expect(await page.getByTestId('contours-error').innerText()).toContain('HTTP 503');
+    // Not the page's load error: the map and the commune search are there.
+    expect(await page.locator('.app-main > .load-error').count()).toBe(0);
+    await page.locator('#search').fill('Mende');
+    await page.locator('#search-listbox [role="option"][data-code="48095"]').waitFor();
+    // Back online (the browser says so): tried again, and coverage works.
+    await context.unroute(contours);
+    await context.setOffline(true);
+    await context.setOffline(false);
+    await page.getByRole('tab', { name: 'Couverture' }).click();
+    await page.getByTestId('coverage-panel').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('contours that cannot be read (a truncated download): coverage says so, the map keeps its first view', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
     const page = await context.newPage();

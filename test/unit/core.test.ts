@@ -4,7 +4,9 @@ import { resolve } from 'node:path';
 import { filterStructures, matchesFilter } from '../../src/domain/filter';
 import { summariseCatalogue, latestUpdate } from '../../src/domain/summary';
 import { safeHttpUrl, safeMailto, safeTel, splitSources } from '../../src/domain/safe-url';
-import { baseStyle, structureLayerId } from '../../src/map/style';
+import { baseStyle, communeLayers, SOURCE, structureLayerId } from '../../src/map/style';
+import { scopeLayers } from '../../src/map/layers/scope';
+import { coverageCommuneLayer, territoryLayer } from '../../src/map/layers/coverage';
 import { shapeVertices } from '../../src/map/symbol-shapes';
 import { formatView, parseView } from '../../src/store/url-state';
 import { pickLanguage, translate, formatKm } from '../../src/i18n/translate';
@@ -81,6 +83,15 @@ describe('map style', () => {
     const colors = config.offerTypes.map((t) => t.color);
     expect(new Set(colors).size).toBe(colors.length);
     for (const t of config.offerTypes) expect(shapeVertices(t.symbol)).toBeTruthy();
+  });
+  it('leaves the communes out of the first view: their tiles load only once something draws them', () => {
+    // A vector source in the style loads its tiles at once, whatever its layers.
+    expect(Object.keys(style.sources)).not.toContain(SOURCE.communes);
+    expect(style.layers.filter((l) => 'source' in l && l.source === SOURCE.communes)).toEqual([]);
+    // What draws on the communes names the tiles' layer; a territory without communes draws none.
+    const onCommunes = [...communeLayers(), scopeLayers(['31555'])[0]!, coverageCommuneLayer(10, true), territoryLayer({ dept: '31' })];
+    for (const layer of onCommunes) expect(layer, layer.id).toMatchObject({ source: SOURCE.communes, 'source-layer': 'communes' });
+    expect(scopeLayers([]).filter((l) => 'source' in l && l.source === SOURCE.communes)).toEqual([]);
   });
 });
 
