@@ -44,3 +44,8 @@ export function pyramidTiles(pyramid: TilePyramid): Array<[number, number, numbe
 export function communeTilePath(z: number | string, x: number | string, y: number | string): string {
   return `${COMMUNE_TILES_DIR}/${z}/${x}/${y}.pbf`;
 }
+
+/** A tile's address from an address template with {z}, {x} and {y} (as MapLibre fills it). */
+export function tileUrl(template: string, [z, x, y]: readonly [number, number, number]): string {
+  return template.replace('{z}', String(z)).replace('{x}', String(x)).replace('{y}', String(y));
+}

@@ -1,6 +1,6 @@
 import type { AppStore } from '../store/app-store';
 import { dataBaseUrl, regionComplete } from '../data/load-region';
-import { communeTilePath, pyramidTiles } from '../domain/tiles';
+import { pyramidTiles, tileUrl } from '../domain/tiles';
 
 /**
  * Register the service worker built by scripts/lib/offline-plugin.ts, in
@@ -35,9 +35,7 @@ export function registerServiceWorker(store: AppStore): void {
       // Every commune tile, not only those seen: offline, the map may go anywhere in the region.
       const data = store.getState().data;
       if (registration.active && data) {
-        const tiles = pyramidTiles(data.manifest.communeTiles).map(([z, x, y]) =>
-          data.communeTilesUrl.replace(communeTilePath('{z}', '{x}', '{y}'), communeTilePath(z, x, y)),
-        );
+        const tiles = pyramidTiles(data.manifest.communeTiles).map((tile) => tileUrl(data.communeTilesUrl, tile));
         await postAndWait(registration.active, { type: 'CACHE_URLS', payload: { urlsToCache: tiles } });
       }
       document.documentElement.dataset.offline = 'ready';

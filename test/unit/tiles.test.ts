@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { communeTilePath, pyramidTiles, tileX, tileY, type TilePyramid } from '../../src/domain/tiles';
+import { communeTilePath, pyramidTiles, tileUrl, tileX, tileY, type TilePyramid } from '../../src/domain/tiles';
 
 // Web Mercator tile numbers, checked against the slippy-map formulas' known values and,
 // for the pyramid, against every tile a point of the bounds can fall in.
@@ -11,6 +11,7 @@ describe('commune tile pyramid', () => {
     expect([tileX(-180, 3), tileX(179.999, 3), tileY(85, 3), tileY(-85, 3)]).toEqual([0, 7, 0, 7]);
     expect([tileX(0, 0), tileY(0, 0)]).toEqual([0, 0]);
     expect(communeTilePath(9, 259, 187)).toBe('tiles/9/259/187.pbf');
+    expect(tileUrl(`https://h/data/r/${communeTilePath('{z}', '{x}', '{y}')}`, [9, 259, 187])).toBe('https://h/data/r/tiles/9/259/187.pbf');
   });
 
   it('lists every tile a point of the bounds falls in, zoom by zoom, and no other', () => {
