@@ -3,6 +3,8 @@ import type { PluginOption } from 'vite';
 
 /** Name of the runtime cache that keeps the last territory and structures data seen. */
 export const DATA_CACHE = 'maillage-data';
+/** Name of the runtime cache of the commune tiles (all of a visited region's, for offline use). */
+export const TILES_CACHE = 'maillage-tiles';
 
 /**
  * Service worker for offline use (production builds only: `npm run dev` never
@@ -10,11 +12,12 @@ export const DATA_CACHE = 'maillage-data';
  *
  * - The built shell (HTML, JS including MapLibre's worker, CSS) is precached
  *   with a revision per file: cache-first, replaced when a new build is served.
- * - Data under data/ (regions.json, <region>/*.json|geojson, the commune tiles
- *   <region>/tiles/…/*.pbf) is network-first,
+ * - Data under data/ (regions.json, <region>/*.json|geojson) is network-first,
  *   falling back to the last copy cached, so a refreshed catalogue is picked up
  *   as soon as the network answers and the app still opens in a dead zone.
  *   Only the regions actually visited are cached, not every region.
+ * - The commune tiles (<region>/tiles/…/*.pbf) are served from the cache first and
+ *   refreshed behind (stale-while-revalidate): they change only with the territory.
  * - Everything is served from the app's own origin: no third-party request
  *   (Workbox's runtime is emitted next to sw.js, not fetched from a CDN).
  */
@@ -41,7 +44,14 @@ export function offlinePlugin(): PluginOption {
       disableDevLogs: true,
       runtimeCaching: [
         {
-          urlPattern: ({ url, sameOrigin }) => sameOrigin && /\/data\/[^?]+\.(?:json|geojson|pbf)$/.test(url.pathname),
+          // The commune tiles change only when the territory is rebuilt: served from the cache
+          // at once and refreshed behind (a repeat visit does not wait for the network per tile).
+          urlPattern: ({ url, sameOrigin }) => sameOrigin && /\/data\/[^?]+\/tiles\/\d+\/\d+\/\d+\.pbf$/.test(url.pathname),
+          handler: 'StaleWhileRevalidate',
+          options: { cacheName: TILES_CACHE, cacheableResponse: { statuses: [200] } },
+        },
+        {
+          urlPattern: ({ url, sameOrigin }) => sameOrigin && /\/data\/[^?]+\.(?:json|geojson)$/.test(url.pathname),
           handler: 'NetworkFirst',
           options: {
             cacheName: DATA_CACHE,

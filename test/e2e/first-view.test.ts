@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page, Route } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appUrl, launch, mapStructureIds, waitForFirstView, waitForMapIdle } from './driver';
 import type { Structure } from '../../src/domain/types';
@@ -24,12 +24,18 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Given the app whose commune files are held back until `release()`. */
-async function openWithCommunesHeld(): Promise<{ page: Page; errors: string[]; asked: string[]; release(): void; close(): Promise<void> }> {
+/** A new page at laptop size, in French, with the page errors it reports. */
+async function newPage(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
+  return { context, page, errors };
+}
+
+/** Given the app whose commune files are held back until `release()`. */
+async function openWithCommunesHeld(): Promise<{ page: Page; errors: string[]; asked: string[]; release(): void; close(): Promise<void> }> {
+  const { context, page, errors } = await newPage();
   const asked: string[] = [];
   let release!: () => void;
   const released = new Promise<void>((done) => (release = done));
@@ -90,10 +96,7 @@ describe('the first view', () => {
   });
 
   it('draws the communes from the tiles of its zoom after the first view, then asks for the contours; each commune lies under its point', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
+    const { context, page, errors } = await newPage();
     const asked: string[] = [];
     page.on('request', (r) => asked.push(new URL(r.url()).pathname));
     await page.goto(appUrl());
@@ -135,10 +138,7 @@ describe('the first view', () => {
   });
 
   it('contours that cannot be downloaded: map and search work, coverage says why, and they come once back online', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
+    const { context, page, errors } = await newPage();
     const contours = /\/data\/occitanie\/communes\.geojson$/;
     await context.route(contours, (route: Route) => route.fulfill({ status: 503, body: 'unavailable' }));
     await page.goto(appUrl());
@@ -161,10 +161,7 @@ describe('the first view', () => {
   });
 
   it('contours that cannot be read (a truncated download): coverage says so, the map keeps its first view', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
+    const { context, page, errors } = await newPage();
     await context.route(/\/data\/occitanie\/communes\.geojson$/, (route: Route) =>
       route.fulfill({ status: 200, contentType: 'application/geo+json', body: '{"type":"FeatureCollection","features":[{"type":"Fea' }),
     );

@@ -88,6 +88,9 @@ describe('offline use after a first visit', () => {
     expect(sw).toMatch(/url:"index\.html"/);
     expect(sw).toMatch(/maplibre-gl-worker-[\w-]+\.mjs/);
     expect(sw).toContain('NetworkFirst');
+    // The commune tiles, which change only with the territory: from the cache, refreshed behind.
+    expect(sw).toContain('StaleWhileRevalidate');
+    expect(sw).toContain('maillage-tiles');
     expect(sw).not.toMatch(/\.(json|geojson)",revision/);
     const imported = [...sw.matchAll(/define\(\["\.\/([\w-]+)"\]/g)].map((m) => m[1]!);
     expect(imported.length).toBe(1);
