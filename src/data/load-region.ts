@@ -20,7 +20,7 @@ export interface RegionData {
    * Whether the commune list (`communes`, `communeByCode`: names, points, postcodes) has
    * arrived. The first view needs only the outline, the départements and the structures,
    * so the list and the contours come after the first paint: until then they are empty,
-   * and what needs them waits (see `loadRegionCommunes`).
+   * and what needs them waits (see `downloadCommuneList`, `downloadContours`).
    */
   communesReady: boolean;
   /**
@@ -80,8 +80,8 @@ function regionDir(regionId: string, base: string): string {
 
 /**
  * The region's first view: configuration, outline, départements and structures (about
- * 70 KB gzip), without the commune list and contours (about 600 KB), which
- * `loadRegionCommunes` brings afterwards. `withCommuneList` also waits for the commune
+ * 70 KB gzip), without the commune list and contours (about 560 KB), which
+ * `downloadCommuneList` and `downloadContours` bring afterwards. `withCommuneList` also waits for the commune
  * list (not the contours), for views that cannot be drawn right without it: a partner's
  * territory (`epci=`, `commune=`, `around=`) or file (`data=`).
  */

@@ -399,20 +399,24 @@ export class MapController {
   }
 
   /**
-   * Resolves once the map is idle with every data update drawn (`settled`), or after
-   * timeoutMs: the first view is drawn with its structures only then (an idle can come
-   * before MapLibre counts the structures' update as pending).
+   * Resolves once the map is idle with every data update drawn (`settled`), with that
+   * idle's moment (performance.now()), or after timeoutMs if given, with that moment: the
+   * first view is drawn with its structures only then (an idle can come before MapLibre
+   * counts the structures' update as pending).
    */
-  whenSettled(timeoutMs = 4000): Promise<void> {
+  whenSettled(timeoutMs?: number): Promise<number> {
     return new Promise((resolve) => {
-      const finish = () => {
+      const finish = (at: number) => {
         clearTimeout(timer);
         this.map.off('idle', onIdle);
-        resolve();
+        resolve(at);
       };
-      // Once this idle's other listeners have run: the updates' own count is released by one.
-      const onIdle = () => setTimeout(() => this.settled && finish(), 0);
-      const timer = setTimeout(finish, timeoutMs);
+      const onIdle = () => {
+        const at = performance.now();
+        // Once this idle's other listeners have run: the updates' own count is released by one.
+        setTimeout(() => this.settled && finish(at), 0);
+      };
+      const timer = timeoutMs === undefined ? undefined : setTimeout(() => finish(performance.now()), timeoutMs);
       this.map.on('idle', onIdle);
       this.map.triggerRepaint();
     });
@@ -534,22 +538,16 @@ function exposeForTests(controller: MapController, map: maplibregl.Map): void {
     },
     fitRegion: () => controller.fitRegion(),
     /**
-     * When the map was first still with its structures handed over (performance.now()):
+     * When the map was first still with its structures drawn (performance.now()):
      * the first useful paint, noted at the moment rather than polled for, since drawing the
      * communes starts right after it (`showCommunes`) and ends that stillness at once.
      */
     firstViewAt: null as number | null,
   };
-  const noteFirstView = () => {
-    const at = performance.now();
-    // Once this idle's other listeners have run: the structures' update is released by one.
-    setTimeout(() => {
-      if (hook.firstViewAt !== null || !controller.settled || map.getContainer().getAttribute('data-ready') !== 'true') return;
-      hook.firstViewAt = at;
-      map.off('idle', noteFirstView);
-    }, 0);
-  };
-  map.on('idle', noteFirstView);
+  void controller
+    .whenReady()
+    .then(() => controller.whenSettled())
+    .then((at) => (hook.firstViewAt = at));
   (window as unknown as { __maillageMap?: unknown }).__maillageMap = hook;
 }
 

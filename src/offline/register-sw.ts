@@ -58,13 +58,17 @@ function whenDataLoaded(store: AppStore): Promise<void> {
   });
 }
 
-/** Data files this page has fetched so far (the same URLs the worker's data route matches). */
+/**
+ * Data files this page has fetched so far (the same URLs the worker's data route matches).
+ * Not the commune tiles: MapLibre's worker fetches them, out of this page's Resource Timing,
+ * and all of them are cached anyway.
+ */
 function fetchedDataUrls(): string[] {
   const prefix = dataBaseUrl();
   const urls = performance
     .getEntriesByType('resource')
     .map((entry) => entry.name)
-    .filter((name) => name.startsWith(prefix) && /\.(?:json|geojson|pbf)$/.test(new URL(name).pathname));
+    .filter((name) => name.startsWith(prefix) && /\.(?:json|geojson)$/.test(new URL(name).pathname));
   return [...new Set(urls)];
 }
 
