@@ -14,6 +14,7 @@ import type { AppState, AppStore } from '../store/app-store';
 /** The region shown when the one asked for does not exist. */
 export const DEFAULT_REGION = 'occitanie';
 import { useApp, useAppStore } from '../store/react';
+import { pageIdle } from './page-idle';
 
 /**
  * Whether the first view cannot be drawn right without the commune list: a partner's
@@ -81,18 +82,6 @@ async function contoursWithRetry(data: RegionData, store: AppStore, cancelled: (
 }
 
 /**
- * Resolves when the page is next idle (at most `timeoutMs` later): parsing the commune files
- * is a long task, which waits until the first view has been presented and the page has
- * answered what the visitor did meanwhile.
- */
-function pageIdle(timeoutMs = 500): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: timeoutMs });
-    else setTimeout(resolve, 50);
-  });
-}
-
-/**
  * Loads the current region's data into the store, and reports failures in words: the
  * first view (outline, départements, structures) at once, then the commune list
  * (downloaded during the first paint, parsed after it), then the contours the panels
@@ -115,6 +104,8 @@ export function useRegionData(baseUrl?: string): void {
         // the 4G first visit idle later, 1.0–1.25×), and is parsed once the first view is drawn;
         // the contours come once wanted (the map draws the communes from tiles).
         const list = downloadCommuneList(loaded.data, baseUrl);
+        // Parsing the list is a long task: it waits until the first view has been presented
+        // and the page has answered what the visitor did meanwhile.
         return whenFlag(store, 'firstViewDrawn', FIRST_VIEW_WAIT_MS)
           .then(() => pageIdle())
           .then(async () => {

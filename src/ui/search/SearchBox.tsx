@@ -4,6 +4,7 @@ import type { AddressHit } from '../../domain/ban';
 import { pointOrigin, type Origin } from '../../domain/search/origin';
 import { useApp, useAppStore, useT } from '../../store/react';
 import { regionIndexes } from './indexes';
+import { pageIdle } from '../page-idle';
 import { SearchMapLayer } from './SearchMapLayer';
 import { useAddressSearch } from './useAddressSearch';
 import './search.css';
@@ -58,10 +59,21 @@ export function SearchBox() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [origin, data]);
 
-  const index = regionIndexes(data).communes;
+  // The search index (4,500 communes: a few hundred milliseconds of a phone's thread) is
+  // built when first searched, or beforehand in idle time once the map is complete; built
+  // as the list arrived, it held the page's thread while the map drew the communes.
+  const mapComplete = useApp((s) => s.contoursWanted);
+  useEffect(() => {
+    if (!mapComplete || data.communes.length === 0) return;
+    let cancelled = false;
+    void pageIdle(2_000).then(() => !cancelled && regionIndexes(data));
+    return () => {
+      cancelled = true;
+    };
+  }, [mapComplete, data]);
   const { matches, total } = useMemo(
-    () => (text.trim() ? searchCommunes(index, text, WHOLE_CODE.test(text) ? Infinity : SHOWN) : { matches: [], total: 0 }),
-    [index, text],
+    () => (text.trim() ? searchCommunes(regionIndexes(data).communes, text, WHOLE_CODE.test(text) ? Infinity : SHOWN) : { matches: [], total: 0 }),
+    [data, text],
   );
   const listbox = useRef<HTMLUListElement>(null);
   const address = useAddressSearch(text, addressEnabled && open);
