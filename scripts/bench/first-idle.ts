@@ -14,7 +14,8 @@
 //   for, to set beside the "data before first paint" line of `npm run size` (bodies only),
 //   the commune tiles MapLibre's worker fetched included (seen through Playwright: they are
 //   not in the page's Resource Timing);
-//   the commune list and contours, which download while the map starts, are counted apart.
+//   the commune list, contours and the first view's commune tiles (fetched ahead by the page),
+//   which download while the map starts, are counted apart.
 //
 // Profiles: "4G" (150 ms RTT, 1.6 Mbps down, 750 kbps up, through CDP
 // Network.emulateNetworkConditions; CPU slowed 4× through Emulation.setCPUThrottlingRate)
@@ -58,7 +59,7 @@ export interface Visit {
   /** Bytes transferred (headers included) by responses finished before `paint`: all, and data/ only. */
   bytesBeforePaint: number;
   dataBeforePaint: number;
-  /** Of `dataBeforePaint`, the commune list and contours (LATER_FILES): downloaded while the map starts, not waited for. */
+  /** Of `dataBeforePaint`, the commune list, contours (LATER_FILES) and commune tiles: downloaded while the map starts, not waited for. */
   laterBeforePaint: number;
   /** `dataBeforePaint` less `laterBeforePaint`: the data the first paint waited for. */
   firstViewData: number;
@@ -97,7 +98,8 @@ async function measureVisit(page: Page, workerFetched: readonly WorkerResponse[]
   // A string, not a function: tsx's name helpers (`__name`) do not exist in the page.
   const bytes = (await page.evaluate(`(() => {
     const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
-    const sum = (keep) => entries.filter(keep).reduce((n, e) => n + e.transferSize, 0);
+    // Commune tiles are counted from the browser's own requests below (the map's worker fetches them).
+    const sum = (keep) => entries.filter((e) => !/\\.pbf$/.test(e.name) && keep(e)).reduce((n, e) => n + e.transferSize, 0);
     return {
       bytesBeforePaint: sum((e) => e.responseEnd <= ${paint}),
       dataBeforePaint: sum((e) => e.responseEnd <= ${paint} && /\\/data\\//.test(e.name)),
@@ -110,6 +112,8 @@ async function measureVisit(page: Page, workerFetched: readonly WorkerResponse[]
   const fetched = (until: number) => workerFetched.filter((r) => r.end >= origin && r.end - origin <= until).reduce((n, r) => n + r.bytes, 0);
   bytes.bytesBeforePaint += fetched(paint);
   bytes.dataBeforePaint += fetched(paint);
+  // Tiles in before the first paint were fetched ahead for the communes drawn after it: not waited for.
+  bytes.laterBeforePaint += fetched(paint);
   bytes.bytesTotal += fetched(idle);
   return { paint, idle, ...bytes, firstViewData: bytes.dataBeforePaint - bytes.laterBeforePaint };
 }
@@ -120,7 +124,10 @@ interface WorkerResponse {
   bytes: number;
 }
 
-/** Collects the responses to the commune tiles' requests, which MapLibre's worker makes. */
+/**
+ * Collects the responses to the commune tiles' requests: MapLibre's worker makes them (out of
+ * the page's Resource Timing), and the page fetches those of the first view ahead of it.
+ */
 function collectWorkerResponses(page: Page): WorkerResponse[] {
   const responses: WorkerResponse[] = [];
   page.on('requestfinished', (request) => {
@@ -221,7 +228,7 @@ export async function run(): Promise<BenchRow[]> {
             ratio: ratio('first', 'firstViewData', kb),
             note:
               'first visit, data/ responses finished before the first useful paint (transferSize: brotli bodies and headers), ' +
-              `the commune list and contours left out: ${kb(pick('current', 'first', 'laterBeforePaint'))} of them were in by then, downloaded while the map started`,
+              `the commune list, contours and commune tiles left out: ${kb(pick('current', 'first', 'laterBeforePaint'))} of them were in by then, downloaded while the map started`,
           },
           {
             group,

@@ -64,9 +64,14 @@ function pickEncoding(path: string, accept: string): { file: string; encoding: '
  * copies (`.br`, `.gz`) with Content-Encoding, hashed files cached for a year
  * (immutable), the rest revalidated with an ETag (304 when unchanged).
  */
-export async function serveStatic(root: string, options: { headers?: Record<string, string> } = {}): Promise<StaticServer> {
+export async function serveStatic(
+  root: string,
+  options: { headers?: Record<string, string>; onResponse?: (pathname: string, status: number) => void } = {},
+): Promise<StaticServer> {
   const base = resolve(root);
   const server = createServer((req, res) => {
+    // What was asked and answered, for a test that counts downloads.
+    if (options.onResponse) res.on('finish', () => options.onResponse!(new URL(req.url ?? '/', 'http://localhost').pathname, res.statusCode));
     const url = new URL(req.url ?? '/', 'http://localhost');
     let decoded: string;
     try {

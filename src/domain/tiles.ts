@@ -30,13 +30,8 @@ export function tileY(lat: number, z: number): number {
 
 /** Every tile of the pyramid, [z, x, y], zoom by zoom: those MapLibre may ask for within the bounds. */
 export function pyramidTiles(pyramid: TilePyramid): Array<[number, number, number]> {
-  const [west, south, east, north] = pyramid.bounds;
   const tiles: Array<[number, number, number]> = [];
-  for (let z = pyramid.minzoom; z <= pyramid.maxzoom; z++) {
-    for (let x = tileX(west, z); x <= tileX(east, z); x++) {
-      for (let y = tileY(north, z); y <= tileY(south, z); y++) tiles.push([z, x, y]);
-    }
-  }
+  for (let z = pyramid.minzoom; z <= pyramid.maxzoom; z++) tiles.push(...viewTiles(pyramid, pyramid.bounds, z));
   return tiles;
 }
 
@@ -48,4 +43,24 @@ export function communeTilePath(z: number | string, x: number | string, y: numbe
 /** A tile's address from an address template with {z}, {x} and {y} (as MapLibre fills it). */
 export function tileUrl(template: string, [z, x, y]: readonly [number, number, number]): string {
   return template.replace('{z}', String(z)).replace('{x}', String(x)).replace('{y}', String(y));
+}
+
+/**
+ * The tiles MapLibre draws a view with: those of zoom floor(zoom) (512 px tiles), kept within
+ * the pyramid's zooms, that touch both the view and the pyramid's bounds.
+ *
+ * @example viewTiles(pyramid, [-0.4, 42.2, 4.9, 45.1], 6.3) // [[6, 31, 23], [6, 32, 23]]
+ */
+export function viewTiles(pyramid: TilePyramid, view: readonly [number, number, number, number], zoom: number): Array<[number, number, number]> {
+  const z = Math.min(pyramid.maxzoom, Math.max(pyramid.minzoom, Math.floor(zoom)));
+  const west = Math.max(view[0], pyramid.bounds[0]);
+  const south = Math.max(view[1], pyramid.bounds[1]);
+  const east = Math.min(view[2], pyramid.bounds[2]);
+  const north = Math.min(view[3], pyramid.bounds[3]);
+  if (west > east || south > north) return [];
+  const tiles: Array<[number, number, number]> = [];
+  for (let x = tileX(west, z); x <= tileX(east, z); x++) {
+    for (let y = tileY(north, z); y <= tileY(south, z); y++) tiles.push([z, x, y]);
+  }
+  return tiles;
 }

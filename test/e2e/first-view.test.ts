@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { serveStatic } from '../../scripts/lib/static-server';
 import { appUrl, launch, mapStructureIds, waitForFirstView, waitForMapIdle } from './driver';
 import type { Structure } from '../../src/domain/types';
 
@@ -135,6 +136,35 @@ describe('the first view', () => {
     expect(found.filter(([code, under]) => under.length !== 1 || under[0] !== code)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it('fetches the commune tiles of its first view while drawing it: the map then takes them from the browser cache, each downloaded once', async () => {
+    const served: Array<[string, number]> = [];
+    const server = await serveStatic(inject('appDir'), { onResponse: (path, status) => served.push([path, status]) });
+    const { context, page, errors } = await newPage();
+    // A phone's slower thread (4×): drawing the first view takes longer than the tiles' download.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    try {
+      await page.goto(server.url);
+      await waitForMapIdle(page);
+      const isTile = (path: string) => /\/occitanie\/tiles\/\d+\/\d+\/\d+\.pbf$/.test(path);
+      const downloaded = served.filter(([path]) => isTile(path));
+      const drawn = (await page.evaluate(`window.__maillageMap.map.querySourceFeatures('communes', { sourceLayer: 'communes' }).length`)) as number;
+      expect(drawn).toBeGreaterThan(1000);
+      // Each tile once from the server, whole (200, not a revalidation)…
+      expect(downloaded.length).toBeGreaterThan(0);
+      expect(downloaded.filter(([, status]) => status !== 200)).toEqual([]);
+      expect(new Set(downloaded.map(([path]) => path)).size).toBe(downloaded.length);
+      // …though asked twice by the browser, ahead of time by the page then by the map.
+      for (const [path] of downloaded) expect(asked.filter((p) => p === path)).toHaveLength(2);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+      await server.close();
+    }
   });
 
   it('contours that cannot be downloaded: map and search work, coverage says why, and they come once back online', async () => {

@@ -7,6 +7,8 @@ import { serveStatic, type StaticServer } from '../../scripts/lib/static-server'
 declare module 'vitest' {
   export interface ProvidedContext {
     appUrl: string;
+    /** The built app's folder, for a test that serves it on its own. */
+    appDir: string;
     hostUrl: string;
   }
 }
@@ -25,6 +27,7 @@ export default async function setup(project: TestProject) {
   const host = await serveStatic(resolve(ROOT, 'test/e2e/host-pages'));
   servers = [app, host];
   project.provide('appUrl', app.url);
+  project.provide('appDir', outDir);
   project.provide('hostUrl', host.url);
   // Returned rather than exported: vitest ignores a named teardown next to a default setup.
   return teardown;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { communeTilePath, pyramidTiles, tileUrl, tileX, tileY, type TilePyramid } from '../../src/domain/tiles';
+import { communeTilePath, pyramidTiles, tileUrl, tileX, tileY, viewTiles, type TilePyramid } from '../../src/domain/tiles';
 
 // Web Mercator tile numbers, checked against the slippy-map formulas' known values and,
 // for the pyramid, against every tile a point of the bounds can fall in.
@@ -30,5 +30,45 @@ describe('commune tile pyramid', () => {
     }
     // A 400 × 400 sweep crosses every tile of zoom 9 (about 0.7° wide) many times over.
     expect([...listed].sort()).toEqual([...hit].sort());
+  });
+});
+
+describe('the tiles of a view', () => {
+  const pyramid: TilePyramid = { minzoom: 4, maxzoom: 9, bounds: [-0.33, 42.33, 4.85, 45.05] };
+
+  it('are those a point of the view within the bounds falls in, at the zoom MapLibre asks for', () => {
+    // Views inside, across and outside the bounds, at zooms below, within and beyond the pyramid's.
+    const views: Array<[number, number, number, number]> = [
+      [-0.4, 42.2, 4.9, 45.1],
+      [1.2, 43.4, 1.7, 43.8],
+      [-3, 41, 0.5, 43],
+      [4.5, 44.9, 6, 46],
+      [6, 46, 7, 47],
+    ];
+    for (const view of views) {
+      for (const zoom of [2.5, 4, 6.3, 7.99, 9.5, 12]) {
+        const z = Math.min(9, Math.max(4, Math.floor(zoom)));
+        const hit = new Set<string>();
+        const [west, south, east, north] = view;
+        for (let i = 0; i <= 200; i++) {
+          for (let j = 0; j <= 200; j++) {
+            const lon = west + ((east - west) * i) / 200;
+            const lat = south + ((north - south) * j) / 200;
+            const [bw, bs, be, bn] = pyramid.bounds;
+            if (lon >= bw && lon <= be && lat >= bs && lat <= bn) hit.add(`${z}/${tileX(lon, z)}/${tileY(lat, z)}`);
+          }
+        }
+        const listed = viewTiles(pyramid, view, zoom).map((t) => t.join('/'));
+        expect(new Set(listed).size).toBe(listed.length);
+        expect(listed.sort()).toEqual([...hit].sort());
+      }
+    }
+  });
+
+  it('at the Occitanie overview are the two tiles of zoom 6 the map draws it with', () => {
+    expect(viewTiles(pyramid, [-0.4, 42.2, 4.9, 45.1], 6.3)).toEqual([
+      [6, 31, 23],
+      [6, 32, 23],
+    ]);
   });
 });
