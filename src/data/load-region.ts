@@ -161,10 +161,3 @@ export async function readCommuneList(download: Promise<Blob>): Promise<Commune[
 export function downloadContours(data: RegionData): Promise<Blob> {
   return fetchBody(data.contoursUrl, LATER);
 }
-
-/** What the first view left out, the commune list (`onList` gets it), then the contours. */
-export async function loadRegionCommunes(data: RegionData, base = dataBaseUrl(), onList: (communes: Commune[]) => void = () => undefined): Promise<Blob> {
-  const list = downloadCommuneList(data, base);
-  if (list) onList(await readCommuneList(list));
-  return downloadContours(data);
-}

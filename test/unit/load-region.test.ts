@@ -3,7 +3,6 @@ import { FIRST_VIEW_FILES, LATER_FILES } from '../../src/data/first-view';
 import {
   downloadCommuneList,
   downloadContours,
-  loadRegionCommunes,
   loadRegionFirstView,
   readCommuneList,
   regionComplete,
@@ -57,10 +56,11 @@ describe('loading a region in two steps', () => {
     const asked = fakeFetch();
     const { data } = await loadRegionFirstView('r1', BASE);
     asked.length = 0;
-    let listed: RegExpMatchArray | null = null;
-    const contours = await loadRegionCommunes(data, BASE, (communes) => (listed = communes[0]!.name.match(/Toulouse/)));
+    // As the app asks for them (src/ui/useRegionData.ts): the list, then the contours.
+    const listed = await readCommuneList(downloadCommuneList(data, BASE)!);
+    const contours = await downloadContours(data);
     expect(asked).toEqual([...LATER_FILES]);
-    expect(listed).not.toBeNull();
+    expect(listed[0]!.name).toMatch(/Toulouse/);
     const complete = withContours(withCommuneList(data, bodies['communes.json'] as never), contours);
     expect([complete.communesReady, complete.contours, complete.communeByCode.get('31555')?.name, regionComplete(complete)]).toEqual([
       true,
@@ -86,7 +86,9 @@ describe('loading a region in two steps', () => {
     expect(asked.sort()).toEqual([...FIRST_VIEW_FILES, 'communes.json'].sort());
     expect([partner.data.communesReady, partner.data.contours, regionComplete(partner.data)]).toEqual([true, null, false]);
     asked.length = 0;
-    await loadRegionCommunes(partner.data, BASE);
+    // Its list came with it: nothing more to download but the contours.
+    expect(downloadCommuneList(partner.data, BASE)).toBeNull();
+    await downloadContours(partner.data);
     expect(asked).toEqual(['communes.geojson']);
   });
 
