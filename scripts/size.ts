@@ -1,12 +1,12 @@
 // `npm run size`: gzip size of what a first visit downloads (app, MapLibre worker,
 // embed page and web component, each region's data before the first paint and in all)
-// against size-budgets.json.
+// against size-budgets.json, and of each region's commune tiles (not budgeted).
 // Exits 1 when a budget is exceeded. `npm run size -- --dist dist` measures an
 // existing build instead of building into .cache/size-build.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildApp, ensureData, ROOT } from './lib/build-app';
-import { judge, kib, measureBuild, measureData, measureFirstPaintData, missingMeasures, type BudgetConfig } from './lib/bundle-size';
+import { judge, kib, measureBuild, measureCommuneTiles, measureData, measureFirstPaintData, missingMeasures, type BudgetConfig } from './lib/bundle-size';
 import { FIRST_VIEW_FILES } from '../src/data/first-view';
 
 const args = process.argv.slice(2);
@@ -23,7 +23,15 @@ if (distArg >= 0 && args[distArg + 1]) {
 }
 
 const dataDir = resolve(ROOT, 'public/data');
-const verdicts = judge([...measureBuild(dist), ...measureFirstPaintData(dataDir, FIRST_VIEW_FILES), ...measureData(dataDir, config.initialDataFiles)], config);
+const verdicts = judge(
+  [
+    ...measureBuild(dist),
+    ...measureFirstPaintData(dataDir, FIRST_VIEW_FILES),
+    ...measureData(dataDir, config.initialDataFiles),
+    ...measureCommuneTiles(dataDir),
+  ],
+  config,
+);
 const rows = [
   ['measure', 'gzip', 'raw', 'budget', 'status'],
   ...verdicts.map((v) => [

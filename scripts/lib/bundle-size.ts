@@ -161,6 +161,20 @@ export function measureFirstPaintData(dataDir: string, firstViewFiles: readonly 
   return measureRegionFiles(dataDir, firstViewFiles, 'first-paint', (region) => `data before first paint (${region})`);
 }
 
+/**
+ * Each region's commune tiles, all of them: the map downloads those of its view, and after
+ * a first visit the service worker keeps the whole pyramid for offline use
+ * (src/offline/register-sw.ts). Not budgeted: informative.
+ */
+export function measureCommuneTiles(dataDir: string): Measure[] {
+  return builtRegions(dataDir).flatMap((region) => {
+    const dir = join(dataDir, region, 'tiles');
+    if (!existsSync(dir)) return [];
+    const files = findFiles(dir, (n) => n.endsWith('.pbf')).map((f) => join(region, 'tiles', f));
+    return [{ id: `tiles-${region}`, label: `commune tiles, all ${files.length} (${region})`, files, ...sizes(dataDir, files) }];
+  });
+}
+
 export function budgetFor(id: string, config: BudgetConfig): number | null {
   if (config.budgetsKB[id] !== undefined) return config.budgetsKB[id];
   if (id.startsWith('data-')) return config.budgetsKB['data-region'] ?? null;

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import {
   htmlAssets,
   jsClosure,
   judge,
   measureBuild,
+  measureCommuneTiles,
   measureData,
   measureFirstPaintData,
   missingMeasures,
@@ -147,5 +148,26 @@ describe('budgets', () => {
     expect(judge([m!], budgets).map((v) => [v.budgetKB, v.ok])).toEqual([[150, true]]);
     expect(missingMeasures([], budgets)).toEqual(['first-paint-data']);
     expect(missingMeasures([m!], budgets)).toEqual([]);
+  });
+});
+
+describe('the commune tiles line', () => {
+  it('counts every tile of each region, without a budget', () => {
+    const data = mkdtempSync(join(tmpdir(), 'data-'));
+    for (const [path, body] of [
+      ['r1/manifest.json', '{}'],
+      ['r1/tiles/4/7/5.pbf', 'a'.repeat(300)],
+      ['r1/tiles/5/15/11.pbf', 'b'.repeat(200)],
+      ['r1/tiles/5/15/11.pbf.gz', 'not a tile'],
+      ['r2/manifest.json', '{}'],
+    ] as const) {
+      mkdirSync(dirname(join(data, path)), { recursive: true });
+      writeFileSync(join(data, path), body);
+    }
+    const measures = measureCommuneTiles(data);
+    expect(measures.map((m) => [m.id, m.label, m.files, m.bytes])).toEqual([
+      ['tiles-r1', 'commune tiles, all 2 (r1)', ['r1/tiles/4/7/5.pbf', 'r1/tiles/5/15/11.pbf'], 500],
+    ]);
+    expect(judge(measures, { budgetsKB: { 'data-region': 1 }, initialDataFiles: [] }).map((v) => [v.budgetKB, v.ok])).toEqual([[null, true]]);
   });
 });
