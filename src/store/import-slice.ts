@@ -72,7 +72,19 @@ export interface ImportSlice {
   setImportSave(state: ImportSaveState): void;
 }
 
-const newId = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e9).toString(36)}`;
+/**
+ * A new id for an import entry or version: its creation time (base 36) comes first, so that
+ * the storage can tell an import being written from an interrupted write's leftovers.
+ *
+ * @example newId('imp') // 'imp-mipx3k2a-1xk9z'
+ */
+export const newId = (prefix: string, now = Date.now()) => `${prefix}-${now.toString(36)}-${Math.floor(Math.random() * 1e9).toString(36)}`;
+
+/** When an id made by `newId` was made (ms since the epoch), or null for another id. */
+export function idTime(id: string): number | null {
+  const time = /^[a-z]+-([0-9a-z]+)-[0-9a-z]+$/.exec(id)?.[1];
+  return time === undefined ? null : parseInt(time, 36);
+}
 
 export const createImportSlice = (set: SetState, get: GetState): ImportSlice => {
   const apply = (op: ImportOp) => {

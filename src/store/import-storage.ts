@@ -1,7 +1,7 @@
 import type { Structure } from '../domain/types';
 import { nextTask } from '../domain/next-task';
 import { applyImportOps, EMPTY_HISTORY, readStoredHistory, type ImportHistory, type ImportOp } from './import-history';
-import type { ImportEntry } from './import-slice';
+import { idTime, type ImportEntry } from './import-slice';
 
 // How the imports are kept in IndexedDB. Storing a value clones it on the calling thread,
 // in one go: a 150,000-structure import stored with its history held the page for 1.5 s.
@@ -18,13 +18,15 @@ export interface KeyValueStore {
   /** Reads and writes one key in one transaction. */
   update(key: string, change: (stored: unknown) => unknown): Promise<void>;
   delMany(keys: string[]): Promise<void>;
+  keys(): Promise<IDBValidKey[]>;
 }
 
 /** Structures per stored part: about 30 ms of the page's thread to clone on this machine. */
 export const PART_SIZE = 5_000;
 
 export const historyKey = (region: string): string => `maillage-imports:${region}`;
-const partKey = (region: string, entryId: string, part: number): string => `maillage-imports:${region}:${entryId}:${part}`;
+const partPrefix = (region: string): string => `maillage-imports:${region}:`;
+const partKey = (region: string, entryId: string, part: number): string => `${partPrefix(region)}${entryId}:${part}`;
 
 /**
  * An entry as the history stores it: `parts` says how many part records hold its
@@ -86,7 +88,8 @@ export async function readImportHistory(store: KeyValueStore, region: string, kn
  * longer uses are deleted. Returns the history now stored, entries whole.
  *
  * Parts of an entry that was never named by a history (the page closed in between) stay
- * behind: deleting parts no history names could take those another tab is writing.
+ * behind until `dropOrphanParts`: deleting at once parts no history names could take those
+ * another tab is writing.
  */
 export async function writeImportOps(
   store: KeyValueStore,
@@ -109,4 +112,29 @@ export async function writeImportOps(
   if (keys.length > 0) await store.delMany(keys).catch(() => undefined);
   const committed = Object.fromEntries(ops.flatMap((op) => (op.kind === 'commit' ? [[op.entry.id, op.entry] as const] : [])));
   return withStructures(store, region, after, { ...known, ...committed });
+}
+
+/**
+ * How old parts no history names must be to be taken for an interrupted write's leftovers
+ * rather than an import another tab is writing (which takes seconds).
+ */
+export const ORPHAN_AFTER_MS = 60 * 60 * 1000;
+
+/**
+ * Deletes the parts of imports that the region's stored history does not name and that were
+ * made more than ORPHAN_AFTER_MS ago (the time is in the entry's id, `newId`): a tab closed
+ * between writing an import's parts and its history leaves them behind. A part whose id
+ * gives no time is kept. Returns the keys deleted.
+ */
+export async function dropOrphanParts(store: KeyValueStore, region: string, now = Date.now()): Promise<string[]> {
+  const named = readStoredHistory(await store.get(historyKey(region))).entries;
+  const prefix = partPrefix(region);
+  const orphans = (await store.keys()).filter((key): key is string => {
+    if (typeof key !== 'string' || !key.startsWith(prefix)) return false;
+    const entryId = key.slice(prefix.length, key.lastIndexOf(':'));
+    const made = idTime(entryId);
+    return !(entryId in named) && made !== null && now - made > ORPHAN_AFTER_MS;
+  });
+  if (orphans.length > 0) await store.delMany(orphans);
+  return orphans;
 }

@@ -60,6 +60,54 @@ describe('imports kept in the browser', () => {
     await context.close();
   });
 
+  it('an interrupted import leaves parts behind: cleared on a later visit once an hour old, while what is saved and what may be in progress stay', async () => {
+    const { page, context, errors } = await openApp(browser);
+    await waitForMapIdle(page);
+    await importLayer(page, 'cp1252-semicolon-lambert93.csv', 'Gardée');
+    await page.waitForSelector('[data-testid="import-done"][data-saved="true"]');
+    // The browser's IndexedDB as idb-keyval keeps it (src/ui/import/ImportSync.tsx).
+    const storedKeys = () =>
+      page.evaluate(
+        () =>
+          new Promise<string[]>((done, fail) => {
+            const open = indexedDB.open('keyval-store');
+            open.onerror = () => fail(open.error);
+            open.onsuccess = () => {
+              const request = open.result.transaction('keyval').objectStore('keyval').getAllKeys();
+              request.onsuccess = () => done((request.result as string[]).filter((k) => k.startsWith('maillage-imports:occitanie:')));
+            };
+          }),
+      );
+    const saved = await storedKeys();
+    expect(saved.length).toBeGreaterThan(0);
+    // Parts whose history was never written (the tab closed in between), made 2 hours and 1 minute ago.
+    const id = (msAgo: number) => `imp-${(Date.now() - msAgo).toString(36)}-x1`;
+    const old = `maillage-imports:occitanie:${id(2 * 3_600_000)}:0`;
+    const recent = `maillage-imports:occitanie:${id(60_000)}:0`;
+    await page.evaluate(
+      (keys) =>
+        new Promise<void>((done, fail) => {
+          const open = indexedDB.open('keyval-store');
+          open.onerror = () => fail(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction('keyval', 'readwrite');
+            for (const key of keys) tx.objectStore('keyval').put([], key);
+            tx.oncomplete = () => done();
+          };
+        }),
+      [old, recent],
+    );
+    await page.reload();
+    await waitForMapIdle(page);
+    await page.locator('#tab-import').click();
+    await page.locator('[data-testid="import-layer"]').waitFor();
+    await expect.poll(storedKeys, { timeout: 10_000 }).not.toContain(old);
+    expect((await storedKeys()).sort()).toEqual([...saved, recent].sort());
+    expect(await layerNames(page)).toEqual(['Gardée']);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('a failed write says so where the user looks, keeps the import in the page and offers it as a file', async () => {
     const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 800 }, acceptDownloads: true });
     // The browser's storage is full: every IndexedDB put throws, as Chromium does on quota.

@@ -2,7 +2,8 @@
 // written, no single write clones more than a part, and parts no history uses are deleted.
 import { describe, expect, it } from 'vitest';
 import { applyImportOps, EMPTY_HISTORY, MAX_IMPORT_VERSIONS, type ImportOp } from '../../src/store/import-history';
-import { historyKey, PART_SIZE, readImportHistory, writeImportOps, type KeyValueStore } from '../../src/store/import-storage';
+import { dropOrphanParts, historyKey, ORPHAN_AFTER_MS, PART_SIZE, readImportHistory, writeImportOps, type KeyValueStore } from '../../src/store/import-storage';
+import { idTime, newId } from '../../src/store/import-slice';
 import type { ImportEntry } from '../../src/store/import-slice';
 import { makeStructure } from '../fixtures/structure';
 
@@ -25,6 +26,9 @@ class MemoryStore implements KeyValueStore {
   }
   async delMany(keys: string[]) {
     for (const k of keys) this.values.delete(k);
+  }
+  async keys() {
+    return [...this.values.keys()];
   }
   partKeys(): string[] {
     return [...this.values.keys()].filter((k) => k !== historyKey('r'));
@@ -90,6 +94,7 @@ describe('import storage in parts', () => {
       set: store.set.bind(store),
       update: store.update.bind(store),
       delMany: store.delMany.bind(store),
+      keys: store.keys.bind(store),
     };
     const read = await readImportHistory(counting, 'r', { held: e });
     expect(read.entries.held).toBe(e);
@@ -111,5 +116,42 @@ describe('import storage in parts', () => {
     await writeImportOps(store, 'r', [commit(entry('lost', PART_SIZE + 2))]);
     store.values.delete('maillage-imports:r:lost:1');
     await expect(readImportHistory(store, 'r')).rejects.toThrow(/Import lost.*part 2 of 2 is missing/);
+  });
+});
+
+describe('parts an interrupted write left behind', () => {
+  it('are deleted once older than ORPHAN_AFTER_MS, and nothing a history names, nothing recent, nothing of another region', async () => {
+    const store = new MemoryStore();
+    const now = Date.UTC(2026, 11, 3, 12);
+    const ago = (ms: number) => newId('imp', now - ms);
+    // Stored: one import named by the history, whatever its age.
+    const kept = entry(ago(3 * ORPHAN_AFTER_MS), PART_SIZE + 1);
+    await writeImportOps(store, 'r', [commit(kept)]);
+    // Left behind: an old write that never reached the history, and one that may still be on its way.
+    const old = ago(ORPHAN_AFTER_MS + 1);
+    const recent = ago(ORPHAN_AFTER_MS - 60_000);
+    for (const id of [old, recent]) {
+      await store.set(`maillage-imports:r:${id}:0`, [makeStructure({ id: `${id}-s` })]);
+      await store.set(`maillage-imports:r:${id}:1`, [makeStructure({ id: `${id}-t` })]);
+    }
+    // Another region's old leftovers, and a part whose id says no time.
+    await store.set(`maillage-imports:r2:${old}:0`, []);
+    await store.set('maillage-imports:r:legacy:0', []);
+    const before = [...store.values.keys()];
+
+    const dropped = await dropOrphanParts(store, 'r', now);
+    expect(dropped.sort()).toEqual([`maillage-imports:r:${old}:0`, `maillage-imports:r:${old}:1`]);
+    expect([...store.values.keys()].sort()).toEqual(before.filter((k) => !dropped.includes(k)).sort());
+    // What the history names reads back whole.
+    expect((await readImportHistory(store, 'r')).entries[kept.id]!.structures).toHaveLength(PART_SIZE + 1);
+    // Nothing more to drop.
+    expect(await dropOrphanParts(store, 'r', now)).toEqual([]);
+  });
+
+  it("reads an id's time as newId wrote it", () => {
+    const at = Date.UTC(2026, 0, 2, 3, 4, 5);
+    expect(idTime(newId('imp', at))).toBe(at);
+    expect(idTime(newId('v', at))).toBe(at);
+    expect([idTime('legacy'), idTime('imp-x'), idTime('line-12')]).toEqual([null, null, null]);
   });
 });

@@ -6,7 +6,7 @@ import { planImport, type ImportTarget } from '../../domain/import/plan';
 import type { CrsChoice, DelimiterChoice, EncodingChoice, ImportIssue, ImportResult, Mapping, TargetField } from '../../domain/import/types';
 import { TARGET_FIELDS } from '../../domain/import/types';
 import { LAYER_COLOURS } from '../../map/layers/import';
-import { currentEntries, selectAllStructures, selectCatalogue } from '../../store/import-slice';
+import { currentEntries, newId, selectAllStructures, selectCatalogue } from '../../store/import-slice';
 import { useApp, useAppStore, useT } from '../../store/react';
 import { importClientFor } from './import-client-cache';
 import type { Phase, ReadSummary } from '../../workers/import-api';
@@ -170,7 +170,7 @@ export function ImportPanel() {
   const commit = () => {
     if (!preview || !plan) return;
     const structures = toImport.map((r) => r.structure);
-    const id = `imp-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`;
+    const id = newId('imp');
     const name = target === 'layer' ? layerName.trim() || preview.fileName : preview.fileName;
     store.getState().commitImport(
       {

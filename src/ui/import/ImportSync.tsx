@@ -1,15 +1,15 @@
 import { useEffect } from 'react';
-import { delMany, get, set, update } from 'idb-keyval';
+import { delMany, get, keys, set, update } from 'idb-keyval';
 import { useMapController } from '../../map/map-context';
 import { IMPORT_CLUSTER_LAYER, IMPORT_HALO_LAYER, importHaloLayers } from '../../map/layers/import';
 import { EMPTY_HISTORY } from '../../store/import-history';
-import { readImportHistory, writeImportOps, type KeyValueStore } from '../../store/import-storage';
+import { dropOrphanParts, readImportHistory, writeImportOps, type KeyValueStore } from '../../store/import-storage';
 import type { ImportSaveState } from '../../store/import-slice';
 import type { AppStore } from '../../store/app-store';
 import { useApp, useAppStore } from '../../store/react';
 
 /** This browser's IndexedDB, through idb-keyval's default store. */
-const browserStore: KeyValueStore = { get, set, update, delMany };
+const browserStore: KeyValueStore = { get, set, update, delMany, keys };
 const CHANNEL = 'maillage-imports';
 /** localStorage key bumped after each write, for browsers without BroadcastChannel (the `storage` event). */
 const pingKey = (region: string) => `maillage-imports-changed:${region}`;
@@ -124,7 +124,11 @@ function syncImports(store: AppStore, region: string): () => void {
   channel?.addEventListener('message', onMessage);
   if (!channel) window.addEventListener('storage', onStorage);
 
-  void reload(false).then(flush);
+  void reload(false).then(() => {
+    flush();
+    // An interrupted write's leftovers (see dropOrphanParts): space only, so a failure is ignored.
+    if (!closed) void dropOrphanParts(browserStore, region).catch(() => undefined);
+  });
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.importPending !== prev.importPending || s.importsLoadedFor !== prev.importsLoadedFor) flush();
   });
