@@ -100,13 +100,23 @@ export async function projectToPage(page: Page, lon: number, lat: number): Promi
   );
 }
 
-/** Ids of the structures handed to the map (its GeoJSON source), sorted; `target` is the app's page or an embed's frame. */
+/**
+ * Ids of the structures handed to the map (its GeoJSON source), sorted; `target` is the app's
+ * page or an embed's frame. Large data goes to MapLibre's worker as text behind a
+ * `maillage-blob:` URL and the page keeps no parsed copy (src/map/maplibre-blob-protocol.mjs):
+ * that text is read back here; smaller data is the source's own copy.
+ */
 export async function mapStructureIds(target: Page | Frame): Promise<string[]> {
   return target.evaluate(async () => {
-    const c = (
-      window as unknown as { __maillageMap: { map: { getSource(id: string): { getData(): Promise<{ features: Array<{ properties: { id: string } }> }> } } } }
-    ).__maillageMap;
-    const data = await c.map.getSource('structures').getData();
+    type Data = { features: Array<{ properties: { id: string } }> };
+    const c = (window as unknown as { __maillageMap: { map: { getSource(id: string): { serialize(): { data: unknown }; getData(): Promise<Data> } } } })
+      .__maillageMap;
+    const source = c.map.getSource('structures');
+    const handed = source.serialize().data;
+    const data =
+      typeof handed === 'string' && handed.startsWith('maillage-blob://')
+        ? ((await (await fetch(handed.slice('maillage-blob://'.length))).json()) as Data)
+        : await source.getData();
     return data.features.map((f) => f.properties.id).sort();
   });
 }

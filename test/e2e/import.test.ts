@@ -198,6 +198,8 @@ describe('importing a referent’s list', () => {
       const after = await mapStructureIds(page);
       expect(after.length).toBe(before.length + 100_000);
       expect(after.filter((id) => !before.includes(id))).toHaveLength(100_000);
+      // The worker kept what it read: the page holds the text's address, not a copy of the points back.
+      expect(await page.evaluate(`window.__maillageMap.map.getSource('structures').serialize().data`)).toMatch(/^maillage-blob:\/\/blob:/);
       expect(errors).toEqual([]);
       await context.close();
     } finally {
