@@ -60,17 +60,18 @@ export function SearchBox() {
   }, [origin, data]);
 
   // The search index (4,500 communes: a few hundred milliseconds of a phone's thread) is
-  // built when first searched, or beforehand in idle time once the map is complete; built
-  // as the list arrived, it held the page's thread while the map drew the communes.
-  const mapComplete = useApp((s) => s.contoursWanted);
+  // built when first searched, or beforehand in idle time once the map has drawn the
+  // communes (or a panel has asked for their contours: `contoursWanted`); built as the list
+  // arrived, it held the page's thread while the map drew the communes.
+  const communesDrawn = useApp((s) => s.contoursWanted);
   useEffect(() => {
-    if (!mapComplete || data.communes.length === 0) return;
+    if (!communesDrawn || data.communes.length === 0) return;
     let cancelled = false;
     void pageIdle(2_000).then(() => !cancelled && regionIndexes(data));
     return () => {
       cancelled = true;
     };
-  }, [mapComplete, data]);
+  }, [communesDrawn, data]);
   const { matches, total } = useMemo(
     () => (text.trim() ? searchCommunes(regionIndexes(data).communes, text, WHOLE_CODE.test(text) ? Infinity : SHOWN) : { matches: [], total: 0 }),
     [data, text],
