@@ -49,6 +49,12 @@ export interface MapOptions {
   initialView: { lon: number; lat: number; zoom: number } | null;
   callbacks: MapCallbacks;
   ariaLabel: string;
+  /**
+   * Whether the first view is drawn where the map opens (then the commune tiles of that view
+   * are fetched ahead, see prefetchCommuneTiles); false when the page moves the camera right
+   * after (a partner's territory, a place, a structure), for tiles it would not draw.
+   */
+  prefetchCommuneTiles: boolean;
 }
 
 /**
@@ -132,7 +138,7 @@ export class MapController {
     this.map.setMissingStyleImageResolver((id) => this.provideImage(id));
     // Once MapLibre's worker script is in, the network waits for the first view to be drawn:
     // the commune tiles of the view come into the browser's cache meanwhile (see prefetchCommuneTiles).
-    this.stopPrefetch = afterDownload(maplibreWorkerUrl, () => this.prefetchCommuneTiles());
+    this.stopPrefetch = options.prefetchCommuneTiles ? afterDownload(maplibreWorkerUrl, () => this.prefetchCommuneTiles()) : () => undefined;
     this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
     void this.ready.then(() => this.initialise());
     // End-to-end tests and benchmarks read the map's state from the page. The hook

@@ -4,6 +4,16 @@ import { useApp, useAppStore, useT } from '../store/react';
 import { filterStructures } from '../domain/filter';
 import { selectAllStructures, selectLayerColours } from '../store/import-slice';
 import { renderCommuneDetails } from './CommuneDetails';
+import type { AppState } from '../store/app-store';
+
+/**
+ * Whether the map's first view stays where it opens: a link to a partner's territory, a
+ * place (`from`) or a structure without a view of its own moves the camera right after it.
+ */
+function firstViewStays(state: AppState): boolean {
+  const { scope } = state;
+  return state.view !== null || !(scope.epci || scope.commune || scope.around || state.origin || state.selectedId);
+}
 
 /** Mounts the map once the region's data is loaded and keeps it in step with the store. */
 export function MapPane({ onController }: { onController(controller: MapController | null): void }) {
@@ -35,6 +45,7 @@ export function MapPane({ onController }: { onController(controller: MapControll
         container: container.current,
         data,
         initialView: store.getState().view,
+        prefetchCommuneTiles: firstViewStays(store.getState()),
         ariaLabel: t('map.label', { region: data.config.name[store.getState().lang] }),
         callbacks: {
           onSelectStructure: (id) => store.getState().select(id),

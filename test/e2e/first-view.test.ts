@@ -167,6 +167,23 @@ describe('the first view', () => {
     }
   });
 
+  it('fetches no tiles ahead when the link moves the camera after the first view (a partner territory)', async () => {
+    const { context, page, errors } = await newPage();
+    // As for the tiles fetched ahead above: a slower thread, the first view takes a while.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    await page.goto(appUrl('?commune=48095'));
+    await waitForMapIdle(page);
+    const tiles = asked.filter((path) => /\/occitanie\/tiles\/\d+\/\d+\/\d+\.pbf$/.test(path));
+    // Framed on Mende (zoom 12, drawn from zoom 9 tiles): none of the region overview's (zoom 6), where the map opened.
+    expect(tiles.length).toBeGreaterThan(0);
+    expect(tiles.filter((path) => !path.includes('/tiles/9/'))).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('contours that cannot be downloaded: map and search work, coverage says why, and they come once back online', async () => {
     const { context, page, errors } = await newPage();
     const contours = /\/data\/occitanie\/communes\.geojson$/;
