@@ -1,10 +1,7 @@
 import { VitePWA } from 'vite-plugin-pwa';
 import type { PluginOption } from 'vite';
 
-/** Name of the runtime cache that keeps the last territory and structures data seen. */
-export const DATA_CACHE = 'maillage-data';
-/** Name of the runtime cache of the commune tiles (all of a visited region's, for offline use). */
-export const TILES_CACHE = 'maillage-tiles';
+import { DATA_CACHE, TILES_CACHE } from '../../src/offline/cache-names.ts';
 
 /**
  * Service worker for offline use (production builds only: `npm run dev` never

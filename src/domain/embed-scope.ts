@@ -79,6 +79,11 @@ export function isEmptyScope(scope: Scope): boolean {
   return SCOPE_KEYS.every((k) => !scope[k]);
 }
 
+/** Whether the scope names a place (an EPCI, a commune, a point): `radius` alone names none. */
+export function scopeNamesPlace(scope: Scope): boolean {
+  return !!(scope.epci || scope.commune || scope.around);
+}
+
 export interface ScopeContext {
   communes: readonly Commune[];
   epci?: readonly EpciInfo[];

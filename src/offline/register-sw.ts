@@ -1,6 +1,7 @@
 import type { AppStore } from '../store/app-store';
 import { dataBaseUrl, regionComplete } from '../data/load-region';
 import { pyramidTiles, tileUrl } from '../domain/tiles';
+import { TILES_CACHE } from './cache-names';
 
 /**
  * Register the service worker built by scripts/lib/offline-plugin.ts, in
@@ -33,10 +34,15 @@ export function registerServiceWorker(store: AppStore): void {
         await postAndWait(registration.active, { type: 'CACHE_URLS', payload: { urlsToCache: fetchedDataUrls() } });
       }
       // Every commune tile, not only those seen: offline, the map may go anywhere in the region.
+      // Only those the cache lacks: the worker fetches every URL it is given (a revalidation
+      // each), which made every visit ask the server again for all of them.
       const data = store.getState().data;
       if (registration.active && data) {
-        const tiles = pyramidTiles(data.manifest.communeTiles).map((tile) => tileUrl(data.communeTilesUrl, tile));
-        await postAndWait(registration.active, { type: 'CACHE_URLS', payload: { urlsToCache: tiles } });
+        const tiles = await uncached(
+          TILES_CACHE,
+          pyramidTiles(data.manifest.communeTiles).map((tile) => tileUrl(data.communeTilesUrl, tile)),
+        );
+        if (tiles.length > 0) await postAndWait(registration.active, { type: 'CACHE_URLS', payload: { urlsToCache: tiles } });
       }
       document.documentElement.dataset.offline = 'ready';
     })
@@ -70,6 +76,13 @@ function fetchedDataUrls(): string[] {
     .map((entry) => entry.name)
     .filter((name) => name.startsWith(prefix) && /\.(?:json|geojson)$/.test(new URL(name).pathname));
   return [...new Set(urls)];
+}
+
+/** Those of `urls` the named cache does not hold (all of them when the page cannot read it). */
+async function uncached(cacheName: string, urls: string[]): Promise<string[]> {
+  if (typeof caches === 'undefined') return urls;
+  const held = new Set((await (await caches.open(cacheName)).keys()).map((request) => request.url));
+  return urls.filter((url) => !held.has(url));
 }
 
 /** Post a message to the worker and wait for its reply on a private channel. */

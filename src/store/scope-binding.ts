@@ -1,10 +1,10 @@
-import { resolveScope } from '../domain/embed-scope';
+import { resolveScope, scopeNamesPlace } from '../domain/embed-scope';
 import type { AppState, AppStore } from './app-store';
 
 /** Whether the scope names communes (an EPCI, a commune, a place) while the commune list has not arrived yet. */
 export function scopePending(state: Pick<AppState, 'scope' | 'data'>): boolean {
   const { scope, data } = state;
-  return !!data && !data.communesReady && !!(scope.epci || scope.commune || scope.around);
+  return !!data && !data.communesReady && scopeNamesPlace(scope);
 }
 
 /** The scope resolved against the loaded region (null before the data, or the commune list it needs, is there). */

@@ -5,14 +5,14 @@ import { filterStructures } from '../domain/filter';
 import { selectAllStructures, selectLayerColours } from '../store/import-slice';
 import { renderCommuneDetails } from './CommuneDetails';
 import type { AppState } from '../store/app-store';
+import { scopeNamesPlace } from '../domain/embed-scope';
 
 /**
  * Whether the map's first view stays where it opens: a link to a partner's territory, a
  * place (`from`) or a structure without a view of its own moves the camera right after it.
  */
 function firstViewStays(state: AppState): boolean {
-  const { scope } = state;
-  return state.view !== null || !(scope.epci || scope.commune || scope.around || state.origin || state.selectedId);
+  return state.view !== null || !(scopeNamesPlace(state.scope) || state.origin || state.selectedId);
 }
 
 /** Mounts the map once the region's data is loaded and keeps it in step with the store. */

@@ -19,7 +19,7 @@ export function WhenCommunes({ children, parsed = false }: { children: ReactNode
   const complete = regionComplete(data);
   useEffect(() => {
     if (!complete) store.getState().wantContours();
-  }, [complete, data, store]);
+  }, [complete, store]);
   const contours = useRegionContours(parsed ? data : null);
   const downloadError = useApp((s) => s.contoursError);
   if (complete && (!parsed || contours)) return children;

@@ -15,14 +15,14 @@ import type { AppState, AppStore } from '../store/app-store';
 export const DEFAULT_REGION = 'occitanie';
 import { useApp, useAppStore } from '../store/react';
 import { pageIdle } from './page-idle';
+import { scopeNamesPlace } from '../domain/embed-scope';
 
 /**
  * Whether the first view cannot be drawn right without the commune list: a partner's
  * territory (its structures are those of its communes) or file (checked against them).
  */
 function firstViewNeedsCommunes(state: AppState): boolean {
-  const { scope } = state;
-  return !!(scope.epci || scope.commune || scope.around || state.dataUrl);
+  return scopeNamesPlace(state.scope) || !!state.dataUrl;
 }
 
 /** How long the rest of the data waits for the map's first view at most (a tab in the background draws nothing). */

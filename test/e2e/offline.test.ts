@@ -68,6 +68,29 @@ describe('offline use after a first visit', () => {
     await context.close();
   });
 
+  it('caches the commune tiles once: a later visit asks the server only for those the map draws', async () => {
+    const { page, context, errors } = await openApp(browser);
+    const tiles: string[] = [];
+    // Context-level events also see the service worker's own requests.
+    context.on('request', (req) => {
+      if (/\/tiles\/\d+\/\d+\/\d+\.pbf$/.test(new URL(req.url()).pathname)) tiles.push(new URL(req.url()).pathname);
+    });
+    await waitForMapIdle(page);
+    await waitForOfflineReady(page);
+    const pyramid = (await page.evaluate(`caches.open('maillage-tiles').then((c) => c.keys()).then((k) => k.length)`)) as number;
+    expect(pyramid).toBeGreaterThan(50);
+    expect(tiles.length).toBeGreaterThanOrEqual(pyramid);
+    tiles.length = 0;
+    await page.reload();
+    await waitForMapIdle(page);
+    await page.waitForSelector('html[data-offline="ready"]', { state: 'attached' });
+    // The view's tiles (from the cache, refreshed behind), and not the whole pyramid again.
+    expect(tiles.length).toBeGreaterThan(0);
+    expect(tiles.length).toBeLessThan(10);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('opens offline with another query string (language, selection) from the same cache', async () => {
     const { page, context } = await openApp(browser);
     await waitForMapIdle(page);
