@@ -257,7 +257,9 @@ async function readManifest(outDir: string): Promise<Manifest | null> {
 }
 
 function outputsExist(outDir: string, manifest: Manifest): boolean {
-  const tiles = manifest.communeTiles ? [COMMUNE_TILES_DIR] : [];
+  // A manifest from before versioned tiles has no version: built again.
+  if (!manifest.communeTiles?.version) return false;
+  const tiles = [join(COMMUNE_TILES_DIR, manifest.communeTiles.version)];
   return [...Object.keys(manifest.sizes ?? {}), ...tiles].every((name) => existsSync(join(outDir, name)));
 }
 
@@ -289,7 +291,7 @@ function printSummary(log: (m: string) => void, id: string, manifest: Manifest, 
   lines.push(`  display contours (${firstPaint.join(' + ')}): ${kb(contours)} gzip`);
   lines.push(`  data before first paint (${FIRST_VIEW_FILES.join(' + ')}): ${kb(first)} gzip`);
   const t = manifest.communeTiles;
-  lines.push(`  commune tiles (${COMMUNE_TILES_DIR}/, zoom ${t.minzoom}-${t.maxzoom}): ${t.tiles} tiles, ${kb(t.bytes)}, gzip ${kb(t.gzip)}`);
+  lines.push(`  commune tiles (${COMMUNE_TILES_DIR}/${t.version}/, zoom ${t.minzoom}-${t.maxzoom}): ${t.tiles} tiles, ${kb(t.bytes)}, gzip ${kb(t.gzip)}`);
   for (const w of warnings) lines.push(`  ${w.severity}: ${w.message}`);
   log(lines.join('\n'));
 }

@@ -131,7 +131,8 @@ interface WorkerResponse {
 function collectWorkerResponses(page: Page): WorkerResponse[] {
   const responses: WorkerResponse[] = [];
   page.on('requestfinished', (request) => {
-    if (!/\/tiles\/\d+\/\d+\/\d+\.pbf$/.test(new URL(request.url()).pathname)) return;
+    // Versioned tile folders (tiles/<version>/…) or, in a build from before them, none.
+    if (!/\/tiles\/(?:[0-9a-f]{12}\/)?\d+\/\d+\/\d+\.pbf$/.test(new URL(request.url()).pathname)) return;
     const finished = Date.now();
     void request
       .sizes()

@@ -4,6 +4,7 @@
 // GeoJSON: its first view (zoom 6 for Occitanie on a laptop) needs 2 tiles, about 100 kB,
 // where communes.geojson is about 480 kB gzip and has to be parsed and cut by MapLibre's
 // worker on the phone before any commune shows.
+import { createHash } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
@@ -33,6 +34,8 @@ export const COMMUNE_TILE_OPTIONS = {
 
 export interface CommuneTiles {
   pyramid: TilePyramid;
+  /** A hash of every tile (path and bytes), naming their folder: tiles/<version>/. */
+  version: string;
   /** All tiles together, as served (raw and gzip). */
   size: FileSize;
   count: number;
@@ -56,9 +59,9 @@ function boundsOf(collection: FeatureCollection): TilePyramid['bounds'] {
 const EMPTY_TILE: GeoJSONVTTile = { features: [] } as unknown as GeoJSONVTTile;
 
 /**
- * Writes outDir/tiles/{z}/{x}/{y}.pbf for every tile within the contours' bounds, empty
- * ones included (MapLibre reports a missing tile as an error), after removing the
- * previous build's.
+ * Writes outDir/tiles/<version>/{z}/{x}/{y}.pbf for every tile within the contours' bounds,
+ * empty ones included (MapLibre reports a missing tile as an error), after removing the
+ * previous build's. The same contours give the same tiles, hence the same version.
  */
 export async function writeCommuneTiles(outDir: string, communes: FeatureCollection): Promise<CommuneTiles> {
   const { minzoom, maxzoom, tolerancePx, bufferPx } = COMMUNE_TILE_OPTIONS;
@@ -75,18 +78,23 @@ export async function writeCommuneTiles(outDir: string, communes: FeatureCollect
     tolerance: tolerancePx * UNITS_PER_PX,
     buffer: bufferPx * UNITS_PER_PX,
   });
-  await rm(join(outDir, COMMUNE_TILES_DIR), { recursive: true, force: true });
-  const size: FileSize = { bytes: 0, gzip: 0 };
-  const tiles = pyramidTiles(pyramid);
-  for (const [z, x, y] of tiles) {
+  const tiles = pyramidTiles(pyramid).map(([z, x, y]) => {
     const tile = index.getTile(z, x, y);
     const bytes = fromGeojsonVt({ [COMMUNE_TILE_LAYER]: tile && tile.features.length > 0 ? tile : EMPTY_TILE }, { version: 2, extent: EXTENT });
-    const path = join(outDir, communeTilePath(z, x, y));
+    return { zxy: [z, x, y] as const, bytes };
+  });
+  const hash = createHash('sha256');
+  for (const { zxy, bytes } of tiles) hash.update(`${zxy.join('/')}:${bytes.length}:`).update(bytes);
+  const version = hash.digest('hex').slice(0, 12);
+  await rm(join(outDir, COMMUNE_TILES_DIR), { recursive: true, force: true });
+  const size: FileSize = { bytes: 0, gzip: 0 };
+  for (const { zxy, bytes } of tiles) {
+    const path = join(outDir, communeTilePath(version, ...zxy));
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, bytes);
     const s = sizeOf(bytes);
     size.bytes += s.bytes;
     size.gzip += s.gzip;
   }
-  return { pyramid, size, count: tiles.length };
+  return { pyramid, version, size, count: tiles.length };
 }

@@ -2,6 +2,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import type { PluginOption } from 'vite';
 
 import { DATA_CACHE, TILES_CACHE } from '../../src/offline/cache-names.ts';
+import { VERSIONED_TILE_PATH } from '../../src/domain/tiles.ts';
 
 /**
  * Service worker for offline use (production builds only: `npm run dev` never
@@ -13,8 +14,9 @@ import { DATA_CACHE, TILES_CACHE } from '../../src/offline/cache-names.ts';
  *   falling back to the last copy cached, so a refreshed catalogue is picked up
  *   as soon as the network answers and the app still opens in a dead zone.
  *   Only the regions actually visited are cached, not every region.
- * - The commune tiles (<region>/tiles/…/*.pbf) are served from the cache first and
- *   refreshed behind (stale-while-revalidate): they change only with the territory.
+ * - The commune tiles (<region>/tiles/<version>/…/*.pbf) are served from the cache
+ *   without asking the network again: a rebuilt territory gets a new version folder
+ *   (src/domain/tiles.ts); the page drops the replaced versions (src/offline/register-sw.ts).
  * - Everything is served from the app's own origin: no third-party request
  *   (Workbox's runtime is emitted next to sw.js, not fetched from a CDN).
  */
@@ -41,10 +43,11 @@ export function offlinePlugin(): PluginOption {
       disableDevLogs: true,
       runtimeCaching: [
         {
-          // The commune tiles change only when the territory is rebuilt: served from the cache
-          // at once and refreshed behind (a repeat visit does not wait for the network per tile).
-          urlPattern: ({ url, sameOrigin }) => sameOrigin && /\/data\/[^?]+\/tiles\/\d+\/\d+\/\d+\.pbf$/.test(url.pathname),
-          handler: 'StaleWhileRevalidate',
+          // A commune tile's address never changes content (its folder is its version): served
+          // from the cache once there, fetched only when missing. A regular expression, not a
+          // function: Workbox writes it into sw.js as it is (a same-origin match only).
+          urlPattern: VERSIONED_TILE_PATH,
+          handler: 'CacheFirst',
           options: { cacheName: TILES_CACHE, cacheableResponse: { statuses: [200] } },
         },
         {

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { VERSIONED_TILE_PATH } from '../../src/domain/tiles.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -29,9 +30,13 @@ export interface StaticServer {
  */
 export const HASHED = /[-.][A-Za-z0-9_-]{8,}\.(?:js|mjs|css|woff2?|png|svg|webp)$/;
 
-/** Cache-Control for a served path: hashed files for good, the rest revalidated each time (cheap: ETag, 304). */
+/**
+ * Cache-Control for a served path: hashed files and the commune tiles of a versioned folder
+ * (`tiles/<version>/…`, src/domain/tiles.ts) for good, the rest revalidated each time (cheap: ETag, 304).
+ */
 export function cacheControl(path: string): string {
-  return HASHED.test(path) && !path.endsWith('sw.js') ? 'public, max-age=31536000, immutable' : 'no-cache';
+  const forGood = (HASHED.test(path) && !path.endsWith('sw.js')) || VERSIONED_TILE_PATH.test(path);
+  return forGood ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
 /** The precompressed copy to send for an Accept-Encoding header, preferring brotli. */

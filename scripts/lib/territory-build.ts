@@ -274,7 +274,7 @@ export async function buildTerritory(
     notes,
     warnings,
     sizes,
-    communeTiles: { ...tiles.pyramid, tiles: tiles.count, ...tiles.size },
+    communeTiles: { ...tiles.pyramid, version: tiles.version, tiles: tiles.count, ...tiles.size },
   };
 }
 

@@ -109,7 +109,7 @@ export async function loadRegionFirstView(regionId: string, base = dataBaseUrl()
     contours: null,
     contoursUrl: `${dir}communes.geojson`,
     // The folder made absolute on its own: URL() would escape the braces of the template.
-    communeTilesUrl: `${typeof window === 'undefined' ? dir : new URL(dir, window.location.href).href}${communeTilePath('{z}', '{x}', '{y}')}`,
+    communeTilesUrl: `${typeof window === 'undefined' ? dir : new URL(dir, window.location.href).href}${communeTilePath(manifest.communeTiles.version, '{z}', '{x}', '{y}')}`,
   };
   return { data: communes ? withCommuneList(data, communes) : data, structures: structuresGeo.features.map((f) => f.properties) };
 }

@@ -14,6 +14,18 @@ export interface TilePyramid {
 export const COMMUNE_TILES_DIR = 'tiles';
 export const COMMUNE_TILE_LAYER = 'communes';
 
+/**
+ * The tiles of one build sit in a folder named after their content (`tiles/<version>/…`,
+ * the version a hash of every tile: scripts/lib/commune-tiles.ts), as the app's hashed
+ * files do: a rebuilt territory gets new addresses, so a tile address never changes
+ * content and browsers and the offline cache may keep it without asking again
+ * (docs/hosting.md). 12 hexadecimal digits.
+ */
+export const TILE_VERSION = /^[0-9a-f]{12}$/;
+
+/** The address path of a versioned commune tile, for cache rules: `…/tiles/<version>/{z}/{x}/{y}.pbf`. */
+export const VERSIONED_TILE_PATH = /\/tiles\/[0-9a-f]{12}\/\d+\/\d+\/\d+\.pbf$/;
+
 /** The tile column holding a longitude at zoom z. */
 export function tileX(lon: number, z: number): number {
   const n = 2 ** z;
@@ -35,9 +47,26 @@ export function pyramidTiles(pyramid: TilePyramid): Array<[number, number, numbe
   return tiles;
 }
 
-/** A tile's path under the region's data folder. */
-export function communeTilePath(z: number | string, x: number | string, y: number | string): string {
-  return `${COMMUNE_TILES_DIR}/${z}/${x}/${y}.pbf`;
+/** A tile's path under the region's data folder, in the folder of its version. */
+export function communeTilePath(version: string, z: number | string, x: number | string, y: number | string): string {
+  return `${COMMUNE_TILES_DIR}/${version}/${z}/${x}/${y}.pbf`;
+}
+
+/**
+ * Of the tile addresses a cache holds, those of the same region's tiles folder that the
+ * current pyramid no longer has (an earlier version's, or unversioned ones from before
+ * versions): kept, they would fill the cache with every territory ever built. The region's
+ * folder is the template's part before `tiles/`.
+ *
+ * @example replacedTiles(['https://h/d/r/tiles/aaa/4/7/5.pbf', 'https://h/d/r/tiles/bbb/4/7/5.pbf'], 'https://h/d/r/tiles/bbb/{z}/{x}/{y}.pbf', ['https://h/d/r/tiles/bbb/4/7/5.pbf']) // ['https://h/d/r/tiles/aaa/4/7/5.pbf']
+ */
+export function replacedTiles(held: readonly string[], template: string, current: readonly string[]): string[] {
+  const marker = `/${COMMUNE_TILES_DIR}/`;
+  const at = template.lastIndexOf(marker);
+  if (at < 0) return [];
+  const folder = template.slice(0, at + marker.length);
+  const keep = new Set(current);
+  return held.filter((url) => url.startsWith(folder) && !keep.has(url));
 }
 
 /** A tile's address from an address template with {z}, {x} and {y} (as MapLibre fills it). */

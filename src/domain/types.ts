@@ -161,7 +161,10 @@ export interface Manifest {
   sources: Attribution[];
   inputHashes: Record<string, string>;
   sizes: Record<string, { bytes: number; gzip: number }>;
-  /** The commune tiles under tiles/: their zooms and bounds (src/domain/tiles.ts), how many, their size. */
-  communeTiles: TilePyramid & { tiles: number; bytes: number; gzip: number };
+  /**
+   * The commune tiles under tiles/<version>/: their zooms and bounds (src/domain/tiles.ts),
+   * the version (a hash of their content, which names their folder), how many, their size.
+   */
+  communeTiles: TilePyramid & { version: string; tiles: number; bytes: number; gzip: number };
   notes: string[];
 }

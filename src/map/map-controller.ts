@@ -91,8 +91,6 @@ export class MapController {
   private shownStructures: readonly Structure[] | null = null;
   private shownHalos: ReadonlyMap<Structure, string> = NO_HALOS;
   private readonly stopPrefetch: () => void;
-  /** Commune tiles fetched into the browser's cache during this first view, not yet asked for by the map. */
-  private readonly prefetchedTiles = new Set<string>();
   /** Last clustered zoom set on each clustered source, once changed from the style's. */
   private readonly clusterZooms = new Map<string, number>([[SOURCE.structures, CLUSTER_MAX_ZOOM]]);
 
@@ -118,9 +116,6 @@ export class MapController {
       maxPitch: 0,
       // Keeps the canvas readable for PNG export of the map.
       canvasContextAttributes: { preserveDrawingBuffer: true },
-      // A commune tile fetched moments ago (prefetchCommuneTiles) is taken from the browser's
-      // cache as it is, once, rather than revalidated (a round trip, 150 ms on 4G).
-      transformRequest: (url, type) => (type === 'Tile' && this.prefetchedTiles.delete(url) ? { url, cache: 'force-cache' } : { url }),
     });
     this.map.touchZoomRotate.disableRotation();
     this.map.keyboard.disableRotation();
@@ -192,7 +187,9 @@ export class MapController {
    * The commune tiles of the current view, fetched into the browser's cache while the first
    * view is drawn (the network is idle then), so that drawing the communes right after it
    * finds them there instead of downloading them then (about 100 KB for the Occitanie
-   * overview, 0.5 s on 4G).
+   * overview, 0.5 s on 4G). A tile's address never changes content (its folder is its
+   * version, src/domain/tiles.ts), so hosts let browsers keep it without asking again
+   * (docs/hosting.md): the map's own request is answered from that cache.
    */
   private prefetchCommuneTiles(): void {
     // A page the service worker controls has the tiles in its cache already (src/offline).
@@ -200,13 +197,8 @@ export class MapController {
     const b = this.map.getBounds();
     const tiles = viewTiles(this.data.manifest.communeTiles, [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], this.map.getZoom());
     for (const tile of tiles) {
-      const url = tileUrl(this.data.communeTilesUrl, tile);
-      fetch(url, { priority: 'low' } as RequestInit)
-        .then(async (response) => {
-          await response.arrayBuffer();
-          // Only a complete, good copy is taken as it is; if the map asked first, it fetched its own.
-          if (response.ok && !this.map.getSource(SOURCE.communes)) this.prefetchedTiles.add(url);
-        })
+      fetch(tileUrl(this.data.communeTilesUrl, tile), { priority: 'low' } as RequestInit)
+        .then((response) => response.arrayBuffer())
         .catch(() => undefined);
     }
   }

@@ -1,6 +1,6 @@
 import type { AppStore } from '../store/app-store';
 import { dataBaseUrl, regionComplete } from '../data/load-region';
-import { pyramidTiles, tileUrl } from '../domain/tiles';
+import { pyramidTiles, replacedTiles, tileUrl } from '../domain/tiles';
 import { TILES_CACHE } from './cache-names';
 
 /**
@@ -34,12 +34,12 @@ export function registerServiceWorker(store: AppStore): void {
         await postAndWait(registration.active, { type: 'CACHE_URLS', payload: { urlsToCache: fetchedDataUrls() } });
       }
       // Every commune tile, not only those seen: offline, the map may go anywhere in the region.
-      // Only those the cache lacks: the worker fetches every URL it is given (a revalidation
-      // each), which made every visit ask the server again for all of them.
+      // Only those the cache lacks: the worker fetches every URL it is given. Tiles of a
+      // version this region no longer has are dropped.
       const data = store.getState().data;
       if (registration.active && data) {
-        const tiles = await uncached(
-          TILES_CACHE,
+        const tiles = await syncTileCache(
+          data.communeTilesUrl,
           pyramidTiles(data.manifest.communeTiles).map((tile) => tileUrl(data.communeTilesUrl, tile)),
         );
         if (tiles.length > 0) await postAndWait(registration.active, { type: 'CACHE_URLS', payload: { urlsToCache: tiles } });
@@ -78,11 +78,17 @@ function fetchedDataUrls(): string[] {
   return [...new Set(urls)];
 }
 
-/** Those of `urls` the named cache does not hold (all of them when the page cannot read it). */
-async function uncached(cacheName: string, urls: string[]): Promise<string[]> {
+/**
+ * Deletes the region's replaced tiles from the tiles cache, and returns those of `urls` it
+ * does not hold (all of them when the page cannot read it).
+ */
+async function syncTileCache(template: string, urls: string[]): Promise<string[]> {
   if (typeof caches === 'undefined') return urls;
-  const held = new Set((await (await caches.open(cacheName)).keys()).map((request) => request.url));
-  return urls.filter((url) => !held.has(url));
+  const cache = await caches.open(TILES_CACHE);
+  const held = (await cache.keys()).map((request) => request.url);
+  await Promise.all(replacedTiles(held, template, urls).map((url) => cache.delete(url)));
+  const kept = new Set(held);
+  return urls.filter((url) => !kept.has(url));
 }
 
 /** Post a message to the worker and wait for its reply on a private channel. */

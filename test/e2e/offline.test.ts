@@ -68,25 +68,39 @@ describe('offline use after a first visit', () => {
     await context.close();
   });
 
-  it('caches the commune tiles once: a later visit asks the server only for those the map draws', async () => {
+  it('caches the commune tiles once: a later visit takes them from the cache without the network, and drops replaced versions', async () => {
     const { page, context, errors } = await openApp(browser);
-    const tiles: string[] = [];
-    // Context-level events also see the service worker's own requests.
+    const tiles: Array<{ path: string; byWorker: boolean }> = [];
+    // Context-level events also see the service worker's own requests (to the network).
     context.on('request', (req) => {
-      if (/\/tiles\/\d+\/\d+\/\d+\.pbf$/.test(new URL(req.url()).pathname)) tiles.push(new URL(req.url()).pathname);
+      const path = new URL(req.url()).pathname;
+      if (/\/tiles\/[0-9a-f]{12}\/\d+\/\d+\/\d+\.pbf$/.test(path)) tiles.push({ path, byWorker: req.serviceWorker() !== null });
     });
     await waitForMapIdle(page);
     await waitForOfflineReady(page);
-    const pyramid = (await page.evaluate(`caches.open('maillage-tiles').then((c) => c.keys()).then((k) => k.length)`)) as number;
-    expect(pyramid).toBeGreaterThan(50);
-    expect(tiles.length).toBeGreaterThanOrEqual(pyramid);
+    const cachedTiles = `caches.open('maillage-tiles').then((c) => c.keys()).then((k) => k.map((r) => r.url))`;
+    const pyramid = (await page.evaluate(cachedTiles)) as string[];
+    expect(pyramid.length).toBeGreaterThan(50);
+    expect(tiles.length).toBeGreaterThanOrEqual(pyramid.length);
+    // Tiles of an earlier build of the region (another version, or from before versions),
+    // and one of another region: the next visit drops the first two only.
+    const folder = pyramid[0]!.replace(/[0-9a-f]{12}\/\d+\/\d+\/\d+\.pbf$/, '');
+    const earlier = [`${folder}aaaaaaaaaaaa/4/7/5.pbf`, `${folder}4/7/5.pbf`];
+    const elsewhere = folder.replace('/occitanie/', '/pays-de-la-loire/') + 'aaaaaaaaaaaa/4/7/5.pbf';
+    await page.evaluate(
+      `caches.open('maillage-tiles').then((c) => Promise.all(${JSON.stringify([...earlier, elsewhere])}.map((u) => c.put(u, new Response('old')))))`,
+    );
     tiles.length = 0;
     await page.reload();
     await waitForMapIdle(page);
     await page.waitForSelector('html[data-offline="ready"]', { state: 'attached' });
-    // The view's tiles (from the cache, refreshed behind), and not the whole pyramid again.
-    expect(tiles.length).toBeGreaterThan(0);
-    expect(tiles.length).toBeLessThan(10);
+    // The map asked for the view's tiles; the worker answered from its cache, asking the network for none.
+    expect(tiles.filter((t) => !t.byWorker).length).toBeGreaterThan(0);
+    expect(tiles.filter((t) => t.byWorker)).toEqual([]);
+    const after = (await page.evaluate(cachedTiles)) as string[];
+    expect(after.filter((u) => earlier.includes(u))).toEqual([]);
+    expect(after).toContain(elsewhere);
+    expect(after.length).toBe(pyramid.length + 1);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -111,8 +125,9 @@ describe('offline use after a first visit', () => {
     expect(sw).toMatch(/url:"index\.html"/);
     expect(sw).toMatch(/maplibre-gl-worker-[\w-]+\.mjs/);
     expect(sw).toContain('NetworkFirst');
-    // The commune tiles, which change only with the territory: from the cache, refreshed behind.
-    expect(sw).toContain('StaleWhileRevalidate');
+    // The commune tiles, whose address changes with their content: from the cache, without the network.
+    expect(sw).toContain('CacheFirst');
+    expect(sw).not.toContain('StaleWhileRevalidate');
     expect(sw).toContain('maillage-tiles');
     expect(sw).not.toMatch(/\.(json|geojson)",revision/);
     const imported = [...sw.matchAll(/define\(\["\.\/([\w-]+)"\]/g)].map((m) => m[1]!);

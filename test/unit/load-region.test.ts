@@ -18,7 +18,7 @@ import { contoursFailure, parsedContours, regionContours } from '../../src/data/
 const BASE = 'http://test/data/';
 const bodies: Record<string, unknown> = {
   'config.json': { id: 'r1' },
-  'manifest.json': { region: 'r1' },
+  'manifest.json': { region: 'r1', communeTiles: { minzoom: 4, maxzoom: 9, bounds: [0, 0, 1, 1], version: '0123456789ab' } },
   'epci.json': [],
   'region.geojson': { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: null, properties: {} }] },
   'departements.geojson': { type: 'FeatureCollection', features: [] },
@@ -49,7 +49,7 @@ describe('loading a region in two steps', () => {
     expect(regionContours(data)).toBeNull();
     // Where the contours come from, and the tiles the map draws the communes from.
     expect(data.contoursUrl).toBe(`${BASE}r1/communes.geojson`);
-    expect(data.communeTilesUrl).toBe(`${BASE}r1/tiles/{z}/{x}/{y}.pbf`);
+    expect(data.communeTilesUrl).toBe(`${BASE}r1/tiles/0123456789ab/{z}/{x}/{y}.pbf`);
   });
 
   it('brings the commune list, then the contours; a partner view can have the list in its first view', async () => {

@@ -79,6 +79,10 @@ describe('static server as a host', () => {
     writeFileSync(join(root, 'assets', 'app-AbCd1234.js.gz'), 'gzipped');
     writeFileSync(join(root, 'assets', 'app-AbCd1234.js.br'), 'brotli');
     writeFileSync(join(root, 'data.json'), '{}');
+    for (const dir of ['r/tiles/0123456789ab/9/259/187', 'r/tiles/9/259', 'r/tiles/0123456789AB/9/259']) mkdirSync(join(root, dir), { recursive: true });
+    writeFileSync(join(root, 'r/tiles/0123456789ab/9/259/187.pbf'), 'tile');
+    writeFileSync(join(root, 'r/tiles/9/259/187.pbf'), 'tile');
+    writeFileSync(join(root, 'r/tiles/0123456789AB/9/259/187.pbf'), 'tile');
     host = await serveStatic(root);
   });
   afterAll(async () => {
@@ -117,5 +121,11 @@ describe('static server as a host', () => {
     const again = await fetchRaw('/data.json', { 'if-none-match': String(data.headers.etag) });
     expect(again.status).toBe(304);
     expect(again.body).toBe('');
+  });
+
+  it('caches commune tiles for a year only in a versioned folder (12 lowercase hex digits)', async () => {
+    expect((await fetchRaw('/r/tiles/0123456789ab/9/259/187.pbf')).headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect((await fetchRaw('/r/tiles/9/259/187.pbf')).headers['cache-control']).toBe('no-cache');
+    expect((await fetchRaw('/r/tiles/0123456789AB/9/259/187.pbf')).headers['cache-control']).toBe('no-cache');
   });
 });

@@ -1,6 +1,6 @@
 // End-to-end data build on the hand-made fixture (test/fixtures/territory/README.md):
 // every expected value is known by construction.
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { rm, writeFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { area } from '@turf/area';
@@ -14,7 +14,7 @@ import type { Commune, EpciInfo, Manifest } from '../../src/domain/types.ts';
 import { copySource, FIXTURE_CONFIGS, fixtureEtalab, readJson, scratch } from '../fixtures/territory/fixture.ts';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
-import { COMMUNE_TILE_LAYER, communeTilePath, pyramidTiles, tileX, tileY } from '../../src/domain/tiles.ts';
+import { COMMUNE_TILE_LAYER, communeTilePath, pyramidTiles, TILE_VERSION, tileX, tileY } from '../../src/domain/tiles.ts';
 
 type Area = Feature<Polygon | MultiPolygon, Record<string, string | number>>;
 
@@ -139,7 +139,10 @@ describe('data build on the hand-made fixture', () => {
     const pyramid = m.communeTiles;
     const tiles = pyramidTiles(pyramid);
     expect(m.communeTiles.tiles).toBe(tiles.length);
-    const bytes = tiles.map(([z, x, y]) => readFileSync(file(communeTilePath(z, x, y))));
+    // In the folder of their version, a hash of their content: the only folder under tiles/.
+    expect(m.communeTiles.version).toMatch(TILE_VERSION);
+    expect(readdirSync(file('tiles'))).toEqual([m.communeTiles.version]);
+    const bytes = tiles.map(([z, x, y]) => readFileSync(file(communeTilePath(m.communeTiles.version, z, x, y))));
     expect(bytes.reduce((n, b) => n + b.length, 0)).toBe(m.communeTiles.bytes);
     // The bounds are those of the contours.
     const [west, south, east, north] = pyramid.bounds;
@@ -158,7 +161,7 @@ describe('data build on the hand-made fixture', () => {
     for (let z = pyramid.minzoom; z <= pyramid.maxzoom; z++) {
       for (const c of communes) {
         const [x, y] = [tileX(c.lon, z), tileY(c.lat, z)];
-        const layer = new VectorTile(new PbfReader(readFileSync(file(communeTilePath(z, x, y))))).layers[COMMUNE_TILE_LAYER]!;
+        const layer = new VectorTile(new PbfReader(readFileSync(file(communeTilePath(m.communeTiles.version, z, x, y))))).layers[COMMUNE_TILE_LAYER]!;
         const found = Array.from({ length: layer.length }, (_, i) => layer.feature(i)).filter((f) => f.properties.code === c.code);
         expect(found.length, `${c.code} at zoom ${z}`).toBe(1);
         expect(found[0]!.properties).toEqual({ code: c.code, dept: c.dept });
@@ -176,7 +179,11 @@ describe('data build on the hand-made fixture', () => {
     expect(statSync(file('communes.json')).mtimeMs).toBe(before);
     expect(logs.some((l) => l.includes('testland: up to date'))).toBe(true);
 
+    // The same inputs give the same tiles, hence the same version: browsers keep them.
+    const version = readJson<Manifest>(file('manifest.json')).communeTiles.version;
     expect((await build({ force: true })).map((r) => r.status)).toEqual(['built']);
+    expect(readJson<Manifest>(file('manifest.json')).communeTiles.version).toBe(version);
+    expect(readdirSync(file('tiles'))).toEqual([version]);
 
     const deptFile = join(source, 'testland', 'departements.geojson');
     await writeFile(deptFile, (await readFile(deptFile, 'utf8')).replace('Bêta-Sud', 'Bêta-Nord'));

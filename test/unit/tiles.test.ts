@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { communeTilePath, pyramidTiles, tileUrl, tileX, tileY, viewTiles, type TilePyramid } from '../../src/domain/tiles';
+import { communeTilePath, pyramidTiles, replacedTiles, tileUrl, tileX, tileY, VERSIONED_TILE_PATH, viewTiles, type TilePyramid } from '../../src/domain/tiles';
 
 // Web Mercator tile numbers, checked against the slippy-map formulas' known values and,
 // for the pyramid, against every tile a point of the bounds can fall in.
@@ -10,8 +10,12 @@ describe('commune tile pyramid', () => {
     expect([tileX(1.444, 6), tileY(43.605, 6)]).toEqual([32, 23]);
     expect([tileX(-180, 3), tileX(179.999, 3), tileY(85, 3), tileY(-85, 3)]).toEqual([0, 7, 0, 7]);
     expect([tileX(0, 0), tileY(0, 0)]).toEqual([0, 0]);
-    expect(communeTilePath(9, 259, 187)).toBe('tiles/9/259/187.pbf');
-    expect(tileUrl(`https://h/data/r/${communeTilePath('{z}', '{x}', '{y}')}`, [9, 259, 187])).toBe('https://h/data/r/tiles/9/259/187.pbf');
+    expect(communeTilePath('0123456789ab', 9, 259, 187)).toBe('tiles/0123456789ab/9/259/187.pbf');
+    expect(tileUrl(`https://h/data/r/${communeTilePath('0123456789ab', '{z}', '{x}', '{y}')}`, [9, 259, 187])).toBe(
+      'https://h/data/r/tiles/0123456789ab/9/259/187.pbf',
+    );
+    expect(VERSIONED_TILE_PATH.test(`/data/r/${communeTilePath('0123456789ab', 9, 259, 187)}`)).toBe(true);
+    expect(VERSIONED_TILE_PATH.test('/data/r/tiles/9/259/187.pbf')).toBe(false);
   });
 
   it('lists every tile a point of the bounds falls in, zoom by zoom, and no other', () => {
@@ -70,5 +74,22 @@ describe('the tiles of a view', () => {
       [6, 31, 23],
       [6, 32, 23],
     ]);
+  });
+
+  it('finds the cached tiles of the region that the current version no longer has, and only those', () => {
+    const at = (region: string, version: string | null, zxy: string) => `https://h/data/${region}/tiles/${version ? `${version}/` : ''}${zxy}.pbf`;
+    const template = at('r', 'bbbbbbbbbbbb', '{z}/{x}/{y}');
+    const current = [at('r', 'bbbbbbbbbbbb', '4/7/5'), at('r', 'bbbbbbbbbbbb', '5/15/11')];
+    const held = [
+      ...current,
+      at('r', 'aaaaaaaaaaaa', '4/7/5'), // an earlier build
+      at('r', null, '4/7/5'), // before versions
+      at('r', 'bbbbbbbbbbbb', '9/1/1'), // not in the current pyramid
+      at('r2', 'aaaaaaaaaaaa', '4/7/5'), // another region
+      'https://h/data/r/communes.json',
+    ];
+    expect(replacedTiles(held, template, current)).toEqual([at('r', 'aaaaaaaaaaaa', '4/7/5'), at('r', null, '4/7/5'), at('r', 'bbbbbbbbbbbb', '9/1/1')]);
+    expect(replacedTiles(current, template, current)).toEqual([]);
+    expect(replacedTiles(held, 'https://h/data/r/communes.geojson', current)).toEqual([]);
   });
 });
