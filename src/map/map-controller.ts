@@ -55,6 +55,19 @@ export interface MapOptions {
    * after (a partner's territory, a place, a structure), for tiles it would not draw.
    */
   prefetchCommuneTiles: boolean;
+  /**
+   * The structures the first view shows (already filtered) and their imported layers'
+   * colours: in the style from the start, prepared by the map's worker with the territory,
+   * rather than handed over once the map has loaded (a second round, 0.2-0.3 s later on a
+   * slow phone). A later `setStructures` with the same ones costs nothing.
+   */
+  structures?: { list: readonly Structure[]; halos: ReadonlyMap<Structure, string> };
+  /**
+   * Overlays known before the map loads (the imported layers' halos): in the style from the
+   * start. Added after the load, a layer on the structures' source made the worker cut
+   * that source's tiles again before the first view was still.
+   */
+  overlays?: readonly LayerSpecification[];
 }
 
 /**
@@ -99,13 +112,31 @@ export class MapController {
     this.callbacks = options.callbacks;
     const { config } = options.data;
     this.structureTypes = config.offerTypes.map((t) => t.id);
+    const first = options.structures ? structureFeatures(options.structures.list, options.structures.halos) : null;
+    // A large catalogue goes over as text read in the worker (setStructures), not in the style.
+    const inStyle = first && first.count < LARGE_FEATURES ? first : null;
+    if (inStyle) {
+      this.shownStructures = options.structures!.list;
+      this.shownHalos = options.structures!.halos;
+      this.clusterZooms.set(SOURCE.structures, clusterMaxZoom(inStyle.count));
+    }
     this.map = new maplibregl.Map({
       container: options.container,
-      style: baseStyle(config.offerTypes, {
-        region: { type: 'FeatureCollection', features: [options.data.region] },
-        departements: options.data.departements,
-        deptLabels: departementLabelPoints(options.data.departements),
-      }),
+      style: baseStyle(
+        config.offerTypes,
+        {
+          region: { type: 'FeatureCollection', features: [options.data.region] },
+          departements: options.data.departements,
+          deptLabels: departementLabelPoints(options.data.departements),
+          structures: inStyle
+            ? {
+                data: { type: 'FeatureCollection', features: Array.from({ length: inStyle.count }, (_, i) => inStyle.feature(i)) },
+                clusterMaxZoom: clusterMaxZoom(inStyle.count),
+              }
+            : undefined,
+        },
+        options.overlays,
+      ),
       bounds: options.initialView ? undefined : (config.bounds as [[number, number], [number, number]]),
       center: options.initialView ? [options.initialView.lon, options.initialView.lat] : undefined,
       zoom: options.initialView?.zoom,
@@ -298,26 +329,17 @@ export class MapController {
     this.shownStructures = structures;
     this.shownHalos = halos;
     this.pendingUpdates += 1; // released below, once the data is handed over
-    const placed = structures.filter((s) => s.lon !== null && s.lat !== null);
-    const feature = (i: number) => {
-      const s = placed[i]!;
-      return {
-        type: 'Feature' as const,
-        geometry: { type: 'Point' as const, coordinates: [s.lon!, s.lat!] },
-        // What the layers and the click read; the name is not drawn (a third of the data at 150,000).
-        properties: { id: s.id, type: s.type, halo: halos.get(s) ?? '' },
-      };
-    };
+    const { count, feature } = structureFeatures(structures, halos);
     const generation = ++this.structuresGeneration;
     const stale = () => generation !== this.structuresGeneration;
     void this.ready
       .then(async () => {
         // Many points (an import) go over as text read in MapLibre's worker: as objects, 150,000
         // of them took the page's thread 2.4 s to copy there.
-        const url = placed.length >= LARGE_FEATURES ? await largeGeojsonUrl(placed.length, feature, stale) : null;
+        const url = count >= LARGE_FEATURES ? await largeGeojsonUrl(count, feature, stale) : null;
         if (stale()) return releaseLargeGeojson(url);
-        this.setClusterMaxZoom(SOURCE.structures, clusterMaxZoom(placed.length));
-        this.setSourceData(SOURCE.structures, url ?? { type: 'FeatureCollection', features: placed.map((_, i) => feature(i)) });
+        this.setClusterMaxZoom(SOURCE.structures, clusterMaxZoom(count));
+        this.setSourceData(SOURCE.structures, url ?? { type: 'FeatureCollection', features: Array.from({ length: count }, (_, i) => feature(i)) });
         releaseLargeGeojson(this.structuresUrl);
         this.structuresUrl = url;
       })
@@ -581,6 +603,23 @@ function exposeForTests(controller: MapController, map: maplibregl.Map): void {
     .then(() => controller.whenSettled())
     .then((at) => (hook.firstViewAt = at));
   (window as unknown as { __maillageMap?: unknown }).__maillageMap = hook;
+}
+
+/** The located structures as map features, built one by one (a large catalogue is written out as text, not kept as objects). */
+function structureFeatures(structures: readonly Structure[], halos: ReadonlyMap<Structure, string>): { count: number; feature(i: number): Feature<Point> } {
+  const placed = structures.filter((s) => s.lon !== null && s.lat !== null);
+  return {
+    count: placed.length,
+    feature: (i) => {
+      const s = placed[i]!;
+      return {
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [s.lon!, s.lat!] },
+        // What the layers and the click read; the name is not drawn (a third of the data at 150,000).
+        properties: { id: s.id, type: s.type, halo: halos.get(s) ?? '' },
+      };
+    },
+  };
 }
 
 function escapeHtml(text: string): string {

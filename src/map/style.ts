@@ -157,6 +157,8 @@ export interface InitialTerritory {
   region: GeoJSON.FeatureCollection;
   departements: GeoJSON.FeatureCollection;
   deptLabels: GeoJSON.FeatureCollection;
+  /** The structures of the first view and the last zoom they are clustered at (`clusterMaxZoom`). */
+  structures?: { data: GeoJSON.FeatureCollection; clusterMaxZoom: number };
 }
 
 /** The commune tiles: their URL template ({z}/{x}/{y}, absolute: MapLibre's worker fetches them) and pyramid. */
@@ -185,10 +187,15 @@ export function communesSource(tiles: CommuneTiles): VectorSourceSpecification {
 
 /**
  * The whole base style: no basemap tiles, no glyphs, no sprite — nothing from a third party.
- * With `territory`, the outline and the départements are in the style itself, so the map's
- * worker prepares them while the style loads rather than after it (the first view is drawn sooner).
+ * With `territory`, the outline, the départements and the structures are in the style
+ * itself, so the map's worker prepares them while the style loads rather than after it
+ * (the first view is drawn sooner).
  */
-export function baseStyle(offerTypes: readonly OfferTypeConfig[], territory?: InitialTerritory): StyleSpecification {
+export function baseStyle(
+  offerTypes: readonly OfferTypeConfig[],
+  territory?: InitialTerritory,
+  overlays: readonly LayerSpecification[] = [],
+): StyleSpecification {
   return {
     version: 8,
     sources: {
@@ -197,14 +204,15 @@ export function baseStyle(offerTypes: readonly OfferTypeConfig[], territory?: In
       [SOURCE.deptLabels]: { type: 'geojson', data: territory?.deptLabels ?? emptyCollection() },
       [SOURCE.structures]: {
         type: 'geojson',
-        data: emptyCollection(),
+        data: territory?.structures?.data ?? emptyCollection(),
         cluster: true,
         clusterRadius: CLUSTER_RADIUS,
-        clusterMaxZoom: CLUSTER_MAX_ZOOM,
+        clusterMaxZoom: territory?.structures?.clusterMaxZoom ?? CLUSTER_MAX_ZOOM,
         clusterProperties: HALO_CLUSTER_PROPERTIES,
         promoteId: 'id',
       },
     },
-    layers: [...territoryLayers(), ...structureLayers(offerTypes)],
+    // Overlays given here sit where `MapController.setLayers` puts them, under the markers.
+    layers: [...territoryLayers(), ...overlays, ...structureLayers(offerTypes)],
   };
 }

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { MapController } from '../map/map-controller';
+import { importHaloLayers } from '../map/layers/import';
 import { useApp, useAppStore, useT } from '../store/react';
 import { filterStructures } from '../domain/filter';
 import { selectAllStructures, selectLayerColours } from '../store/import-slice';
@@ -46,6 +47,9 @@ export function MapPane({ onController }: { onController(controller: MapControll
         data,
         initialView: store.getState().view,
         prefetchCommuneTiles: firstViewStays(store.getState()),
+        structures: { list: filterStructures(selectAllStructures(store.getState()), store.getState().filter), halos: selectLayerColours(store.getState()) },
+        // The imported layers' halos (src/ui/import/ImportSync.tsx); an embedded map has no imports.
+        overlays: store.getState().embedded ? [] : importHaloLayers(),
         ariaLabel: t('map.label', { region: data.config.name[store.getState().lang] }),
         callbacks: {
           onSelectStructure: (id) => store.getState().select(id),
@@ -67,7 +71,7 @@ export function MapPane({ onController }: { onController(controller: MapControll
       return;
     }
     void created.whenReady().then(() => {
-      // Hand the markers over before anyone sees the map as ready.
+      // The markers as they are now, if they changed while the map loaded (nothing to do otherwise).
       created.setStructures(filterStructures(selectAllStructures(store.getState()), store.getState().filter), selectLayerColours(store.getState()));
       void created.whenSettled(10_000).then(() => {
         store.setState({ firstViewDrawn: true });

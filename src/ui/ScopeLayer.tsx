@@ -21,7 +21,10 @@ export function ScopeLayer() {
   useEffect(() => {
     if (!controller || !resolved) return;
     const codes = resolved.area?.communes ? [...resolved.area.communes] : [];
-    controller.setSourceData(SCOPE_SOURCE, scopeCircles(resolved.parts));
+    const circles = scopeCircles(resolved.parts);
+    // No territory, nothing to draw: no empty source for the map's worker to prepare.
+    if (codes.length === 0 && circles.features.length === 0) return;
+    controller.setSourceData(SCOPE_SOURCE, circles);
     controller.setLayers(scopeLayers(codes));
     return () => {
       controller.removeLayers([SCOPE_LAYER.communes, SCOPE_LAYER.circle]);

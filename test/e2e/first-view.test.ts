@@ -96,6 +96,41 @@ describe('the first view', () => {
     await close();
   });
 
+  it('prepares the structures with the territory, in one round, and nothing empty for search or a partner before the first view is still', async () => {
+    const { context, page, errors } = await newPage();
+    // The map's data events from its creation (the test hook is set in the controller's constructor).
+    await page.addInitScript(`(() => {
+      const events = (window.__mapEvents = []);
+      let hook;
+      Object.defineProperty(window, '__maillageMap', {
+        configurable: true,
+        get: () => hook,
+        set: (value) => {
+          hook = value;
+          value.map.on('sourcedata', (e) => { if (e.sourceDataType === 'content') events.push(e.sourceId); });
+          value.map.once('load', () => events.push('load'));
+        },
+      });
+    })()`);
+    await page.goto(appUrl());
+    await waitForMapIdle(page);
+    const events = (await page.evaluate('window.__mapEvents')) as string[];
+    // The structures' data reached the map's worker once, with the outline and the départements,
+    // before the map's load (they came in a second round after it, once the map had loaded).
+    expect(events.filter((id) => id === 'structures')).toEqual(['structures']);
+    expect(events.indexOf('structures')).toBeLessThan(events.indexOf('load'));
+    expect((await mapStructureIds(page)).length).toBe(placedOpen.length);
+    // No search made, no partner territory: no source for them yet.
+    expect(events.filter((id) => id === 'search-origin' || id === 'scope-circle')).toEqual([]);
+    expect(await page.evaluate(`['search-origin', 'scope-circle'].map((id) => window.__maillageMap.map.getSource(id) === undefined)`)).toEqual([true, true]);
+    // The imported layers' halos are in the style from the start, under the markers.
+    const layers = (await page.evaluate(`window.__maillageMap.map.getStyle().layers.map((l) => l.id)`)) as string[];
+    expect(layers.indexOf('imported-layers-halo')).toBeGreaterThan(-1);
+    expect(layers.indexOf('imported-layers-halo')).toBeLessThan(layers.indexOf('structure-clusters'));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('draws the communes from the tiles of its zoom after the first view, then asks for the contours; each commune lies under its point', async () => {
     const { context, page, errors } = await newPage();
     const asked: string[] = [];

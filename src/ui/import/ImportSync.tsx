@@ -44,7 +44,8 @@ export function ImportSync() {
     return syncImports(store, region);
   }, [region, embedded, store]);
 
-  // The halos read the structures' own source (src/map/layers/import.ts): added once here.
+  // The halos read the structures' own source (src/map/layers/import.ts): the map has them
+  // from its style (MapPane); added here if not.
   useEffect(() => {
     if (!controller || embedded) return;
     if (!controller.hasLayer(IMPORT_HALO_LAYER)) controller.setLayers(importHaloLayers());

@@ -15,15 +15,18 @@ export function SearchMapLayer() {
 
   useEffect(() => {
     if (!controller) return;
-    controller.setSourceData(SEARCH_SOURCE, searchFeatures(null, []));
-    controller.setLayers(searchLayers());
     return () => controller.removeLayers(Object.values(SEARCH_LAYERS));
   }, [controller]);
 
   useEffect(() => {
     if (!controller) return;
     const targets = (answer?.results ?? []).map((n) => ({ id: n.item.id, lon: n.item.lon!, lat: n.item.lat! }));
-    controller.setSourceData(SEARCH_SOURCE, searchFeatures(place?.ok ? place : null, targets));
+    const features = searchFeatures(place?.ok ? place : null, targets);
+    // Nothing drawn until there is a place: an empty source and its layers added with the
+    // first view cost the map's worker a round and the map a redraw before it was still.
+    if (features.features.length === 0 && !controller.hasSource(SEARCH_SOURCE)) return;
+    controller.setSourceData(SEARCH_SOURCE, features);
+    if (!controller.hasLayer(SEARCH_LAYERS.origin)) controller.setLayers(searchLayers());
   }, [controller, place, answer]);
 
   useEffect(() => {
