@@ -96,6 +96,8 @@ export async function loadRegionFirstView(regionId: string, base = dataBaseUrl()
     fetchJson<FeatureCollection<Point | null, Structure>>(`${dir}structures.geojson`),
     options.withCommuneList ? fetchJson<Commune[]>(`${dir}communes.json`) : null,
   ]);
+  // Data built before versioned commune tiles (an older build of public/data served with this app).
+  if (!manifest.communeTiles?.version) throw new Error(`${dir}manifest.json: no commune tiles version (data from an older build: run npm run build:data)`);
   const regionFeature = region.type === 'FeatureCollection' ? region.features[0]! : region;
   const data: RegionData = {
     config,

@@ -52,6 +52,19 @@ describe('loading a region in two steps', () => {
     expect(data.communeTilesUrl).toBe(`${BASE}r1/tiles/0123456789ab/{z}/{x}/{y}.pbf`);
   });
 
+  it('says which manifest lacks a tiles version (data from an older build) rather than failing later', async () => {
+    fakeFetch();
+    const manifest = bodies['manifest.json'];
+    bodies['manifest.json'] = { region: 'r1', communeTiles: { minzoom: 4, maxzoom: 9, bounds: [0, 0, 1, 1] } };
+    try {
+      await expect(loadRegionFirstView('r1', BASE)).rejects.toThrow(
+        `${BASE}r1/manifest.json: no commune tiles version (data from an older build: run npm run build:data)`,
+      );
+    } finally {
+      bodies['manifest.json'] = manifest;
+    }
+  });
+
   it('brings the commune list, then the contours; a partner view can have the list in its first view', async () => {
     const asked = fakeFetch();
     const { data } = await loadRegionFirstView('r1', BASE);
