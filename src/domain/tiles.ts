@@ -21,10 +21,11 @@ export const COMMUNE_TILE_LAYER = 'communes';
  * content and browsers and the offline cache may keep it without asking again
  * (docs/hosting.md). 12 hexadecimal digits.
  */
-export const TILE_VERSION = /^[0-9a-f]{12}$/;
+const VERSION = '[0-9a-f]{12}';
+export const TILE_VERSION = new RegExp(`^${VERSION}$`);
 
 /** The address path of a versioned commune tile, for cache rules: `…/tiles/<version>/{z}/{x}/{y}.pbf`. */
-export const VERSIONED_TILE_PATH = /\/tiles\/[0-9a-f]{12}\/\d+\/\d+\/\d+\.pbf$/;
+export const VERSIONED_TILE_PATH = new RegExp(`/${COMMUNE_TILES_DIR}/${VERSION}/\\d+/\\d+/\\d+\\.pbf$`);
 
 /** The tile column holding a longitude at zoom z. */
 export function tileX(lon: number, z: number): number {

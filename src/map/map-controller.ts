@@ -112,12 +112,13 @@ export class MapController {
     this.callbacks = options.callbacks;
     const { config } = options.data;
     this.structureTypes = config.offerTypes.map((t) => t.id);
-    const first = options.structures ? structureFeatures(options.structures.list, options.structures.halos) : null;
+    const initial = options.structures;
+    const first = initial ? structureFeatures(initial.list, initial.halos) : null;
     // A large catalogue goes over as text read in the worker (setStructures), not in the style.
-    const inStyle = first && first.count < LARGE_FEATURES ? first : null;
-    if (inStyle) {
-      this.shownStructures = options.structures!.list;
-      this.shownHalos = options.structures!.halos;
+    const inStyle = initial && first && first.count < LARGE_FEATURES ? first : null;
+    if (initial && inStyle) {
+      this.shownStructures = initial.list;
+      this.shownHalos = initial.halos;
       this.clusterZooms.set(SOURCE.structures, clusterMaxZoom(inStyle.count));
     }
     this.map = new maplibregl.Map({
@@ -128,12 +129,7 @@ export class MapController {
           region: { type: 'FeatureCollection', features: [options.data.region] },
           departements: options.data.departements,
           deptLabels: departementLabelPoints(options.data.departements),
-          structures: inStyle
-            ? {
-                data: { type: 'FeatureCollection', features: Array.from({ length: inStyle.count }, (_, i) => inStyle.feature(i)) },
-                clusterMaxZoom: clusterMaxZoom(inStyle.count),
-              }
-            : undefined,
+          structures: inStyle ? { data: inStyle.collection(), clusterMaxZoom: clusterMaxZoom(inStyle.count) } : undefined,
         },
         options.overlays,
       ),
@@ -329,7 +325,7 @@ export class MapController {
     this.shownStructures = structures;
     this.shownHalos = halos;
     this.pendingUpdates += 1; // released below, once the data is handed over
-    const { count, feature } = structureFeatures(structures, halos);
+    const { count, feature, collection } = structureFeatures(structures, halos);
     const generation = ++this.structuresGeneration;
     const stale = () => generation !== this.structuresGeneration;
     void this.ready
@@ -339,7 +335,7 @@ export class MapController {
         const url = count >= LARGE_FEATURES ? await largeGeojsonUrl(count, feature, stale) : null;
         if (stale()) return releaseLargeGeojson(url);
         this.setClusterMaxZoom(SOURCE.structures, clusterMaxZoom(count));
-        this.setSourceData(SOURCE.structures, url ?? { type: 'FeatureCollection', features: Array.from({ length: count }, (_, i) => feature(i)) });
+        this.setSourceData(SOURCE.structures, url ?? collection());
         releaseLargeGeojson(this.structuresUrl);
         this.structuresUrl = url;
       })
@@ -605,21 +601,25 @@ function exposeForTests(controller: MapController, map: maplibregl.Map): void {
   (window as unknown as { __maillageMap?: unknown }).__maillageMap = hook;
 }
 
-/** The located structures as map features, built one by one (a large catalogue is written out as text, not kept as objects). */
-function structureFeatures(structures: readonly Structure[], halos: ReadonlyMap<Structure, string>): { count: number; feature(i: number): Feature<Point> } {
+/**
+ * The located structures as map features, one by one (a large catalogue is written out as
+ * text feature by feature, never held as objects) or all together.
+ */
+function structureFeatures(
+  structures: readonly Structure[],
+  halos: ReadonlyMap<Structure, string>,
+): { count: number; feature(i: number): Feature<Point>; collection(): FeatureCollection<Point> } {
   const placed = structures.filter((s) => s.lon !== null && s.lat !== null);
-  return {
-    count: placed.length,
-    feature: (i) => {
-      const s = placed[i]!;
-      return {
-        type: 'Feature',
-        geometry: { type: 'Point', coordinates: [s.lon!, s.lat!] },
-        // What the layers and the click read; the name is not drawn (a third of the data at 150,000).
-        properties: { id: s.id, type: s.type, halo: halos.get(s) ?? '' },
-      };
-    },
+  const feature = (i: number): Feature<Point> => {
+    const s = placed[i]!;
+    return {
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [s.lon!, s.lat!] },
+      // What the layers and the click read; the name is not drawn (a third of the data at 150,000).
+      properties: { id: s.id, type: s.type, halo: halos.get(s) ?? '' },
+    };
   };
+  return { count: placed.length, feature, collection: () => ({ type: 'FeatureCollection', features: placed.map((_, i) => feature(i)) }) };
 }
 
 function escapeHtml(text: string): string {
