@@ -32,9 +32,9 @@ export function preloadFirstViewPlugin(defaultRegion = 'occitanie'): Plugin {
  * by more than it saved (measured on the 4G profile). The commune list and contours are
  * not preloaded here: a preload racing the app's own fetch() of the same file (a partner
  * view asks for the list with its first view) left that fetch unanswered in embed.html;
- * the app starts them itself with its first view (src/ui/useRegionData.ts): they share
- * the connection with the worker, which still arrives first (measured on the 4G profile:
- * idle 0.8–1.0× of waiting for the worker before starting them).
+ * the app asks for the list itself once the worker script is in (src/ui/useRegionData.ts):
+ * sharing the connection with it, the list delayed the map's first view (4G profile, 7
+ * interleaved passes: idle 5.02 s alongside, 4.78 s after).
  */
 export function preloadScript(defaultRegion: string, workerFile: string | null): string {
   const files = ['regions.json', ...FIRST_VIEW_FILES.map((f) => `{r}/${f}`)];

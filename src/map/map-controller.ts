@@ -84,6 +84,23 @@ export function prewarmMap(): void {
   if (typeof Worker !== 'undefined') maplibregl.prewarm();
 }
 
+/**
+ * Resolves once MapLibre's worker script has downloaded (the map cannot draw before), or
+ * after `timeoutMs` whatever happens: for downloads that should not share the connection
+ * with it.
+ */
+export function whenMapWorkerDownloaded(timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, timeoutMs);
+    const stop = afterDownload(maplibreWorkerUrl, done);
+    function done() {
+      clearTimeout(timer);
+      stop();
+      resolve();
+    }
+  });
+}
+
 const NO_HALOS: ReadonlyMap<Structure, string> = new Map();
 
 export class MapController {

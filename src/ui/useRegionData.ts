@@ -15,6 +15,7 @@ import type { AppState, AppStore } from '../store/app-store';
 export const DEFAULT_REGION = 'occitanie';
 import { useApp, useAppStore } from '../store/react';
 import { pageIdle } from './page-idle';
+import { whenMapWorkerDownloaded } from '../map/map-controller';
 import { scopeNamesPlace } from '../domain/embed-scope';
 
 /**
@@ -27,6 +28,8 @@ function firstViewNeedsCommunes(state: AppState): boolean {
 
 /** How long the rest of the data waits for the map's first view at most (a tab in the background draws nothing). */
 const FIRST_VIEW_WAIT_MS = 10_000;
+/** How long the commune list waits for the map's worker script at most (a map that failed asks for none). */
+const WORKER_WAIT_MS = 5_000;
 
 /** Resolves once `flag` is true in the store, or after `timeoutMs`. */
 function whenFlag(store: AppStore, flag: 'firstViewDrawn' | 'contoursWanted', timeoutMs: number): Promise<void> {
@@ -100,17 +103,18 @@ export function useRegionData(baseUrl?: string): void {
       .then((loaded) => {
         if (cancelled) return;
         store.getState().setData(loaded.data, loaded.structures);
-        // The list downloads at once (waiting for the map's worker script to be in first made
-        // the 4G first visit idle later, 1.0–1.25×), and is parsed once the first view is drawn;
+        // The list downloads once the map's worker script is in (sharing the connection with
+        // it, it delayed the map's first view), and is parsed once the first view is drawn;
         // the contours come once wanted (the map draws the communes from tiles).
-        const list = downloadCommuneList(loaded.data, baseUrl);
+        const list = whenMapWorkerDownloaded(WORKER_WAIT_MS).then(() => ({ download: cancelled ? null : downloadCommuneList(loaded.data, baseUrl) }));
         // Parsing the list is a long task: it waits until the first view has been presented
         // and the page has answered what the visitor did meanwhile.
         return whenFlag(store, 'firstViewDrawn', FIRST_VIEW_WAIT_MS)
           .then(() => pageIdle())
           .then(async () => {
-            if (list && !cancelled) {
-              const communes = await readCommuneList(list);
+            const { download } = await list;
+            if (download && !cancelled) {
+              const communes = await readCommuneList(download);
               completeWith((d) => withCommuneList(d, communes));
             }
             await whenFlag(store, 'contoursWanted', CONTOURS_WAIT_MS);

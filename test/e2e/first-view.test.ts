@@ -131,6 +131,28 @@ describe('the first view', () => {
     await context.close();
   });
 
+  it('asks for the commune list once the map’s worker script is in, not alongside it (4G)', async () => {
+    const { context, page, errors } = await newPage();
+    // On a slow connection the two downloads shared it and the map's first view waited for both.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 200_000, uploadThroughput: 93_750 });
+    await page.goto(appUrl());
+    await waitForMapIdle(page);
+    const [workerIn, listAsked] = (await page.evaluate(`(() => {
+      const entries = performance.getEntriesByType('resource');
+      const worker = entries.find((e) => /maplibre-gl-worker-[^/]+\\.mjs$/.test(e.name));
+      const list = entries.find((e) => e.name.endsWith('/occitanie/communes.json'));
+      return [worker ? worker.responseEnd : null, list ? list.startTime : null];
+    })()`)) as [number | null, number | null];
+    expect(workerIn).not.toBeNull();
+    expect(listAsked).not.toBeNull();
+    expect(listAsked!).toBeGreaterThanOrEqual(workerIn!);
+    expect(await page.getByTestId('map').getAttribute('data-communes')).toBe('true');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('draws the communes from the tiles of its zoom after the first view, then asks for the contours; each commune lies under its point', async () => {
     const { context, page, errors } = await newPage();
     const asked: string[] = [];
