@@ -26,8 +26,8 @@ afterAll(async () => {
 });
 
 /** A new page at laptop size, in French, with the page errors it reports. */
-async function newPage(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
+async function newPage(options: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR', ...options });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -198,7 +198,8 @@ describe('the first view', () => {
   it('fetches the commune tiles of its first view while drawing it: the map then takes them from the browser cache, each downloaded once', async () => {
     const served: Array<[string, number]> = [];
     const server = await serveStatic(inject('appDir'), { onResponse: (path, status) => served.push([path, status]) });
-    const { context, page, errors } = await newPage();
+    // The map's own requests: the service worker, once registered, fetches the whole pyramid for offline use.
+    const { context, page, errors } = await newPage({ serviceWorkers: 'block' });
     // A phone's slower thread (4×): drawing the first view takes longer than the tiles' download.
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
@@ -227,7 +228,8 @@ describe('the first view', () => {
   it('fetches no tiles ahead when the link moves the camera after the first view (a partner territory), and each tile once', async () => {
     const served: Array<[string, number]> = [];
     const server = await serveStatic(inject('appDir'), { onResponse: (path, status) => served.push([path, status]) });
-    const { context, page, errors } = await newPage();
+    // The map's own requests: the service worker, once registered, fetches the whole pyramid for offline use.
+    const { context, page, errors } = await newPage({ serviceWorkers: 'block' });
     // As for the tiles fetched ahead above: a slower thread, the first view takes a while.
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
