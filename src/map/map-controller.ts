@@ -338,7 +338,7 @@ export class MapController {
   setStructures(structures: readonly Structure[], halos: ReadonlyMap<Structure, string> = NO_HALOS): void {
     // The same structures again (e.g. right after load) would only redo the clustering.
     const last = this.shownStructures;
-    if (last && sameHalos(this.shownHalos, halos) && last.length === structures.length && last.every((s, i) => s === structures[i])) return;
+    if (last && this.shownHalos === halos && last.length === structures.length && last.every((s, i) => s === structures[i])) return;
     this.shownStructures = structures;
     this.shownHalos = halos;
     this.pendingUpdates += 1; // released below, once the data is handed over
@@ -616,17 +616,6 @@ function exposeForTests(controller: MapController, map: maplibregl.Map): void {
     .then(() => controller.whenSettled())
     .then((at) => (hook.firstViewAt = at));
   (window as unknown as { __maillageMap?: unknown }).__maillageMap = hook;
-}
-
-/**
- * Whether two halo colourings say the same: the import history read back from the browser's
- * storage (even empty) makes a new one, which re-sent the same structures to the map's worker.
- */
-function sameHalos(a: ReadonlyMap<Structure, string>, b: ReadonlyMap<Structure, string>): boolean {
-  if (a === b) return true;
-  if (a.size !== b.size) return false;
-  for (const [structure, colour] of a) if (b.get(structure) !== colour) return false;
-  return true;
 }
 
 /**

@@ -211,16 +211,22 @@ export function selectAllStructures(state: ImportState): Structure[] {
 }
 
 const haloMemo = new WeakMap<object, { hidden: unknown; versions: unknown; result: ReadonlyMap<Structure, string> }>();
+const NO_LAYER_COLOURS: ReadonlyMap<Structure, string> = new Map();
 
-/** The colour of its layer for each structure of a visible imported layer (the map draws it as a halo). */
+/**
+ * The colour of its layer for each structure of a visible imported layer (the map draws it as
+ * a halo). With none, always the same empty map, as `selectAllStructures` gives the catalogue
+ * itself: the import history read back from storage (even empty) must not look like a change.
+ */
 export function selectLayerColours(state: ImportState): ReadonlyMap<Structure, string> {
   const memo = haloMemo.get(state.importEntries);
   if (memo && memo.hidden === state.hiddenLayers && memo.versions === state.importVersions) return memo.result;
-  const result = new Map<Structure, string>();
+  const colours = new Map<Structure, string>();
   for (const e of currentEntries(state)) {
     if (e.kind !== 'layer' || state.hiddenLayers.includes(e.id)) continue;
-    for (const s of e.structures) result.set(s, e.color);
+    for (const s of e.structures) colours.set(s, e.color);
   }
+  const result = colours.size === 0 ? NO_LAYER_COLOURS : colours;
   haloMemo.set(state.importEntries, { hidden: state.hiddenLayers, versions: state.importVersions, result });
   return result;
 }

@@ -49,6 +49,43 @@ async function openWithCommunesHeld(): Promise<{ page: Page; errors: string[]; a
   return { page, errors, asked, release, close: () => context.close() };
 }
 
+/**
+ * The app on a server of its own that records its answers, opened with `query` on a phone's
+ * slower thread (4×: drawing the first view takes longer than the tiles' download) and left
+ * until the map is idle; the service worker is blocked, for the map's own requests only
+ * (once registered, it fetches the whole pyramid for offline use).
+ */
+async function openOnOwnServer(query: string): Promise<{
+  page: Page;
+  errors: string[];
+  /** Paths the page asked for, in order. */
+  asked: string[];
+  /** The commune tiles the server answered, with their status. */
+  servedTiles(): Array<[string, number]>;
+  close(): Promise<void>;
+}> {
+  const served: Array<[string, number]> = [];
+  const server = await serveStatic(inject('appDir'), { onResponse: (path, status) => served.push([path, status]) });
+  const { context, page, errors } = await newPage({ serviceWorkers: 'block' });
+  const close = async () => {
+    await context.close();
+    await server.close();
+  };
+  const asked: string[] = [];
+  page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.goto(`${server.url}${query}`);
+    await waitForMapIdle(page);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  const servedTiles = () => served.filter(([path]) => /\/occitanie\/tiles\/[0-9a-f]{12}\/\d+\/\d+\/\d+\.pbf$/.test(path));
+  return { page, errors, asked, servedTiles, close };
+}
+
 describe('the first view', () => {
   it('draws the structures and lists them before the communes arrive; coverage and search wait for them, then work', async () => {
     const { page, errors, asked, release, close } = await openWithCommunesHeld();
@@ -196,20 +233,9 @@ describe('the first view', () => {
   });
 
   it('fetches the commune tiles of its first view while drawing it: the map then takes them from the browser cache, each downloaded once', async () => {
-    const served: Array<[string, number]> = [];
-    const server = await serveStatic(inject('appDir'), { onResponse: (path, status) => served.push([path, status]) });
-    // The map's own requests: the service worker, once registered, fetches the whole pyramid for offline use.
-    const { context, page, errors } = await newPage({ serviceWorkers: 'block' });
-    // A phone's slower thread (4×): drawing the first view takes longer than the tiles' download.
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    const asked: string[] = [];
-    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    const { page, errors, asked, servedTiles, close } = await openOnOwnServer('');
     try {
-      await page.goto(server.url);
-      await waitForMapIdle(page);
-      const isTile = (path: string) => /\/occitanie\/tiles\/[0-9a-f]{12}\/\d+\/\d+\/\d+\.pbf$/.test(path);
-      const downloaded = served.filter(([path]) => isTile(path));
+      const downloaded = servedTiles();
       const drawn = (await page.evaluate(`window.__maillageMap.map.querySourceFeatures('communes', { sourceLayer: 'communes' }).length`)) as number;
       expect(drawn).toBeGreaterThan(1000);
       // Each tile once from the server, whole (200, not a revalidation)…
@@ -220,23 +246,14 @@ describe('the first view', () => {
       for (const [path] of downloaded) expect(asked.filter((p) => p === path)).toHaveLength(2);
       expect(errors).toEqual([]);
     } finally {
-      await context.close();
-      await server.close();
+      await close();
     }
   });
 
   it('fetches no tiles ahead when the link moves the camera after the first view (a partner territory), and each tile once', async () => {
-    const served: Array<[string, number]> = [];
-    const server = await serveStatic(inject('appDir'), { onResponse: (path, status) => served.push([path, status]) });
-    // The map's own requests: the service worker, once registered, fetches the whole pyramid for offline use.
-    const { context, page, errors } = await newPage({ serviceWorkers: 'block' });
-    // As for the tiles fetched ahead above: a slower thread, the first view takes a while.
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const { errors, servedTiles, close } = await openOnOwnServer('?commune=48095');
     try {
-      await page.goto(`${server.url}?commune=48095`);
-      await waitForMapIdle(page);
-      const tiles = served.filter(([path]) => /\/occitanie\/tiles\/[0-9a-f]{12}\/\d+\/\d+\/\d+\.pbf$/.test(path));
+      const tiles = servedTiles();
       // Framed on Mende (zoom 12, drawn from zoom 9 tiles): none of the region overview's (zoom 6), where the map opened.
       expect(tiles.length).toBeGreaterThan(0);
       expect(tiles.filter(([path]) => !/\/tiles\/[0-9a-f]{12}\/9\//.test(path))).toEqual([]);
@@ -246,8 +263,7 @@ describe('the first view', () => {
       expect(new Set(tiles.map(([path]) => path)).size).toBe(tiles.length);
       expect(errors).toEqual([]);
     } finally {
-      await context.close();
-      await server.close();
+      await close();
     }
   });
 

@@ -1,7 +1,5 @@
 import { useEffect } from 'react';
 import { delMany, get, keys, set, update } from 'idb-keyval';
-import { useMapController } from '../../map/map-context';
-import { IMPORT_CLUSTER_LAYER, IMPORT_HALO_LAYER, importHaloLayers } from '../../map/layers/import';
 import { EMPTY_HISTORY } from '../../store/import-history';
 import { dropOrphanParts, readImportHistory, writeImportOps, type KeyValueStore } from '../../store/import-storage';
 import type { ImportSaveState } from '../../store/import-slice';
@@ -22,9 +20,9 @@ export function saveFailure(error: unknown): ImportSaveState {
 }
 
 /**
- * Keeps imported data across visits (IndexedDB, this browser only) and draws the imported
- * layers' colours on the map. Always mounted with the app; does nothing when embedded, so a
- * partner page never shows a referent's local imports.
+ * Keeps imported data across visits (IndexedDB, this browser only); the map draws the
+ * imported layers' colours from its style (MapPane). Always mounted with the app; does
+ * nothing when embedded, so a partner page never shows a referent's local imports.
  *
  * No tab overwrites another: each change is an operation (src/store/import-history.ts)
  * applied to what is stored in the same IndexedDB transaction (the structures of a new
@@ -35,7 +33,6 @@ export function saveFailure(error: unknown): ImportSaveState {
  */
 export function ImportSync() {
   const store = useAppStore();
-  const controller = useMapController();
   const embedded = useApp((s) => s.embedded);
   const region = useApp((s) => s.data?.config.id ?? null);
 
@@ -43,20 +40,6 @@ export function ImportSync() {
     if (!region || embedded) return;
     return syncImports(store, region);
   }, [region, embedded, store]);
-
-  // The halos read the structures' own source (src/map/layers/import.ts): the map has them
-  // from its style (MapPane); added here if not.
-  useEffect(() => {
-    if (!controller || embedded) return;
-    if (!controller.hasLayer(IMPORT_HALO_LAYER)) controller.setLayers(importHaloLayers());
-  }, [controller, embedded]);
-
-  useEffect(
-    () => () => {
-      controller?.removeLayers([IMPORT_CLUSTER_LAYER, IMPORT_HALO_LAYER]);
-    },
-    [controller],
-  );
 
   return null;
 }
