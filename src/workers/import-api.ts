@@ -6,6 +6,7 @@ import { importTable } from '../domain/import/import-table';
 import { readImportFile, type ReadOptions } from '../domain/import/pipeline';
 import type { Refusal } from '../domain/import/limits';
 import type { ImportContext, ImportOptions, ImportResult, Mapping, Table } from '../domain/import/types';
+import type { Structure } from '../domain/types';
 
 export type Phase = 'read' | 'parse' | 'check' | 'receive';
 export type ProgressFn = (phase: Phase, fraction: number) => void;
@@ -32,44 +33,57 @@ export interface ReadSummary {
  */
 export type RegionMessage = Omit<RegionInputs, 'communesGeo'> & { contours: Blob | null };
 
+/** The structures accepted so far in a run, sent on while the rest is checked. */
+export type AcceptedFn = (structures: Structure[], lines: number[]) => void;
+
 export interface ImportApi {
   /** Starts preparing the region's context; `read` answers once it is ready. */
   setRegion(inputs: RegionMessage): void;
   read(file: Blob, name: string, options: Omit<ReadOptions, 'onProgress'>, onProgress?: ProgressFn): Promise<ReadSummary>;
-  run(mapping: Mapping, options: ImportOptions, onProgress?: ProgressFn): ImportResult;
+  /** `onAccepted`, when given, receives the accepted structures in file order, every BATCH rows. */
+  run(mapping: Mapping, options: ImportOptions, onProgress?: ProgressFn, onAccepted?: AcceptedFn): ImportResult;
   /** The rejected rows of the last run, as CSV with a reason column, in pieces for a Blob. */
   rejected(reasons: Record<number, string[]>, reasonColumn: string, lineColumn: string): string[];
 }
 
-/** The long lists of a result: a worker sends them in pieces (see createImportWorkerApi). */
-export const RESULT_LISTS = ['structures', 'structureLines', 'outcomes', 'issues'] as const;
+/**
+ * A run's result as the page receives it: the row outcomes stay with the worker, which
+ * writes the rejected rows' file from them (the page needs their line count only,
+ * `counts.rowLines`).
+ */
+export type PageResult = Omit<ImportResult, 'outcomes'>;
+
+/** The long list a worker sends in pieces once the run is over (see createImportWorkerApi). */
+export const RESULT_LISTS = ['issues'] as const;
 export type ResultList = (typeof RESULT_LISTS)[number];
 
-/** A result without its long lists, and how long each is. */
-export type ResultHead = Omit<ImportResult, ResultList> & { lengths: Record<ResultList, number> };
+/** A result without its long lists, and how long each is (the structures arrive through `onAccepted`). */
+export type ResultHead = Omit<ImportResult, ResultList | 'outcomes' | 'structures' | 'structureLines'> & {
+  lengths: Record<ResultList | 'structures', number>;
+};
 
-/** The API as the worker exposes it: `run` answers the head, the lists follow through `piece`. */
+/** The API as the worker exposes it: `run` answers the head, the issues follow through `piece`. */
 export interface ImportWorkerApi extends Omit<ImportApi, 'run'> {
-  run(mapping: Mapping, options: ImportOptions, onProgress?: ProgressFn): ResultHead;
+  run(mapping: Mapping, options: ImportOptions, onProgress: ProgressFn | undefined, onAccepted: AcceptedFn): ResultHead;
   piece(list: ResultList, from: number, to: number): unknown[];
 }
 
 /**
  * The import API for a worker. A 100,000-row result sent in one message took the page's
- * thread 0.8–1 s to receive in one go (a frozen page); in pieces, each takes a few tens of
- * milliseconds and the page answers in between.
+ * thread 0.8–1 s to receive in one go (a frozen page). The structures go to the page while
+ * the rest is checked, a batch at a time, so that the page takes them in on the other core
+ * (sent after the run, they made half a second more of waiting for 100,000 rows); the
+ * issues follow the run in pieces, each a few tens of milliseconds of the page's thread.
  */
 export function createImportWorkerApi(): ImportWorkerApi {
   const api = createImportApi();
   let last: ImportResult | null = null;
   return {
     ...api,
-    run(mapping, options, onProgress) {
-      const result = (last = api.run(mapping, options, onProgress));
-      const head: Partial<ImportResult> = { ...result };
-      for (const list of RESULT_LISTS) delete head[list];
-      const lengths = Object.fromEntries(RESULT_LISTS.map((list) => [list, result[list].length])) as Record<ResultList, number>;
-      return { ...(head as Omit<ImportResult, ResultList>), lengths };
+    run(mapping, options, onProgress, onAccepted) {
+      const result = (last = api.run(mapping, options, onProgress, onAccepted));
+      const { structures, structureLines: _lines, outcomes: _outcomes, issues, ...head } = result;
+      return { ...head, lengths: { structures: structures.length, issues: issues.length } };
     },
     piece(list, from, to) {
       if (!last) throw new Error('no run yet');
@@ -118,10 +132,17 @@ export function createImportApi(): ImportApi {
         totalLines: read.table.totalLines,
       };
     },
-    run(mapping, options, onProgress) {
+    run(mapping, options, onProgress, onAccepted) {
       if (!ctx) throw new Error('setRegion must come first');
       if (!table) throw new Error('no file read');
-      last = importTable(table, mapping, ctx, options, (f) => onProgress?.('check', f));
+      let sent = 0;
+      last = importTable(table, mapping, ctx, options, (f, accepted) => {
+        if (onAccepted && accepted.structures.length > sent) {
+          onAccepted(accepted.structures.slice(sent), accepted.structureLines.slice(sent));
+          sent = accepted.structures.length;
+        }
+        onProgress?.('check', f);
+      });
       return last;
     },
     rejected(reasons, reasonColumn, lineColumn) {

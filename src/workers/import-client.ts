@@ -1,7 +1,17 @@
 // Main-thread side of the import: the worker when the browser has one, else the same API in place.
 import * as Comlink from 'comlink';
-import type { ImportResult } from '../domain/import/types';
-import { createImportApi, RESULT_LISTS, type ImportApi, type ImportWorkerApi, type ProgressFn, type ResultHead, type ResultList } from './import-api';
+import type { Structure } from '../domain/types';
+import {
+  createImportApi,
+  RESULT_LISTS,
+  type AcceptedFn,
+  type ImportApi,
+  type ImportWorkerApi,
+  type PageResult,
+  type ProgressFn,
+  type ResultHead,
+  type ResultList,
+} from './import-api';
 
 /** Items per piece of a result's list: a few tens of milliseconds of the page's thread each. */
 export const PIECE_SIZE = 5_000;
@@ -10,7 +20,7 @@ export const PIECE_SIZE = 5_000;
 export interface ImportClient {
   setRegion: (...args: Parameters<ImportApi['setRegion']>) => Promise<void>;
   read: (...args: Parameters<ImportApi['read']>) => ReturnType<ImportApi['read']>;
-  run: (...args: Parameters<ImportApi['run']>) => Promise<ReturnType<ImportApi['run']>>;
+  run: (...args: Parameters<ImportApi['run']>) => Promise<PageResult>;
   rejected: (...args: Parameters<ImportApi['rejected']>) => Promise<string[]>;
   /** Whether the work runs in a worker (false: main-thread fallback). */
   inWorker: boolean;
@@ -26,9 +36,12 @@ export function createImportClient(): ImportClient {
       return {
         setRegion: (inputs) => remote.setRegion(inputs),
         read: (file, name, options, onProgress) => remote.read(file, name, options, proxied(onProgress)),
-        run: async (mapping, options, onProgress) => {
-          const head = await remote.run(mapping, options, proxied(onProgress));
-          return receive(head, (list, from, to) => remote.piece(list, from, to), onProgress);
+        run: async (mapping, options, onProgress, onAccepted) => {
+          const accepted = acceptedCollector(onAccepted);
+          const head = await remote.run(mapping, options, proxied(onProgress), Comlink.proxy(accepted.add));
+          const { structures, structureLines } = await accepted.until(head.lengths.structures);
+          const rest = await receive(head, (list, from, to) => remote.piece(list, from, to), onProgress);
+          return { ...rest, structures, structureLines };
         },
         rejected: (...args) => remote.rejected(...args),
         inWorker: true,
@@ -56,13 +69,39 @@ export function createImportClient(): ImportClient {
  */
 export const PIECES_AHEAD = 2;
 
-/** The result whose head came first, its lists fetched piece by piece, in order. */
+/**
+ * Gathers the structures a run sends as it goes. They come through a port of their own, so
+ * they may still be arriving when the run's answer does: `until` waits for the count the
+ * answer gives.
+ */
+export function acceptedCollector(onAccepted?: AcceptedFn): {
+  add: AcceptedFn;
+  until(count: number): Promise<{ structures: Structure[]; structureLines: number[] }>;
+} {
+  const structures: Structure[] = [];
+  const structureLines: number[] = [];
+  let waiting: { count: number; done: () => void } | null = null;
+  return {
+    add(batch, lines) {
+      for (const s of batch) structures.push(s);
+      for (const l of lines) structureLines.push(l);
+      onAccepted?.(batch, lines);
+      if (waiting && structures.length >= waiting.count) waiting.done();
+    },
+    async until(count) {
+      if (structures.length < count) await new Promise<void>((done) => (waiting = { count, done }));
+      return { structures, structureLines };
+    },
+  };
+}
+
+/** The rest of a result whose head came first, its lists fetched piece by piece, in order. */
 export async function receive(
   head: ResultHead,
   piece: (list: ResultList, from: number, to: number) => Promise<unknown[]>,
   onProgress?: ProgressFn,
   pieceSize = PIECE_SIZE,
-): Promise<ImportResult> {
+): Promise<Omit<PageResult, 'structures' | 'structureLines'>> {
   const { lengths, ...rest } = head;
   const total = RESULT_LISTS.reduce((n, list) => n + lengths[list], 0);
   const asks = RESULT_LISTS.flatMap((list) =>
@@ -89,5 +128,5 @@ export async function receive(
     received += part.length;
     onProgress?.('receive', total ? received / total : 1);
   }
-  return { ...rest, ...(lists as Pick<ImportResult, ResultList>) };
+  return { ...rest, ...(lists as Pick<PageResult, ResultList>) };
 }

@@ -26,6 +26,8 @@ function expectAccounted(read: Extract<ReturnType<typeof readImportFile>, { ok: 
     const rowLines = read.table.rows.reduce((sum, r) => sum + (r.endLine - r.line + 1), 0);
     const header = read.table.headerLine > 0 ? 1 : 0;
     expect(header + rowLines + c.blankLines + c.preambleLines).toBe(read.table.totalLines);
+    // The count the page shows (it does not receive the outcomes).
+    expect(c.rowLines).toBe(rowLines);
   }
 }
 

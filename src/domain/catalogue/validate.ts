@@ -1,6 +1,7 @@
 // Raw rows → Structures, with every problem reported by line and column.
 import { placeKey } from '../text/normalise';
 import { haversineKm } from '../geo/distance';
+import { isHttpUrl } from '../safe-url';
 import type { Issue, Precision, RegionConfig, Status, Structure } from '../types';
 import { splitList, type CatalogueColumn, type RawRow } from './columns';
 import { catalogueIssue, joinList, type CatalogueCode, type MessageParams } from './messages';
@@ -339,16 +340,6 @@ function isIsoDate(text: string): boolean {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(y, mo - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
-
-function isHttpUrl(text: string): boolean {
-  if (!/^https?:\/\//i.test(text) || /\s/.test(text)) return false;
-  try {
-    const u = new URL(text);
-    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname.includes('.');
-  } catch {
-    return false;
-  }
 }
 
 function bboxTest(bounds: RegionConfig['bounds']): (lon: number, lat: number) => boolean {

@@ -36,6 +36,13 @@ const FIVE_DIGITS = /^\d{5}$/;
 const FORMULA = /^="(.*)"$/;
 
 /**
+ * Called every BATCH rows and at the end: the share of rows checked, and the structures
+ * accepted so far with their lines (the lists being filled: read them, do not keep them), so
+ * that a worker can send them on while it checks the rest.
+ */
+export type ImportProgress = (fraction: number, accepted: Pick<ImportResult, 'structures' | 'structureLines'>) => void;
+
+/**
  * Imports the rows of a table. Every row ends up in `outcomes` as valid, warning (kept) or
  * rejected (with at least one error issue on its line); nothing is dropped silently.
  *
@@ -46,7 +53,7 @@ export function importTable(
   mapping: Mapping,
   ctx: ImportContext,
   options: ImportOptions = DEFAULT_OPTIONS,
-  onProgress?: (fraction: number) => void,
+  onProgress?: ImportProgress,
 ): ImportResult {
   const index = new CommuneIndex(ctx.communes, ctx.departementNames);
   const inRegion = ctx.inRegion ?? bboxTest(ctx.config.bounds);
@@ -89,6 +96,7 @@ export function importTable(
     communeFromPoint: 0,
     placedAtCommune: 0,
     unlocated: 0,
+    rowLines: 0,
   };
   const issues: ImportIssue[] = [...table.issues, ...fileNotes(table, mapping, options)];
   const outcomes: RowOutcome[] = [];
@@ -101,9 +109,11 @@ export function importTable(
   const lastMapped = Math.max(-1, ...Object.values(mapping).filter((c): c is number => c !== undefined));
   const explicitIds = presetIds(table, mapping);
   const sink = new RowIssues();
+  const accepted = { structures, structureLines };
 
   const finish = (row: TableRow, rowIssues: readonly ImportIssue[], structure: Structure | null) => {
     if (rowIssues.length > 0) issues.push(...rowIssues);
+    counts.rowLines += row.endLine - row.line + 1;
     if (!structure) {
       counts.rejected++;
       outcomes.push({ line: row.line, endLine: row.endLine, status: 'rejected' });
@@ -143,7 +153,7 @@ export function importTable(
 
   let done = 0;
   for (const row of table.rows) {
-    if (++done % BATCH === 0) onProgress?.(done / table.rows.length);
+    if (++done % BATCH === 0) onProgress?.(done / table.rows.length, accepted);
     const line = row.line;
     sink.start(line, row.notes);
 
@@ -344,7 +354,7 @@ export function importTable(
     };
     validateRow(row, hasPoint ? { line, values, point: { lon, lat } } : { line, values }, sink.list);
   }
-  onProgress?.(1);
+  onProgress?.(1, accepted);
 
   outcomes.sort((a, b) => a.line - b.line);
   issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));

@@ -119,6 +119,8 @@ export interface ImportCounts {
   communeFromPoint: number;
   placedAtCommune: number;
   unlocated: number;
+  /** Lines the rows span, header excluded (a quoted field can span several). */
+  rowLines: number;
 }
 
 export interface ImportResult {

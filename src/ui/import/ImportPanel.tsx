@@ -3,13 +3,13 @@ import { geocodeStructures } from '../../domain/import/geocode';
 import { checkSize, MAX_FILE_BYTES, type Refusal } from '../../domain/import/limits';
 import { setMapping } from '../../domain/import/mapping';
 import { planImport, type ImportTarget } from '../../domain/import/plan';
-import type { CrsChoice, DelimiterChoice, EncodingChoice, ImportIssue, ImportResult, Mapping, TargetField } from '../../domain/import/types';
+import type { CrsChoice, DelimiterChoice, EncodingChoice, ImportIssue, Mapping, TargetField } from '../../domain/import/types';
 import { TARGET_FIELDS } from '../../domain/import/types';
 import { LAYER_COLOURS } from '../../map/layers/import';
 import { currentEntries, newId, selectAllStructures, selectCatalogue } from '../../store/import-slice';
 import { useApp, useAppStore, useT } from '../../store/react';
 import { importClientFor } from './import-client-cache';
-import type { Phase, ReadSummary } from '../../workers/import-api';
+import type { PageResult, Phase, ReadSummary } from '../../workers/import-api';
 import { CSV_TYPE, downloadBlob } from '../download';
 import { csvChunks } from '../../domain/export/csv';
 import { ImportHistory } from './ImportHistory';
@@ -22,7 +22,7 @@ type Busy = { phase: Phase | 'geocode'; fraction: number; done?: number; total?:
 interface Preview {
   fileName: string;
   summary: ReadSummary;
-  result: ImportResult;
+  result: PageResult;
   scores: Record<string, number>;
   geocodeIssues: ImportIssue[];
   offline: boolean;
@@ -365,11 +365,11 @@ export function ImportPanel() {
           </button>
 
           <p data-testid="import-counts">{t('import.preview.rows', { ...counts })}</p>
-          {summary.kind === 'csv' && preview.result.outcomes && (
+          {summary.kind === 'csv' && (
             <p className="hint">
               {t('import.preview.accounted', {
                 header: 1,
-                rowLines: preview.result.outcomes.reduce((n, o) => n + o.endLine - o.line + 1, 0),
+                rowLines: counts.rowLines,
                 blank: counts.blankLines,
                 preamble: counts.preambleLines,
                 total: summary.totalLines ?? 0,
