@@ -19,7 +19,38 @@ function byParser(text: string): boolean {
   }
 }
 
-const PIECES = ['a', 'Z', 'é', '0', '9', '-', '.', '..', '/', ':', ':80', ':99999', '?', '#', '@', '%', '%zz', 'xn--', 'xn--zz', '[', ']', '\\', '_', '0x1f', '255', '999', ' ', 'www', 'fr', '*'];
+const PIECES = [
+  'a',
+  'Z',
+  'é',
+  '0',
+  '9',
+  '-',
+  '.',
+  '..',
+  '/',
+  ':',
+  ':80',
+  ':99999',
+  '?',
+  '#',
+  '@',
+  '%',
+  '%zz',
+  'xn--',
+  'xn--zz',
+  '[',
+  ']',
+  '\\',
+  '_',
+  '0x1f',
+  '255',
+  '999',
+  ' ',
+  'www',
+  'fr',
+  '*',
+];
 
 describe('isHttpUrl', () => {
   it("gives the URL parser's answer for the catalogue's addresses", () => {
