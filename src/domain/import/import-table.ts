@@ -55,56 +55,6 @@ export function importTable(
   options: ImportOptions = DEFAULT_OPTIONS,
   onProgress?: ImportProgress,
 ): ImportResult {
-  return checkRows(table, mapping, ctx, options, onProgress).result;
-}
-
-/** Rows [from, to) of a table, checked as a part of their own (see joinClaims). */
-export interface RowRange {
-  from: number;
-  to: number;
-}
-
-/**
- * The ids a part's rows took, in row order (rows rejected before their id was read, such as
- * a broken line, take none): what a later part needs checked against the earlier ones.
- */
-export interface IdClaims {
-  /** The id the row holds: given in the file, made from its name and place, or `line-N`. */
-  ids: string[];
-  /** The slug a made id came from; '' for an id given or a placeholder. */
-  bases: string[];
-  /** Index of the row's structure in the part's `structures`; -1 when the row is rejected. */
-  structures: number[];
-}
-
-/** The ids taken once a part is checked: where the next part's ids continue from. */
-export interface IdState {
-  used: Set<string>;
-  next: Map<string, number>;
-  /** Ids given anywhere in the file: made ids never take one. */
-  explicit: ReadonlySet<string>;
-}
-
-export interface CheckedPart {
-  result: ImportResult;
-  claims: IdClaims;
-  ids: IdState;
-}
-
-/**
- * importTable over a range of rows. The first part (from 0) carries the file's own notes and
- * line counts; a later part only its rows. A part's made ids are provisional: joinClaims
- * gives the ones a single pass would have made.
- */
-export function checkRows(
-  table: Table,
-  mapping: Mapping,
-  ctx: ImportContext,
-  options: ImportOptions = DEFAULT_OPTIONS,
-  onProgress?: ImportProgress,
-  range: RowRange = { from: 0, to: table.rows.length },
-): CheckedPart {
-  const first = range.from === 0;
   const index = new CommuneIndex(ctx.communes, ctx.departementNames);
   const inRegion = ctx.inRegion ?? bboxTest(ctx.config.bounds);
   const types = typeIndex(ctx.config);
@@ -133,12 +83,12 @@ export function checkRows(
   const policy: ValidationPolicy = { requireSourceAndDate: false, warnNoStage: hasStages };
 
   const counts: ImportCounts = {
-    rows: range.to - range.from,
+    rows: table.rows.length,
     valid: 0,
     warning: 0,
     rejected: 0,
-    blankLines: first ? table.blankLines : 0,
-    preambleLines: first ? table.preambleLines : 0,
+    blankLines: table.blankLines,
+    preambleLines: table.preambleLines,
     lambert93: 0,
     swapped: 0,
     repairedCodes: 0,
@@ -148,7 +98,7 @@ export function checkRows(
     unlocated: 0,
     rowLines: 0,
   };
-  const issues: ImportIssue[] = first ? [...table.issues, ...fileNotes(table, mapping, options)] : [];
+  const issues: ImportIssue[] = [...table.issues, ...fileNotes(table, mapping, options)];
   const outcomes: RowOutcome[] = [];
   const structures: Structure[] = [];
   const structureLines: number[] = [];
@@ -160,15 +110,10 @@ export function checkRows(
   const explicitIds = presetIds(table, mapping);
   const sink = new RowIssues();
   const accepted = { structures, structureLines };
-  const claims: IdClaims = { ids: [], bases: [], structures: [] };
-  // Whether the row being read took an id (its structure's index goes with it).
-  let claimed = false;
 
   const finish = (row: TableRow, rowIssues: readonly ImportIssue[], structure: Structure | null) => {
     if (rowIssues.length > 0) issues.push(...rowIssues);
     counts.rowLines += row.endLine - row.line + 1;
-    if (claimed) claims.structures.push(structure ? structures.length : -1);
-    claimed = false;
     if (!structure) {
       counts.rejected++;
       outcomes.push({ line: row.line, endLine: row.endLine, status: 'rejected' });
@@ -207,10 +152,8 @@ export function checkRows(
   };
 
   let done = 0;
-  const total = range.to - range.from;
-  for (let r = range.from; r < range.to; r++) {
-    const row = table.rows[r]!;
-    if (++done % BATCH === 0) onProgress?.(done / total, accepted);
+  for (const row of table.rows) {
+    if (++done % BATCH === 0) onProgress?.(done / table.rows.length, accepted);
     const line = row.line;
     sink.start(line, row.notes);
 
@@ -369,18 +312,13 @@ export function checkRows(
       else if (id !== '') firstLineOfId.set(id, line);
     }
     // Without a name the row is rejected for that reason alone, not for a missing id too.
-    let base = '';
     if (id === '' && name === '') {
       id = `line-${line}`;
       usedIds.add(id);
     } else if (id === '') {
       const place = commune?.name ?? (communeCode ? (index.byCode.get(communeCode)?.name ?? '') : '');
-      base = slugify(place ? `${name} ${place}` : name) || 'structure';
-      id = claimId(base, usedIds, explicitIds, nextSuffix);
+      id = claimId(slugify(place ? `${name} ${place}` : name) || 'structure', usedIds, explicitIds, nextSuffix);
     } else usedIds.add(id);
-    claims.ids.push(id);
-    claims.bases.push(base);
-    claimed = true;
 
     if (sink.errors > 0) {
       finish(row, sink.list, null);
@@ -419,69 +357,8 @@ export function checkRows(
   onProgress?.(1, accepted);
 
   outcomes.sort((a, b) => a.line - b.line);
-  issues.sort(byLine);
-  return {
-    result: { structures, structureLines, outcomes, issues, counts, mappedFields: fields },
-    claims,
-    ids: { used: usedIds, next: nextSuffix, explicit: explicitIds },
-  };
-}
-
-const byLine = (a: ImportIssue, b: ImportIssue) => (a.line ?? 0) - (b.line ?? 0);
-
-/**
- * The ids a later part's rows get in a single pass, given the state the earlier parts left
- * (updated here): `[structure index, id]` for each structure whose made id changes (a
- * namesake in an earlier part took it), or null when an id given in this part, or a
- * placeholder, was already taken by an earlier part: a single pass would have told a
- * duplicate there, and the file must then be checked in one part.
- *
- * @example joinClaims(first.ids, second.claims) // [[12, 'cafe-toulouse-2']]
- */
-export function joinClaims(state: IdState, later: IdClaims): Array<[number, string]> | null {
-  const patches: Array<[number, string]> = [];
-  const fixedHere = new Set<string>();
-  for (let i = 0; i < later.ids.length; i++) {
-    const id = later.ids[i]!;
-    const base = later.bases[i]!;
-    if (base === '') {
-      // A repeat within this part was told by the part itself.
-      if (state.used.has(id) && !fixedHere.has(id)) return null;
-      fixedHere.add(id);
-      state.used.add(id);
-      continue;
-    }
-    const final = claimId(base, state.used, state.explicit, state.next);
-    const structure = later.structures[i]!;
-    if (final !== id && structure >= 0) patches.push([structure, final]);
-  }
-  return patches;
-}
-
-/** A later part's structures with the ids joinClaims gave them. */
-export function withJoinedIds(structures: readonly Structure[], patches: ReadonlyArray<[number, string]>): Structure[] {
-  const joined = structures.slice();
-  for (const [i, id] of patches) joined[i] = { ...joined[i]!, id };
-  return joined;
-}
-
-/**
- * The results of consecutive parts as one (outcomes aside: they stay where the rows were
- * checked), a later part's made ids already joined: what a single pass gives.
- */
-export function mergeParts(parts: ReadonlyArray<Omit<ImportResult, 'outcomes'>>): Omit<ImportResult, 'outcomes'> {
-  const [first, ...later] = parts;
-  if (!first) throw new Error('no part to merge');
-  const counts = { ...first.counts };
-  for (const part of later) for (const key of Object.keys(counts) as (keyof ImportCounts)[]) counts[key] += part.counts[key];
-  return {
-    structures: parts.flatMap((p) => p.structures),
-    structureLines: parts.flatMap((p) => p.structureLines),
-    // Stable: file notes and earlier rows first on a line, as in one pass.
-    issues: parts.flatMap((p) => p.issues).sort(byLine),
-    counts,
-    mappedFields: first.mappedFields,
-  };
+  issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return { structures, structureLines, outcomes, issues, counts, mappedFields: fields };
 }
 
 /** `read` remembering its answers, up to 10,000 texts (a column of free text does not grow it further). */
