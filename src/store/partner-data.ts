@@ -43,7 +43,14 @@ export async function loadPartnerStructures(raw: string, data: RegionData): Prom
     structures: null,
   });
   if (!url) return failed('not an absolute http(s) URL', 'notUrl');
-  const { readPartnerStructures, PARTNER_MAX_BYTES } = await import('../domain/partner-structures');
+  let reader: typeof import('../domain/partner-structures');
+  try {
+    reader = await import('../domain/partner-structures');
+  } catch (error) {
+    // Its code is a chunk of its own: offline, or replaced by a newer version of the app.
+    return failed(`network error (${error instanceof Error ? error.message : String(error)})`, 'network');
+  }
+  const { readPartnerStructures, PARTNER_MAX_BYTES } = reader;
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), TIMEOUT_MS);
   let text: string;

@@ -11,12 +11,16 @@ import { ScopeLayer } from './ScopeLayer';
 import { usePartnerData } from '../store/usePartnerData';
 import { ImportSync } from './import/ImportSync';
 import { CorrectionHost } from './correction/CorrectionHost';
+import { PartBoundary } from './lazy-part';
 
 /** The full application: a composition of panels, each owning its concern. */
 export function App({ store }: { store: AppStore }) {
   return (
     <StoreContext.Provider value={store}>
-      <Shell />
+      {/* Whatever fails to render says so rather than blanking the page. */}
+      <PartBoundary>
+        <Shell />
+      </PartBoundary>
     </StoreContext.Provider>
   );
 }

@@ -137,3 +137,35 @@ describe('offline use after a first visit', () => {
     expect(`${sw}\n${await runtime.text()}`).not.toMatch(/importScripts\(["']https?:/);
   });
 });
+
+describe('code loaded on first use, when it cannot come', () => {
+  it('a tab whose code cannot download says so in its place and keeps the page; back online, a retry opens it', async () => {
+    // No service worker: the state of a page before it registers, or in a browser without one.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR', serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    try {
+      await page.goto(appUrl());
+      await waitForMapIdle(page);
+      await context.setOffline(true);
+      await page.locator('#tab-coverage').click();
+      const failed = page.getByTestId('part-failed');
+      await failed.waitFor({ timeout: 20_000 });
+      expect(await failed.innerText()).toContain('n’a pas pu s’afficher');
+      // The rest of the page is still there and works: the map, the list's tab.
+      expect(await page.getByTestId('map').getAttribute('data-ready')).toBe('true');
+      await page.locator('#tab-list').click();
+      await expect.poll(() => listedCount(page)).toBeGreaterThan(0);
+
+      await context.setOffline(false);
+      await page.locator('#tab-coverage').click();
+      await page.getByTestId('part-retry').click();
+      await page.getByTestId('coverage-figures').waitFor({ timeout: 30_000 });
+      expect(await page.getByTestId('part-failed').count()).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

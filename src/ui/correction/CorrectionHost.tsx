@@ -1,9 +1,9 @@
-import { lazy, Suspense } from 'react';
 import { useApp } from '../../store/react';
 import { WhenCommunes } from '../WhenCommunes';
+import { lazyPart } from '../lazy-part';
 
 // The form is loaded on first use: the app's first load does not pay for it.
-const CorrectionDialog = lazy(() => import('./CorrectionDialog').then((m) => ({ default: m.CorrectionDialog })));
+const CorrectionDialog = lazyPart(() => import('./CorrectionDialog').then((m) => m.CorrectionDialog));
 
 /** Shows the correction form while the store asks for it (`openCorrection`), from any panel. */
 export function CorrectionHost() {
@@ -12,10 +12,8 @@ export function CorrectionHost() {
   return (
     // The form checks the commune against the commune list, which arrives after the first paint.
     <WhenCommunes>
-      <Suspense fallback={null}>
-        {/* A new request (another card) starts a new form. */}
-        <CorrectionDialog key={JSON.stringify(request)} request={request} />
-      </Suspense>
+      {/* A new request (another card) starts a new form. */}
+      <CorrectionDialog key={JSON.stringify(request)} request={request} />
     </WhenCommunes>
   );
 }

@@ -1,9 +1,9 @@
-import { lazy, Suspense } from 'react';
 import { useT } from '../../store/react';
 import { WhenCommunes } from '../WhenCommunes';
+import { lazyPart } from '../lazy-part';
 
 // Loaded only when the tab is opened: it brings Turf and the coverage worker.
-const CoveragePanel = lazy(() => import('./CoveragePanel').then((m) => ({ default: m.CoveragePanel })));
+const CoveragePanel = lazyPart(() => import('./CoveragePanel').then((m) => m.CoveragePanel));
 
 /** The coverage tab, with its own loading fallback. */
 export function CoverageTab() {
@@ -12,9 +12,7 @@ export function CoverageTab() {
   // first paint; its test sites and print sheet read their shapes.
   return (
     <WhenCommunes parsed>
-      <Suspense fallback={<p className="loading">{t('coverage.computing')}</p>}>
-        <CoveragePanel />
-      </Suspense>
+      <CoveragePanel fallback={<p className="loading">{t('coverage.computing')}</p>} />
     </WhenCommunes>
   );
 }

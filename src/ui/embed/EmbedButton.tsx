@@ -1,9 +1,10 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useT } from '../../store/react';
+import { lazyPart } from '../lazy-part';
 import './embed-button.css';
 
 // The dialog is loaded on first use: the app's first load does not pay for it.
-const EmbedDialog = lazy(() => import('./EmbedDialog').then((m) => ({ default: m.EmbedDialog })));
+const EmbedDialog = lazyPart(() => import('./EmbedDialog').then((m) => m.EmbedDialog));
 
 /** "Intégrer cette carte": opens the dialog that writes the embed code for the current view. */
 export function EmbedButton() {
@@ -24,11 +25,7 @@ export function EmbedButton() {
         </span>
         <span className="header-button-label">{t('share.open')}</span>
       </button>
-      {open && (
-        <Suspense fallback={null}>
-          <EmbedDialog onClose={() => setOpen(false)} />
-        </Suspense>
-      )}
+      {open && <EmbedDialog onClose={() => setOpen(false)} />}
     </>
   );
 }

@@ -1,11 +1,11 @@
-import { lazy, Suspense } from 'react';
 import { useT } from '../../store/react';
 import { WhenCommunes } from '../WhenCommunes';
+import { lazyPart } from '../lazy-part';
 
 // Import and review are for referents: their code (PapaParse, proj4, the worker) loads when
 // a tab is first opened, never with the map or in an embed.
-const LazyImportPanel = lazy(() => import('./ImportPanel').then((m) => ({ default: m.ImportPanel })));
-const LazyReviewPanel = lazy(() => import('./ReviewPanel').then((m) => ({ default: m.ReviewPanel })));
+const LazyImportPanel = lazyPart(() => import('./ImportPanel').then((m) => m.ImportPanel));
+const LazyReviewPanel = lazyPart(() => import('./ReviewPanel').then((m) => m.ReviewPanel));
 
 function Loading() {
   const t = useT();
@@ -16,17 +16,11 @@ export function ImportTab() {
   return (
     // Imported rows are placed and checked against the communes (list and contours).
     <WhenCommunes>
-      <Suspense fallback={<Loading />}>
-        <LazyImportPanel />
-      </Suspense>
+      <LazyImportPanel fallback={<Loading />} />
     </WhenCommunes>
   );
 }
 
 export function ReviewTab() {
-  return (
-    <Suspense fallback={<Loading />}>
-      <LazyReviewPanel />
-    </Suspense>
-  );
+  return <LazyReviewPanel fallback={<Loading />} />;
 }
