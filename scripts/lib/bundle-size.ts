@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { communeTilePath, viewTiles } from '../../src/domain/tiles';
+import type { Manifest, RegionConfig } from '../../src/domain/types';
 
 /**
  * What a first visit downloads, measured on a build folder: the JavaScript and
@@ -151,9 +153,46 @@ function measureRegionFiles(dataDir: string, regionFiles: readonly string[], id:
   });
 }
 
-/** First-visit data of each region built in dataDir (public/data). */
+/**
+ * The map’s size on a laptop (1280 × 800: the page less its header and side panel, measured;
+ * Occitanie is framed there at zoom 6.89, as MapLibre gives it), where
+ * the overview's commune tiles are counted: a first visit downloads those of its zoom.
+ */
+export const OVERVIEW_MAP = { width: 900, height: 752, padding: 12 };
+
+/** The zoom MapLibre frames bounds at in a map of this size (512-pixel tiles, Web Mercator), as `fitBounds` does. */
+export function fitZoom(bounds: readonly [number, number, number, number], map: { width: number; height: number; padding: number }): number {
+  const x = (lon: number) => (lon + 180) / 360;
+  const y = (lat: number) => {
+    const rad = (lat * Math.PI) / 180;
+    return (1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2;
+  };
+  const dx = x(bounds[2]) - x(bounds[0]);
+  const dy = y(bounds[1]) - y(bounds[3]);
+  return Math.min(Math.log2((map.width - 2 * map.padding) / (512 * dx)), Math.log2((map.height - 2 * map.padding) / (512 * dy)));
+}
+
+/** The commune tiles the overview of a region draws (its configured bounds framed in OVERVIEW_MAP), as files of its folder. */
+export function overviewTileFiles(dataDir: string, region: string): string[] {
+  const manifestFile = join(dataDir, region, 'manifest.json');
+  const configFile = join(dataDir, region, 'config.json');
+  if (!existsSync(manifestFile) || !existsSync(configFile)) return [];
+  const pyramid = (JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest).communeTiles;
+  if (!pyramid?.version) return [];
+  const [[west, south], [east, north]] = (JSON.parse(readFileSync(configFile, 'utf8')) as Pick<RegionConfig, 'bounds'>).bounds;
+  const bounds: [number, number, number, number] = [west, south, east, north];
+  return viewTiles(pyramid, bounds, fitZoom(bounds, OVERVIEW_MAP))
+    .map(([z, x, y]) => `${region}/${communeTilePath(pyramid.version, z, x, y)}`)
+    .filter((f) => existsSync(join(dataDir, f)));
+}
+
+/** First-visit data of each region built in dataDir (public/data): its files, and the commune tiles of its overview. */
 export function measureData(dataDir: string, initialFiles: string[]): Measure[] {
-  return measureRegionFiles(dataDir, initialFiles, 'data', (region) => `Data, first visit (${region})`);
+  return measureRegionFiles(dataDir, initialFiles, 'data', (region) => `Data, first visit (${region})`).map((m) => {
+    const region = m.id.slice('data-'.length);
+    const files = [...m.files, ...overviewTileFiles(dataDir, region)];
+    return { ...m, files, ...sizes(dataDir, files) };
+  });
 }
 
 /** The data each region's first view needs before the map's first paint (src/data/first-view.ts): one line per region. */

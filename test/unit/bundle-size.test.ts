@@ -8,6 +8,7 @@ import {
   judge,
   measureBuild,
   measureCommuneTiles,
+  fitZoom,
   measureData,
   measureFirstPaintData,
   missingMeasures,
@@ -131,6 +132,33 @@ describe('budgets', () => {
     expect(rest).toEqual([]);
     expect(m!.id).toBe('data-r1');
     expect(m!.files).toEqual(['r1/a.json', 'r1/manifest.json', 'regions.json']);
+  });
+
+  it("counts the commune tiles of the region's overview with its first-visit data, not the other zooms' or versions'", () => {
+    const data = mkdtempSync(join(tmpdir(), 'data-'));
+    const version = 'a'.repeat(12);
+    // Occitanie's frame: drawn at zoom 6.x in a laptop's map, from the zoom 6 tiles 31/23 and 32/23.
+    const bounds = [-0.33, 42.33, 4.85, 45.05];
+    for (const [path, body] of [
+      ['regions.json', '[]'],
+      ['r1/manifest.json', JSON.stringify({ communeTiles: { minzoom: 4, maxzoom: 9, bounds, version } })],
+      ['r1/config.json', JSON.stringify({ bounds: [bounds.slice(0, 2), bounds.slice(2)] })],
+      [`r1/tiles/${version}/6/31/23.pbf`, 'a'.repeat(300)],
+      [`r1/tiles/${version}/6/32/23.pbf`, 'b'.repeat(200)],
+      [`r1/tiles/${version}/5/15/11.pbf`, 'c'.repeat(200)],
+      [`r1/tiles/${'b'.repeat(12)}/6/31/23.pbf`, 'd'.repeat(200)],
+    ] as const) {
+      mkdirSync(dirname(join(data, path)), { recursive: true });
+      writeFileSync(join(data, path), body);
+    }
+    const [m] = measureData(data, ['manifest.json']);
+    expect(m!.files).toEqual(['r1/manifest.json', 'regions.json', `r1/tiles/${version}/6/31/23.pbf`, `r1/tiles/${version}/6/32/23.pbf`]);
+  });
+
+  it('frames bounds at the zoom MapLibre would: the world in one 512-pixel tile at zoom 0, half of it at zoom 1', () => {
+    const map = { width: 536, height: 536, padding: 12 };
+    expect(fitZoom([-180, -85.0511, 180, 85.0511], map)).toBeCloseTo(0, 3);
+    expect(fitZoom([0, 0, 180, 85.0511], map)).toBeCloseTo(1, 3);
   });
 
   it('measures the data before the first paint on a line of its own per region, under the first-paint-data budget', () => {
